@@ -1,0 +1,265 @@
+/**
+ * The annotations a tool holds, with undo/redo. Every user change goes through here, so the events
+ * of CONTRACT §3 are fired in one place: create/update/delete, then change; undo and redo fire the
+ * matching events. A host's `annotations = …` goes through `load()`, which fires nothing.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { copy, type Annotation } from './annotation.js';
+import { emit, type KolamErrorDetail } from './events.js';
+import { normalizeBody, validateAnnotations, type ValidationContext } from './validation.js';
+
+type Step =
+  | { kind: 'create'; after: Annotation }
+  | { kind: 'update'; before: Annotation; after: Annotation }
+  | { kind: 'delete'; before: Annotation; index: number };
+
+/** A rejected input is kept in its place so the host gets back everything it gave. */
+interface Rejected {
+  rejected: unknown;
+}
+
+const HISTORY_LIMIT = 500;
+
+/** What a user edit can change; `modified` alone is not a change. */
+function contentOf(a: Annotation): string {
+  return JSON.stringify([a.target, a.body, a.creator]);
+}
+
+export class AnnotationStore implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private order: Array<string | Rejected> = [];
+  private readonly byId = new Map<string, Annotation>();
+  private undoStack: Step[] = [];
+  private redoStack: Step[] = [];
+  private shownCache: { version: number; list: Annotation[] } | null = null;
+  private gesture: { id: string; before: Annotation } | null = null;
+
+  /** Increases on every change; cheap to compare in `willUpdate`. */
+  version = 0;
+  selectedId: string | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Everything the host gave or the user made, rejected inputs included, in order. */
+  get all(): unknown[] {
+    return this.order.map((key) => (typeof key === 'string' ? this.byId.get(key) : key.rejected));
+  }
+
+  /** The valid annotations, in order: what the tool shows. Cached per version. */
+  get shown(): Annotation[] {
+    if (this.shownCache?.version !== this.version) {
+      const list: Annotation[] = [];
+      for (const key of this.order) if (typeof key === 'string') list.push(this.byId.get(key)!);
+      this.shownCache = { version: this.version, list };
+    }
+    return this.shownCache.list;
+  }
+
+  get(id: string | null | undefined): Annotation | undefined {
+    return id == null ? undefined : this.byId.get(id);
+  }
+
+  get selected(): Annotation | undefined {
+    return this.get(this.selectedId);
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /**
+   * Replaces the set from code: no events but the errors, which the caller fires. A set equal to
+   * ours (a host echoing back what we emitted) changes nothing and keeps undo history.
+   */
+  load(input: unknown, ctx: ValidationContext): KolamErrorDetail[] {
+    if (Array.isArray(input) && this.sameAsCurrent(input)) return [];
+    const { valid, errors } = validateAnnotations(input, ctx);
+    const validSet = new Set(valid);
+    this.byId.clear();
+    this.order = [];
+    for (const item of Array.isArray(input) ? input : []) {
+      if (validSet.has(item)) {
+        const annotation = normalizeBody(item as Annotation);
+        this.byId.set(annotation.id, annotation);
+        this.order.push(annotation.id);
+      } else this.order.push({ rejected: item });
+    }
+    this.undoStack = [];
+    this.redoStack = [];
+    this.gesture = null;
+    if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null;
+    this.changed();
+    return errors;
+  }
+
+  private sameAsCurrent(input: unknown[]): boolean {
+    if (input.length !== this.order.length || this.byId.size === 0) return false;
+    return input.every((item, i) => {
+      const key = this.order[i];
+      if (typeof key !== 'string') return item === key.rejected;
+      const mine = this.byId.get(key);
+      return item === mine || JSON.stringify(item) === JSON.stringify(mine);
+    });
+  }
+
+  /** The user made `annotation`: store it, record it, fire create + change. */
+  create(annotation: Annotation): void {
+    this.insert(annotation, this.order.length);
+    this.record({ kind: 'create', after: annotation });
+    this.fireCreate(annotation);
+  }
+
+  /** The user changed an annotation; `previous` defaults to the stored one (pass the pre-gesture one). */
+  update(next: Annotation, previous: Annotation | undefined = this.byId.get(next.id)): void {
+    if (!previous || !this.byId.has(next.id)) return;
+    this.byId.set(next.id, next);
+    this.changed();
+    this.record({ kind: 'update', before: previous, after: next });
+    this.fireUpdate(next, previous);
+  }
+
+  /** The user removed an annotation. */
+  remove(id: string): void {
+    const before = this.byId.get(id);
+    if (!before) return;
+    const index = this.order.indexOf(id);
+    this.detach(id);
+    this.record({ kind: 'delete', before, index });
+    this.fireDelete(before);
+  }
+
+  /**
+   * A change in progress (a drag, a burst of arrow keys): shown at once, no event, no history.
+   * The first preview remembers the committed state; `commitGesture` or `cancelGesture` ends it.
+   */
+  preview(next: Annotation): void {
+    const current = this.byId.get(next.id);
+    if (!current) return;
+    if (this.gesture && this.gesture.id !== next.id) this.commitGesture();
+    if (!this.gesture) this.gesture = { id: next.id, before: current };
+    this.byId.set(next.id, next);
+    this.changed();
+  }
+
+  get isGestureActive(): boolean {
+    return this.gesture !== null;
+  }
+
+  /** Ends a gesture: one update event and one undo step, if anything changed. */
+  commitGesture(): void {
+    const gesture = this.gesture;
+    this.gesture = null;
+    if (!gesture) return;
+    const after = this.byId.get(gesture.id);
+    if (after && contentOf(after) !== contentOf(gesture.before)) this.update(after, gesture.before);
+    else if (after) this.byId.set(gesture.id, gesture.before);
+  }
+
+  /** Ends a gesture by restoring what was there before it (Escape). */
+  cancelGesture(): void {
+    const gesture = this.gesture;
+    this.gesture = null;
+    if (!gesture) return;
+    this.byId.set(gesture.id, gesture.before);
+    this.changed();
+  }
+
+  undo(): void {
+    this.commitGesture();
+    const step = this.undoStack.pop();
+    if (!step) return;
+    this.redoStack.push(step);
+    if (step.kind === 'create') {
+      this.detach(step.after.id);
+      this.fireDelete(step.after);
+    } else if (step.kind === 'update') {
+      this.byId.set(step.before.id, step.before);
+      this.changed();
+      this.fireUpdate(step.before, step.after);
+    } else {
+      this.insert(step.before, step.index);
+      this.fireCreate(step.before);
+    }
+  }
+
+  redo(): void {
+    this.commitGesture();
+    const step = this.redoStack.pop();
+    if (!step) return;
+    this.undoStack.push(step);
+    if (step.kind === 'create') {
+      this.insert(step.after, this.order.length);
+      this.fireCreate(step.after);
+    } else if (step.kind === 'update') {
+      this.byId.set(step.after.id, step.after);
+      this.changed();
+      this.fireUpdate(step.after, step.before);
+    } else {
+      this.detach(step.before.id);
+      this.fireDelete(step.before);
+    }
+  }
+
+  /** Selects an annotation (or none) and fires `kolam-select` if the selection changed. */
+  select(id: string | null): void {
+    const next = id !== null && this.byId.has(id) ? id : null;
+    if (next === this.selectedId) return;
+    this.commitGesture();
+    this.selectedId = next;
+    this.host.requestUpdate();
+    const annotation = this.get(next);
+    emit(this.host, 'kolam-select', { annotation: annotation ? copy(annotation) : null });
+  }
+
+  private insert(annotation: Annotation, index: number): void {
+    this.byId.set(annotation.id, annotation);
+    this.order.splice(Math.min(index, this.order.length), 0, annotation.id);
+    this.changed();
+  }
+
+  private detach(id: string): void {
+    this.byId.delete(id);
+    this.order.splice(this.order.indexOf(id), 1);
+    if (this.selectedId === id) this.select(null);
+    this.changed();
+  }
+
+  private record(step: Step): void {
+    this.undoStack.push(step);
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+  }
+
+  private changed(): void {
+    this.version++;
+    this.host.requestUpdate();
+  }
+
+  private fireCreate(annotation: Annotation): void {
+    emit(this.host, 'kolam-create', { annotation: copy(annotation) });
+    this.fireChange();
+  }
+
+  private fireUpdate(annotation: Annotation, previous: Annotation): void {
+    emit(this.host, 'kolam-update', { annotation: copy(annotation), previous: copy(previous) });
+    this.fireChange();
+  }
+
+  private fireDelete(annotation: Annotation): void {
+    emit(this.host, 'kolam-delete', { annotation: copy(annotation) });
+    this.fireChange();
+  }
+
+  private fireChange(): void {
+    emit(this.host, 'kolam-change', { annotations: copy(this.all) as Annotation[] });
+  }
+}

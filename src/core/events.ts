@@ -1,0 +1,62 @@
+/**
+ * The events every Kolam tool fires (CONTRACT §3), declared once with their detail types. They
+ * bubble and are composed so they reach host storage code through the host's own shadow roots.
+ */
+import type { Annotation } from './annotation.js';
+
+/** Why an input was rejected or a resource failed. */
+export type KolamErrorCode =
+  | 'invalid-annotation'
+  | 'missing-id'
+  | 'duplicate-id'
+  | 'unknown-selector'
+  | 'invalid-geometry'
+  | 'out-of-bounds'
+  | 'unknown-label'
+  | 'orphaned'
+  | 'image-error'
+  | 'media-error'
+  | 'decode-error'
+  | 'invalid-peaks'
+  | 'invalid-labels';
+
+export interface KolamErrorDetail {
+  code: KolamErrorCode;
+  /** A sentence for a person: what was wrong and where. */
+  message: string;
+  /** The rejected input, as given (a copy). */
+  input: unknown;
+}
+
+export interface KolamEventDetails {
+  'kolam-create': { annotation: Annotation };
+  'kolam-update': { annotation: Annotation; previous: Annotation };
+  'kolam-delete': { annotation: Annotation };
+  'kolam-select': { annotation: Annotation | null };
+  'kolam-change': { annotations: Annotation[] };
+  'kolam-error': KolamErrorDetail;
+  /** Not in CONTRACT §3: the active label changed (picker click or hotkey). */
+  'kolam-active-label-change': { activeLabel: string | undefined };
+}
+
+export type KolamEventName = keyof KolamEventDetails;
+
+declare global {
+  interface HTMLElementEventMap {
+    'kolam-create': CustomEvent<KolamEventDetails['kolam-create']>;
+    'kolam-update': CustomEvent<KolamEventDetails['kolam-update']>;
+    'kolam-delete': CustomEvent<KolamEventDetails['kolam-delete']>;
+    'kolam-select': CustomEvent<KolamEventDetails['kolam-select']>;
+    'kolam-change': CustomEvent<KolamEventDetails['kolam-change']>;
+    'kolam-error': CustomEvent<KolamEventDetails['kolam-error']>;
+    'kolam-active-label-change': CustomEvent<KolamEventDetails['kolam-active-label-change']>;
+  }
+}
+
+/**
+ * Fires a Kolam event on `target`. The caller passes copies (see `copy()`): details are the host's
+ * to mutate.
+ */
+export function emit<K extends KolamEventName>(target: EventTarget, name: K, detail: KolamEventDetails[K]): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+}

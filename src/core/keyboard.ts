@@ -1,0 +1,128 @@
+/**
+ * One place that maps keys to actions for a tool (CONTRACT §4): default bindings per action, a
+ * `keymap` override from the host, and the rule that plain keys do nothing while the user types in a
+ * text field unless an action says it works while typing (the player's transport keys).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * A binding like `"Mod+z"`, `"Shift+ArrowLeft"`, `"Ctrl+Enter"`, `"F1"`, `"+"`. `Mod` is Ctrl, or ⌘
+ * on Apple platforms. Letters match case-insensitively; Shift is ignored for punctuation keys whose
+ * character already needs it (`+`, `?`).
+ */
+export type KeyBinding = string;
+
+/** Host overrides: action name → bindings (an empty list disables the action). */
+export type Keymap = Record<string, KeyBinding[]>;
+
+export interface KeyAction {
+  keys: KeyBinding[];
+  run: (event: KeyboardEvent) => void | boolean;
+  /** Works while focus is in a text field (default false: the field keeps its own keys). */
+  whileTyping?: boolean;
+  /** Fires on auto-repeat too (default true). */
+  repeat?: boolean;
+}
+
+const isApple = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** True when the key event started in something the user types into. */
+export function isTextField(node: EventTarget | undefined): boolean {
+  if (!(node instanceof HTMLElement)) return false;
+  if (node instanceof HTMLTextAreaElement || node.isContentEditable) return true;
+  if (node instanceof HTMLInputElement)
+    return !['button', 'checkbox', 'radio', 'range', 'color', 'file', 'submit', 'reset', 'image'].includes(node.type);
+  return node instanceof HTMLSelectElement;
+}
+
+interface ParsedBinding {
+  key: string;
+  ctrl: boolean;
+  alt: boolean;
+  shift: boolean;
+  meta: boolean;
+}
+
+export function parseBinding(binding: KeyBinding): ParsedBinding {
+  // The last part is the key; `"Ctrl++"` means Ctrl and the plus key.
+  const parts = binding.endsWith('++') ? [...binding.slice(0, -2).split('+'), '+'] : binding.split('+');
+  const key = parts.pop() ?? '';
+  const mods = new Set(parts.map((p) => p.toLowerCase()));
+  const mod = mods.has('mod');
+  return {
+    key: key.length === 1 ? key.toLowerCase() : key,
+    ctrl: mods.has('ctrl') || (mod && !isApple),
+    alt: mods.has('alt'),
+    shift: mods.has('shift'),
+    meta: mods.has('meta') || mods.has('cmd') || (mod && isApple),
+  };
+}
+
+function isPunctuation(key: string): boolean {
+  return key.length === 1 && !/[\p{L}\p{N}\s]/u.test(key);
+}
+
+export function matchesBinding(event: KeyboardEvent, binding: KeyBinding): boolean {
+  const b = parseBinding(binding);
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (key !== b.key) return false;
+  const shiftMatters = !isPunctuation(b.key);
+  return (
+    event.ctrlKey === b.ctrl &&
+    event.altKey === b.alt &&
+    event.metaKey === b.meta &&
+    (!shiftMatters || event.shiftKey === b.shift)
+  );
+}
+
+/**
+ * Listens for keydown on the host and runs the first matching action. An action's `run` returning
+ * `false` means "not handled": the event is left alone for the next listener.
+ */
+export class KeyboardController implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private actions: Record<string, KeyAction> = {};
+  /** Host overrides, set from the element's `keymap` property. */
+  keymap: Keymap = {};
+  /** Called for keys no action took: the label hotkeys live there. */
+  fallback: ((event: KeyboardEvent, typing: boolean) => boolean) | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, actions: Record<string, KeyAction> = {}) {
+    this.host = host;
+    this.actions = actions;
+    host.addController(this);
+  }
+
+  define(actions: Record<string, KeyAction>): void {
+    this.actions = { ...this.actions, ...actions };
+  }
+
+  /** The bindings in force for an action, after the keymap. */
+  keysFor(action: string): KeyBinding[] {
+    return this.keymap[action] ?? this.actions[action]?.keys ?? [];
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onKeyDown);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.isComposing || event.key === 'Process') return;
+    const typing = isTextField(event.composedPath()[0]);
+    for (const [name, action] of Object.entries(this.actions)) {
+      if (action.repeat === false && event.repeat) continue;
+      const keys = this.keysFor(name);
+      if (!keys.some((k) => matchesBinding(event, k))) continue;
+      // In a text field the field's own keys win (its undo, Delete, letters) unless the action says so.
+      if (typing && !action.whileTyping) continue;
+      if (action.run(event) === false) continue;
+      event.preventDefault();
+      return;
+    }
+    if (this.fallback?.(event, typing)) event.preventDefault();
+  };
+}

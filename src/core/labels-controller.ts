@@ -1,0 +1,101 @@
+/**
+ * Resolves a tool's labels, active label, annotator and readonly state: the tool's own properties
+ * win, else the nearest `<kolam-label-set>`'s. Also turns label keys (1–9, a label's hotkey) into
+ * labels, so every tool picks and relabels the same way.
+ */
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { Annotator, Label } from './annotation.js';
+import { emit } from './events.js';
+import { labelSetContext, type LabelSetState } from './label-context.js';
+import { UNLABELLED_COLOR, paletteColor } from './palette.js';
+
+/** The properties of CONTRACT §4 that a tool exposes for this controller to read. */
+export interface LabelledTool extends ReactiveElement {
+  labels: Label[] | undefined;
+  activeLabel: string | undefined;
+  annotator: Annotator | undefined;
+  readonly: boolean;
+}
+
+export class LabelsController implements ReactiveController {
+  private readonly host: LabelledTool;
+  private readonly consumer: ContextConsumer<{ __context__: LabelSetState | undefined }, LabelledTool>;
+  private indexCache: { labels: readonly Label[]; byId: Map<string, { label: Label; index: number }> } | null = null;
+
+  constructor(host: LabelledTool) {
+    this.host = host;
+    host.addController(this);
+    this.consumer = new ContextConsumer(host, { context: labelSetContext, subscribe: true });
+  }
+
+  hostConnected(): void {}
+
+  private get set(): LabelSetState | undefined {
+    return this.consumer.value;
+  }
+
+  get labels(): readonly Label[] {
+    return this.host.labels ?? this.set?.labels ?? [];
+  }
+
+  get activeLabel(): string | undefined {
+    const id = this.host.activeLabel ?? this.set?.activeLabel;
+    return id !== undefined && this.get(id) ? id : this.labels[0]?.id;
+  }
+
+  get annotator(): Annotator | undefined {
+    return this.host.annotator ?? this.set?.annotator;
+  }
+
+  get readonly(): boolean {
+    return this.host.readonly || (this.set?.readonly ?? false);
+  }
+
+  private get index() {
+    const labels = this.labels;
+    if (this.indexCache?.labels !== labels) {
+      this.indexCache = { labels, byId: new Map(labels.map((label, index) => [label.id, { label, index }])) };
+    }
+    return this.indexCache.byId;
+  }
+
+  get(id: string | undefined): Label | undefined {
+    return id === undefined ? undefined : this.index.get(id)?.label;
+  }
+
+  /** The label's own colour, else a palette colour by its place in the list. */
+  colorOf(id: string | undefined): string {
+    const entry = id === undefined ? undefined : this.index.get(id);
+    if (!entry) return UNLABELLED_COLOR;
+    return entry.label.color ?? paletteColor(entry.index);
+  }
+
+  /** The name to show: the label's name, else its id (an unknown id is shown as is). */
+  nameOf(id: string | undefined): string {
+    if (id === undefined) return '';
+    return this.get(id)?.name ?? id;
+  }
+
+  /** Makes `id` the active label, where it is held (the tool's property or the label set). */
+  setActive(id: string): void {
+    if (this.host.activeLabel === undefined && this.set) this.set.setActiveLabel(id);
+    else {
+      this.host.activeLabel = id;
+      emit(this.host, 'kolam-active-label-change', { activeLabel: id });
+    }
+  }
+
+  /** The label a key press picks: digits 1–9 by position, else a label's own hotkey. */
+  labelForKey(event: KeyboardEvent): Label | undefined {
+    return labelForKey(this.labels, event);
+  }
+}
+
+/** Shared with the label set's picker: 1–9 pick by position, a label's `hotkey` picks it. */
+export function labelForKey(labels: readonly Label[], event: KeyboardEvent): Label | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return undefined;
+  if (/^[1-9]$/.test(event.key)) return labels[Number(event.key) - 1];
+  const key = event.key.toLowerCase();
+  return labels.find((label) => label.hotkey?.toLowerCase() === key);
+}

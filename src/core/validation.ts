@@ -1,0 +1,127 @@
+/**
+ * Checks annotations a host hands us (CONTRACT §6). Each bad one becomes a `kolam-error` detail with
+ * a code and a sentence; good ones pass through untouched (same object). Nothing throws.
+ */
+import type { Annotation, Label } from './annotation.js';
+import { labelIdOf, selectorOfType } from './annotation.js';
+import type { KolamErrorCode, KolamErrorDetail } from './events.js';
+import { rectOf, textRangeOf, timeRangeOf, type Rect } from './selectors.js';
+
+export type AnnotationKind = 'box' | 'span' | 'segment';
+
+export interface ValidationContext {
+  kind: AnnotationKind;
+  /** Known labels; when non-empty, a tag outside them is `unknown-label`. */
+  labels?: readonly Label[];
+  /** For boxes: the image's natural size, once known. */
+  imageSize?: { width: number; height: number } | undefined;
+  /** For spans: the text length in code points. */
+  textLength?: number | undefined;
+  /** For segments: the media duration in seconds, once known. */
+  duration?: number | undefined;
+}
+
+export interface ValidationResult {
+  valid: Annotation[];
+  errors: KolamErrorDetail[];
+}
+
+function fail(code: KolamErrorCode, message: string, input: unknown): KolamErrorDetail {
+  return { code, message, input };
+}
+
+function describe(input: unknown): string {
+  const id = (input as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id ? `Annotation ${JSON.stringify(id)}` : 'An annotation';
+}
+
+function finite(...values: number[]): boolean {
+  return values.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
+function checkBox(a: Annotation, rect: Rect | null, ctx: ValidationContext): KolamErrorDetail | null {
+  if (!rect) return fail('unknown-selector', `${describe(a)} has no FragmentSelector "xywh=pixel:X,Y,W,H".`, a);
+  const { x, y, w, h } = rect;
+  if (!finite(x, y, w, h) || x < 0 || y < 0 || w <= 0 || h <= 0)
+    return fail('invalid-geometry', `${describe(a)} has a box with a negative, empty or non-numeric size: x=${x}, y=${y}, w=${w}, h=${h}.`, a);
+  const size = ctx.imageSize;
+  if (size && (x + w > size.width + 0.5 || y + h > size.height + 0.5))
+    return fail('out-of-bounds', `${describe(a)} reaches ${x + w}×${y + h}, outside the ${size.width}×${size.height} image.`, a);
+  return null;
+}
+
+function checkSpan(a: Annotation): KolamErrorDetail | null {
+  const range = textRangeOf(a);
+  const quote = selectorOfType(a, 'TextQuoteSelector');
+  if (!range && !quote) return fail('unknown-selector', `${describe(a)} has neither a TextPositionSelector nor a TextQuoteSelector.`, a);
+  if (range) {
+    const { start, end } = range;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
+      return fail('invalid-geometry', `${describe(a)} has an invalid text position: start=${start}, end=${end} (whole code points, start < end).`, a);
+  }
+  if (quote && typeof quote.exact !== 'string') return fail('invalid-geometry', `${describe(a)} has a TextQuoteSelector without "exact".`, a);
+  // Out-of-range positions are not rejected here: the span tagger re-anchors them by quote and
+  // reports `orphaned` only when that fails.
+  return null;
+}
+
+function checkSegment(a: Annotation, ctx: ValidationContext): KolamErrorDetail | null {
+  const range = timeRangeOf(a);
+  if (!range) return fail('unknown-selector', `${describe(a)} has no FragmentSelector "t=START,END".`, a);
+  const { start, end } = range;
+  if (!finite(start, end) || start < 0 || end <= start)
+    return fail('invalid-geometry', `${describe(a)} has an empty, inverted or non-numeric time range: t=${start},${end}.`, a);
+  if (ctx.duration !== undefined && Number.isFinite(ctx.duration) && start >= ctx.duration)
+    return fail('out-of-bounds', `${describe(a)} starts at ${start} s, after the media ends (${ctx.duration} s).`, a);
+  return null;
+}
+
+/** Checks one annotation; returns why it is bad, or null when it is good. */
+export function checkAnnotation(input: unknown, ctx: ValidationContext): KolamErrorDetail | null {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return fail('invalid-annotation', `Expected an annotation object, got ${Array.isArray(input) ? 'an array' : typeof input}.`, input);
+  const a = input as Annotation;
+  if (typeof a.id !== 'string' || a.id.trim() === '') return fail('missing-id', 'An annotation has no "id" (a non-empty string).', a);
+  if (!a.target || typeof a.target !== 'object') return fail('unknown-selector', `${describe(a)} has no "target".`, a);
+  if (a.body !== undefined && !Array.isArray(a.body) && typeof a.body !== 'object')
+    return fail('invalid-annotation', `${describe(a)} has a "body" that is neither an object nor an array.`, a);
+  const problem =
+    ctx.kind === 'box' ? checkBox(a, rectOf(a), ctx) : ctx.kind === 'span' ? checkSpan(a) : checkSegment(a, ctx);
+  if (problem) return problem;
+  if (ctx.labels && ctx.labels.length > 0) {
+    const labelId = labelIdOf(normalizeBody(a));
+    if (labelId !== undefined && !ctx.labels.some((l) => l.id === labelId))
+      return fail('unknown-label', `${describe(a)} is tagged "${labelId}", which is not one of the labels.`, a);
+  }
+  return null;
+}
+
+/**
+ * The W3C model allows a single body object where we use an array; read either. Returns the same
+ * object when nothing needs changing, so good input passes untouched.
+ */
+export function normalizeBody(a: Annotation): Annotation {
+  if (Array.isArray(a.body)) return a;
+  return { ...a, body: a.body ? [a.body as never] : [] };
+}
+
+/** Splits a host's list into the annotations to show and the errors to report. */
+export function validateAnnotations(input: unknown, ctx: ValidationContext): ValidationResult {
+  if (!Array.isArray(input)) {
+    return { valid: [], errors: [fail('invalid-annotation', `Expected an array of annotations, got ${input === null ? 'null' : typeof input}.`, input)] };
+  }
+  const valid: Annotation[] = [];
+  const errors: KolamErrorDetail[] = [];
+  const seen = new Set<string>();
+  for (const item of input) {
+    const problem = checkAnnotation(item, ctx);
+    if (problem) errors.push(problem);
+    else if (seen.has((item as Annotation).id))
+      errors.push(fail('duplicate-id', `${describe(item)} appears more than once; the later copy is not shown.`, item));
+    else {
+      seen.add((item as Annotation).id);
+      valid.push(item as Annotation);
+    }
+  }
+  return { valid, errors };
+}

@@ -1,0 +1,5 @@
+/** `kolam`: registers every element and re-exports all types and helpers. */
+export * from './annotation.js';
+export * from './label-set.js';
+export { emit } from './core/events.js';
+export type { Keymap, KeyBinding } from './core/keyboard.js';

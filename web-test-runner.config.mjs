@@ -1,0 +1,33 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { prebundle } from './scripts/wtr-prebundle.mjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error('No Chromium found: run `npm run setup:browser` or set CHROME_PATH.');
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  plugins: [
+    prebundle(['storybook/test']),
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
+  // Storybook's browser chunks read process.env, as bundlers define it; give them the same.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en"><head><meta charset="utf-8"><title>Kolam tests</title></head><body>
+      <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+      <script type="module" src="${testFramework}"></script>
+    </body></html>`,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: chromiumArgs },
+    }),
+  ],
+  // 2 cores here: two pages at a time keeps real-input tests from starving each other.
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+};
