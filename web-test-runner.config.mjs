@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
 
 const executablePath = findChromium();
-if (!executablePath) throw new Error('No Chromium found: run `npm run setup:browser` or set CHROME_PATH.');
+if (!executablePath) throw new Error('No Chromium found: run `npm run setup` or set CHROME_PATH.');
 
 export default {
   files: ['test/**/*.test.ts'],

@@ -1,0 +1,168 @@
+// Shared by the bench scripts: bundles page entries with esbuild, serves them on localhost, drives
+// the system Chromium with playwright-core, and does the statistics. See ../shared/BENCHMARKS.md
+// for what the numbers mean (the input→frame floor, ratios, memory).
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChromium, chromiumArgs } from '../../scripts/chromium-path.mjs';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const outDir = join(root, 'bench/.cache');
+
+const types = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.mp4': 'video/mp4', '.webm': 'video/webm', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.txt': 'text/plain' };
+
+/**
+ * Bundles each `entries` file (name → path relative to the repo) to bench/.cache/<name>.js with
+ * Lit in production mode, starts a static server over the repo and a Chromium, and returns
+ * `{ browser, url(path), newPage(), close() }`. Extra routes: `routes` maps a URL path to
+ * `() => ({ body, type })` for generated data.
+ */
+export async function startBench({ entries = {}, routes = {} } = {}) {
+  mkdirSync(outDir, { recursive: true });
+  if (Object.keys(entries).length) {
+    await build({
+      entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
+      bundle: true,
+      format: 'esm',
+      outdir: outDir,
+      minify: true,
+      target: 'es2022',
+      conditions: ['production'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      tsconfig: join(root, 'tsconfig.json'),
+      loader: { '.css': 'text' },
+      logLevel: 'warning',
+    });
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (routes[path]) {
+      const { body, type } = routes[path]();
+      res.writeHead(200, { 'content-type': type ?? 'text/plain', 'cache-control': 'no-store' });
+      return res.end(body);
+    }
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      return res.end();
+    }
+    const data = readFileSync(file);
+    const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    if (range) {
+      const start = Number(range[1]);
+      const end = range[2] ? Number(range[2]) : data.length - 1;
+      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${start}-${end}/${data.length}`, 'accept-ranges': 'bytes', 'content-length': end - start + 1 });
+      return res.end(data.subarray(start, end + 1));
+    }
+    res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': data.length });
+    res.end(data);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const port = server.address().port;
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: run `npm run setup` or set CHROME_PATH.');
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...chromiumArgs.filter((a) => !a.startsWith('--headless')), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  const url = (path) => `http://127.0.0.1:${port}${path.startsWith('/') ? path : `/${path}`}`;
+  return {
+    browser,
+    url,
+    /** A page of 1280×800 with a blank document that loads `/bench/.cache/<entry>.js`. */
+    async newPage({ entry, body = '', width = 1280, height = 800 } = {}) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      page.on('pageerror', (e) => console.error('[page error]', e.message));
+      routes[`/__bench__/${entry ?? 'blank'}.html`] = () => ({
+        type: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>html,body{margin:0}</style></head><body>${body}${entry ? `<script type="module" src="/bench/.cache/${entry}.js"></script>` : ''}</body></html>`,
+      });
+      await page.goto(url(`/__bench__/${entry ?? 'blank'}.html`));
+      if (entry) await page.waitForFunction(() => window.__benchReady === true, null, { timeout: 60000 });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Resident memory (MB) of the renderer processes, via /proc: decoded media lives outside the heap. */
+export async function rendererMemoryMB(page) {
+  const session = await page.context().newCDPSession(page);
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo').catch(() => ({ processInfo: [] }));
+  let total = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    } catch {}
+  }
+  await session.detach();
+  return Math.round(total);
+}
+
+export function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const mean = sorted.reduce((s, v) => s + v, 0) / (sorted.length || 1);
+  return { n: sorted.length, mean: round(mean), p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1) ?? NaN) };
+}
+
+export const round = (v, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Prints rows `{ figure, ours, peer }` with the ratio peer/ours (>1: ours is faster/smaller). */
+export function printComparison(title, rows, peerName) {
+  console.log(`\n${title}`);
+  const table = rows.map(({ figure, ours, peer, unit = 'ms' }) => ({
+    figure,
+    kolam: `${ours} ${unit}`,
+    [peerName]: peer === undefined ? '—' : `${peer} ${unit}`,
+    'peer / kolam': peer === undefined || !ours ? '—' : `${round(peer / ours, 2)}×`,
+  }));
+  console.table(table);
+}
+
+/**
+ * In-page helper source: `await window.__nextPaint()` resolves after the next frame is painted
+ * (rAF, then a task after it: the frame was presented), returning performance.now().
+ * Inject with `page.addInitScript(paintHelpers)`.
+ */
+export const paintHelpers = () => {
+  window.__nextPaint = () =>
+    new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+  window.__idle = () => new Promise((resolve) => requestIdleCallback(() => resolve(performance.now()), { timeout: 5000 }));
+};
+
+/**
+ * Real mouse moves with page.mouse, each timed from just before the move is sent to the next
+ * painted frame seen by the page. Returns the per-move latencies (ms). `check` is run after, to
+ * prove the moves did their job.
+ */
+export async function timedMouseMoves(page, points) {
+  await page.evaluate(() => {
+    window.__moveTimes = [];
+    window.__onMove = () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => setTimeout(() => window.__moveTimes.push(performance.now() - t0), 0));
+    };
+    addEventListener('pointermove', window.__onMove, { capture: true });
+  });
+  const latencies = [];
+  for (const [x, y] of points) {
+    const start = Date.now();
+    await page.mouse.move(x, y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    latencies.push(Date.now() - start);
+  }
+  const inPage = await page.evaluate(() => {
+    removeEventListener('pointermove', window.__onMove, { capture: true });
+    return window.__moveTimes;
+  });
+  return { latencies, inPage };
+}

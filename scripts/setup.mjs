@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Installs what the tests, fixtures and benches need from Debian when it is missing: Chromium (no
+// browser downloads work on our machines; CHROME_PATH points at another), espeak-ng and sox (speech
+// fixtures), ffmpeg (media fixtures, SRT/WebVTT checks) and python3-nltk (CoNLL checks).
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium } from './chromium-path.mjs';
+
+const has = (cmd) => {
+  try {
+    execSync(`command -v ${cmd}`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const hasNltk = () => {
+  try {
+    execSync(`python3 -c "import nltk"`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const missing = [
+  !findChromium() && 'chromium',
+  !has('espeak-ng') && 'espeak-ng',
+  !has('sox') && 'sox',
+  !has('ffmpeg') && 'ffmpeg',
+  !hasNltk() && 'python3-nltk',
+].filter(Boolean);
+
+if (missing.length === 0) process.exit(0);
+if (!has('apt-get')) {
+  console.error(`[kolam] Missing: ${missing.join(', ')}. Install them (set CHROME_PATH for your Chrome).`);
+  process.exit(findChromium() ? 0 : 1);
+}
+console.log(`[kolam] Installing from Debian: ${missing.join(' ')}`);
+const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+try {
+  execSync(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+} catch {
+  console.error('[kolam] apt-get failed; install the packages above by hand.');
+}
+if (!findChromium() && !existsSync('/usr/bin/chromium')) process.exit(1);
