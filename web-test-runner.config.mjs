@@ -1,6 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { prebundle } from './scripts/wtr-prebundle.mjs';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
 
 const executablePath = findChromium();
@@ -20,12 +20,17 @@ export default {
       <script type="module" src="${testFramework}"></script>
     </body></html>`,
   browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: chromiumArgs },
+    // Playwright drives the system Chromium (no browser download); its sendKeys knows chords
+    // like "Control+z" and "Shift+Tab".
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath, headless: true, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) },
     }),
   ],
   // 2 cores here: two pages at a time keeps real-input tests from starving each other.
   concurrency: 2,
+  // Lit announces dev mode once per page; the tests check for Lit's other warnings themselves.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,

@@ -44,9 +44,10 @@ interface ParsedBinding {
 }
 
 export function parseBinding(binding: KeyBinding): ParsedBinding {
-  // The last part is the key; `"Ctrl++"` means Ctrl and the plus key.
-  const parts = binding.endsWith('++') ? [...binding.slice(0, -2).split('+'), '+'] : binding.split('+');
-  const key = parts.pop() ?? '';
+  // The last part is the key; `"+"` and `"Ctrl++"` mean the plus key.
+  const plus = binding.endsWith('+');
+  const parts = (plus ? binding.slice(0, -1) : binding).split('+').filter(Boolean);
+  const key = plus ? '+' : (parts.pop() ?? '');
   const mods = new Set(parts.map((p) => p.toLowerCase()));
   const mod = mods.has('mod');
   return {
