@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Installs what the tests, fixtures and benches need from Debian when it is missing: Chromium (no
+// Installs the npm packages on a fresh clone, then what the tests, fixtures and benches need from Debian when it is missing: Chromium (no
 // browser downloads work on our machines; CHROME_PATH points at another), espeak-ng and sox (speech
 // fixtures), ffmpeg (media fixtures, SRT/WebVTT checks) and python3-nltk (CoNLL checks).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium-path.mjs';
+
+// A fresh clone: install the npm packages first, so `npm start` and `npm test` are all a newcomer types.
+if (!existsSync('node_modules/.package-lock.json')) {
+  console.log('[kolam] Installing npm packages…');
+  execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
+}
 
 const has = (cmd) => {
   try {

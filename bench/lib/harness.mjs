@@ -101,7 +101,9 @@ export async function rendererMemoryMB(page) {
     try {
       const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    } catch {}
+    } catch {
+      // The process ended between listing and reading: it holds no memory now.
+    }
   }
   await session.detach();
   return Math.round(total);

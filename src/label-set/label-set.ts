@@ -14,6 +14,7 @@ import { themeStyles } from '../core/theme.js';
 import { labelSetStyles } from './label-set.styles.js';
 
 /**
+ * @tagname kolam-label-set
  * Shares labels, the active label, the annotator and readonly with the Kolam tools inside it, and
  * shows the labels as a picker: click, arrow keys or a hotkey (1–9, or the label's own) picks one.
  *

@@ -1,6 +1,7 @@
 import { ReactiveElement } from 'lit';
 
 /**
+ * @tagname kolam-label
  * One label of a `<kolam-label-set>`, declared in markup:
  * `<kolam-label id="person" color="#e6194b" hotkey="p">Person</kolam-label>`.
  * Its text is the label's name. It renders nothing itself; the set reads it.

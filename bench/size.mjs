@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Min+gzip size of each public entry (alone, Lit external, as an app with a bundler pays it on top
+// of its own Lit; and with Lit included, as a page with nothing else pays it), of kolam.bundle.js,
+// and of the peer each tool is compared with, all minified by esbuild and gzipped at level 9.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (text) => gzipSync(text, { level: 9 }).length;
+
+async function measure(contents, { external = [] } = {}) {
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    target: 'es2022',
+    conditions: ['production'],
+    external,
+    tsconfig: 'tsconfig.json',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const text = result.outputFiles[0].text;
+  return { min: text.length, gzip: gz(text) };
+}
+
+const lit = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];
+
+// Budgets (min+gzip, Lit included) and peers from the issues; peers measured here the same way.
+const tools = {
+  'box-tool': { budget: 14, peer: ['@annotorious/annotorious', `export * from '@annotorious/annotorious';`] },
+  'span-tagger': { budget: 12, peer: ['@recogito/text-annotator', `export * from '@recogito/text-annotator';`] },
+  'transcription-player': {
+    budget: 14,
+    peer: ['wavesurfer.js + Regions', `export { default } from 'wavesurfer.js'; export { default as Regions } from 'wavesurfer.js/dist/plugins/regions.esm.js';`],
+  },
+};
+
+const entries = readdirSync('src').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+const formats = existsSync('src/formats') ? readdirSync('src/formats').filter((f) => f.endsWith('.ts')).map((f) => `formats/${f.replace(/\.ts$/, '')}`) : [];
+
+const rows = [];
+for (const entry of [...entries, ...formats]) {
+  const source = `export * from './src/${entry}.ts';`;
+  const alone = await measure(source, { external: lit });
+  const withLit = await measure(source);
+  const tool = tools[entry];
+  let peer = '';
+  if (tool) {
+    try {
+      const p = await measure(tool.peer[1]);
+      peer = `${tool.peer[0]}: ${kb(p.gzip)}`;
+    } catch (e) {
+      peer = `${tool.peer[0]}: not measurable (${e.message.split('\n')[0]})`;
+    }
+  }
+  rows.push({
+    entry: `kolam/${entry}.js`,
+    'min+gzip (Lit external)': kb(alone.gzip),
+    'min+gzip (Lit included)': kb(withLit.gzip),
+    budget: tool ? `${tool.budget} KB ${withLit.gzip <= tool.budget * 1024 ? 'ok' : 'OVER'}` : '',
+    peer,
+  });
+}
+if (existsSync('dist/kolam.bundle.js')) {
+  const bundle = readFileSync('dist/kolam.bundle.js', 'utf8');
+  rows.push({ entry: 'kolam/kolam.bundle.js (built)', 'min+gzip (Lit external)': '', 'min+gzip (Lit included)': kb(gz(bundle)), budget: '', peer: '' });
+} else {
+  rows.push({ entry: 'kolam/kolam.bundle.js', 'min+gzip (Lit external)': '', 'min+gzip (Lit included)': 'run `npm run build` first', budget: '', peer: '' });
+}
+console.table(rows);
