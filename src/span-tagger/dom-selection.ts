@@ -1,0 +1,74 @@
+/**
+ * Reading the user's selection and the character under the pointer from inside a shadow root, the
+ * way each engine allows: `getComposedRanges({ shadowRoots })` (Chromium 137+, Firefox, Safari 17),
+ * else Chromium's older `shadowRoot.getSelection()`, else the document selection.
+ * `caretPositionFromPoint` with `shadowRoots` (Chromium 128+, Firefox), else `caretRangeFromPoint`.
+ */
+
+export interface Boundary {
+  node: Node;
+  offset: number;
+}
+
+export interface DomSelection {
+  start: Boundary;
+  end: Boundary;
+  collapsed: boolean;
+}
+
+// Older engines lack these; the DOM typings say they are always there.
+type ComposedSelection = Omit<Selection, 'getComposedRanges'> & {
+  getComposedRanges?(options: { shadowRoots: ShadowRoot[] }): StaticRange[];
+};
+
+type CaretDocument = {
+  caretPositionFromPoint?(x: number, y: number, options?: { shadowRoots: ShadowRoot[] }): CaretPosition | null;
+  caretRangeFromPoint?(x: number, y: number): Range | null;
+};
+
+/** The current selection as boundary points that may lie inside `root`, or null if there is none. */
+export function readSelection(root: ShadowRoot): DomSelection | null {
+  const selection = document.getSelection() as unknown as ComposedSelection | null;
+  if (selection?.getComposedRanges) {
+    if (selection.rangeCount === 0) return null;
+    const [range] = selection.getComposedRanges({ shadowRoots: [root] });
+    if (!range) return null;
+    return {
+      start: { node: range.startContainer, offset: range.startOffset },
+      end: { node: range.endContainer, offset: range.endOffset },
+      collapsed: range.collapsed,
+    };
+  }
+  const legacy = (root as ShadowRoot & { getSelection?(): Selection | null }).getSelection?.() ?? selection;
+  if (!legacy || legacy.rangeCount === 0) return null;
+  const range = legacy.getRangeAt(0);
+  return {
+    start: { node: range.startContainer, offset: range.startOffset },
+    end: { node: range.endContainer, offset: range.endOffset },
+    collapsed: range.collapsed,
+  };
+}
+
+/** Clears the document's selection (the span now shows what was selected). */
+export function clearSelection(): void {
+  document.getSelection()?.removeAllRanges();
+}
+
+/** The caret position nearest to viewport point (x, y), looking into `root`. */
+export function caretFromPoint(root: ShadowRoot, x: number, y: number): Boundary | null {
+  const doc = document as unknown as CaretDocument;
+  if (doc.caretPositionFromPoint) {
+    const position = doc.caretPositionFromPoint(x, y, { shadowRoots: [root] });
+    return position?.offsetNode ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** Whether viewport point (x, y) lies on one of the boxes of `range` (a character, usually). */
+export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}

@@ -1,0 +1,140 @@
+/**
+ * Draws spans with the CSS Custom Highlight API: no element per span, so 10,000 spans cost 10,000
+ * Ranges and nothing in layout. One Highlight per (label, nesting layer), plus the hovered, the
+ * selected and the keyboard draft. Names are ours and unique per element (ids like `urn:uuid:…` are
+ * not CSS identifiers, and two taggers on a page must not share or delete each other's), and the
+ * `::highlight()` rules live in the element's own shadow root, where they apply.
+ */
+import type { SpanIndex } from './span-index.js';
+import type { TextBlocks } from './text-blocks.js';
+
+/** Layers drawn differently; deeper nesting reuses the last style. */
+export const DRAWN_LAYERS = 4;
+
+let instances = 0;
+
+interface Entry {
+  start: number;
+  end: number;
+  name: string;
+  range: Range;
+}
+
+export interface LabelStyle {
+  /** A CSS-identifier-safe key for the label (its position in the list, or `u` for unknown). */
+  key: string;
+  color: string;
+}
+
+/** A colour we can put in a stylesheet: a real CSS colour, nothing that could close the rule. */
+export function safeColor(color: string | undefined, fallback: string): string {
+  if (typeof color !== 'string' || /[;{}<>\\]/.test(color) || !CSS.supports('color', color)) return fallback;
+  return color;
+}
+
+export class SpanHighlights {
+  readonly prefix = `kolam-span-${++instances}`;
+  private readonly highlights = new Map<string, Highlight>();
+  private entries = new Map<string, Entry>();
+  private readonly sheet = new CSSStyleSheet();
+  private readonly single = new Map<'draft' | 'hover' | 'selected', Range | null>();
+
+  constructor(root: ShadowRoot) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+  }
+
+  static get supported(): boolean {
+    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  }
+
+  nameFor(labelKey: string, layer: number): string {
+    return `${this.prefix}-${labelKey}-${Math.min(layer, DRAWN_LAYERS - 1)}`;
+  }
+
+  private highlight(name: string, priority: number): Highlight {
+    let highlight = this.highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = priority;
+      this.highlights.set(name, highlight);
+      CSS.highlights.set(name, highlight);
+    }
+    return highlight;
+  }
+
+  /** One rule set per label and layer: a tint for every span, and an underline per nesting level. */
+  setStyles(labels: LabelStyle[]): void {
+    const rules: string[] = [];
+    for (const { key, color } of labels) {
+      for (let layer = 0; layer < DRAWN_LAYERS; layer++) {
+        const decoration = layer === 0 ? '' : `text-decoration: underline ${['solid', 'double', 'dashed'][layer - 1]} ${color}; text-decoration-thickness: 2px; text-underline-offset: ${layer * 2}px;`;
+        rules.push(`::highlight(${this.nameFor(key, layer)}) { background-color: color-mix(in srgb, ${color} var(--_span-tint), transparent); ${decoration} }`);
+      }
+    }
+    rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: inherit; }`);
+    rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg); text-decoration-thickness: 2px; }`);
+    rules.push(`::highlight(${this.prefix}-selected) { background-color: var(--_selected); color: var(--_selected-text); }`);
+    rules.push(`@media (forced-colors: active) { ${labels.map(({ key }) => `::highlight(${this.nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(', ')} { background-color: Mark; color: MarkText; } }`);
+    this.sheet.replaceSync(rules.join('\n'));
+  }
+
+  /**
+   * Brings the highlights in line with `spans`, touching only what changed, so creating one span
+   * among 10,000 makes one Range.
+   */
+  sync(index: SpanIndex, blocks: TextBlocks, nameOf: (labelId: string | undefined, layer: number) => string): void {
+    const next = new Map<string, Entry>();
+    for (const span of index.spans) {
+      const name = nameOf(span.labelId, span.layer);
+      const old = this.entries.get(span.id);
+      if (old && old.start === span.start && old.end === span.end) {
+        if (old.name !== name) {
+          this.highlights.get(old.name)?.delete(old.range);
+          this.highlight(name, Math.min(span.layer, DRAWN_LAYERS - 1)).add(old.range);
+          old.name = name;
+        }
+        next.set(span.id, old);
+        this.entries.delete(span.id);
+        continue;
+      }
+      if (old) this.highlights.get(old.name)?.delete(old.range);
+      this.entries.delete(span.id);
+      const range = blocks.range(span.start, span.end);
+      this.highlight(name, Math.min(span.layer, DRAWN_LAYERS - 1)).add(range);
+      next.set(span.id, { start: span.start, end: span.end, name, range });
+    }
+    for (const gone of this.entries.values()) this.highlights.get(gone.name)?.delete(gone.range);
+    this.entries = next;
+  }
+
+  /** Forgets every span range (the text, hence every Range, was replaced). */
+  reset(): void {
+    for (const highlight of this.highlights.values()) highlight.clear();
+    this.entries.clear();
+    this.single.clear();
+  }
+
+  /** The Range drawn for a span, if it is drawn. */
+  rangeOf(id: string | null | undefined): Range | undefined {
+    return id == null ? undefined : this.entries.get(id)?.range;
+  }
+
+  /** Sets the one range of the draft, hover or selected highlight (null clears it). */
+  mark(kind: 'draft' | 'hover' | 'selected', range: Range | null): void {
+    if (this.single.get(kind) === range) return;
+    this.single.set(kind, range);
+    const highlight = this.highlight(`${this.prefix}-${kind}`, { draft: 10, hover: 11, selected: 12 }[kind]);
+    highlight.clear();
+    if (range) highlight.add(range);
+  }
+
+  /** Puts our names back after a reconnect. */
+  attach(): void {
+    for (const [name, highlight] of this.highlights) CSS.highlights.set(name, highlight);
+  }
+
+  /** Removes only our own names: other taggers and the page keep theirs. */
+  detach(): void {
+    for (const name of this.highlights.keys()) CSS.highlights.delete(name);
+  }
+}

@@ -1,0 +1,566 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import {
+  acceptSuggestion,
+  copy,
+  createAnnotation,
+  isSuggestion,
+  labelIdOf,
+  scoreOf,
+  withLabel,
+  type Annotation,
+  type Annotator,
+  type Label,
+} from '../core/annotation.js';
+import { AnnotationStore } from '../core/annotation-store.js';
+import { Announcer } from '../core/announcer.js';
+import { CodePointIndex } from '../core/code-points.js';
+import { emit } from '../core/events.js';
+import { KeyboardController, type Keymap } from '../core/keyboard.js';
+import { LabelsController, type LabelledTool } from '../core/labels-controller.js';
+import { localized, msg, str } from '../core/localize.js';
+import { contrastText, UNLABELLED_COLOR } from '../core/palette.js';
+import { textSelectors, type TextRange } from '../core/selectors.js';
+import { themeStyles } from '../core/theme.js';
+import { anchorSpan } from './anchoring.js';
+import { caretFromPoint, clearSelection, rangeContainsPoint, readSelection, type Boundary } from './dom-selection.js';
+import { isRtlParagraph, nextWordEnd, previousWordStart, snapRange, wordAt, type Granularity, type IndexRange } from './segmentation.js';
+import { SpanHighlights, safeColor } from './span-highlights.js';
+import { SpanIndex, type PlacedSpan } from './span-index.js';
+import { spanTaggerStyles } from './span-tagger.styles.js';
+import { TextBlocks } from './text-blocks.js';
+
+/** Quotes read aloud are cut here: a screen reader should not recite a whole clause. */
+const SPOKEN_QUOTE = 80;
+
+/**
+ * Tags spans of plain text with labels. The text is shown exactly as given (whitespace and line
+ * breaks kept); selecting with the mouse (drag, double-click, triple-click) or the keyboard creates
+ * a span with the active label. Offsets are Unicode code points. Spans may overlap and nest; each
+ * stays visible (a tint per span, an underline per nesting level) and clickable (innermost wins).
+ * Drawn with the CSS Custom Highlight API: no element per span.
+ *
+ * Keys (while focused): ←/→ move a caret word by word, Shift+←/→ extend, Enter tags (or accepts a
+ * selected suggestion), Tab/Shift+Tab select spans in reading order, 1–9 or a label's hotkey pick or
+ * relabel, Delete removes, Escape clears, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, N next
+ * suggestion.
+ *
+ * @fires kolam-create - The user tagged a span (or undid a delete). `{ annotation }`
+ * @fires kolam-update - The user relabelled or accepted a span. `{ annotation, previous }`
+ * @fires kolam-delete - The user removed a span (or undid a create). `{ annotation }`
+ * @fires kolam-select - The selected span changed. `{ annotation | null }`
+ * @fires kolam-change - After each create, update or delete. `{ annotations }`
+ * @fires kolam-error - Bad input, or a span that cannot be anchored (`orphaned`). `{ code, message, input }`
+ * @fires kolam-active-label-change - A label key changed the active label. `{ activeLabel }`
+ * @csspart text - The focusable, scrolling text region.
+ * @csspart caret - The keyboard caret.
+ * @csspart tag - The label name shown above the selected span.
+ * @csspart tooltip - The label names of the spans under the pointer.
+ * @cssprop --kolam-span-tagger-max-height - Height after which the text scrolls (default 32rem).
+ * @cssprop --kolam-span-line-height - Line height of the text (default 1.7em).
+ * @cssprop --kolam-span-tint - How strongly a span is tinted with its label colour (default 30%).
+ * @cssprop --kolam-span-draft-color - Background of a keyboard selection not yet tagged.
+ * @cssprop --kolam-span-selected-color - Background of the selected span.
+ * @cssprop --kolam-span-selected-text-color - Text colour of the selected span.
+ */
+@localized()
+export class KolamSpanTagger extends LitElement implements LabelledTool {
+  static override styles = [themeStyles, spanTaggerStyles];
+
+  /** The plain text to tag, shown exactly as given. Offsets count its code points. */
+  @property({ attribute: false }) text = '';
+
+  /** Labels; if unset, taken from the nearest `<kolam-label-set>`. */
+  @property({ attribute: false }) labels: Label[] | undefined;
+
+  /** Id of the label given to new spans; default: the first label. */
+  @property({ attribute: 'active-label' }) activeLabel: string | undefined;
+
+  /** The person annotating; becomes `creator` (type Person) of new spans. */
+  @property({ attribute: false }) annotator: Annotator | undefined;
+
+  /** View and select only. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** IRI written to `target.source`. */
+  @property() source = '';
+
+  /** `word` widens selections to whole words; `char` keeps them but never splits a grapheme. */
+  @property() granularity: Granularity = 'word';
+
+  /** Key binding overrides: action name → bindings (see README). */
+  @property({ attribute: false }) keymap: Keymap = {};
+
+  private readonly store = new AnnotationStore(this);
+  private readonly labelsCtl = new LabelsController(this);
+  private readonly keys = new KeyboardController(this);
+  private readonly announcer = new Announcer(this);
+  private readonly textRef = createRef<HTMLElement>();
+  private readonly blocksRef = createRef<HTMLElement>();
+  private readonly caretRef = createRef<HTMLElement>();
+  private readonly tagRef = createRef<HTMLElement>();
+  private readonly tooltipRef = createRef<HTMLElement>();
+
+  private index = new CodePointIndex('');
+  private blocks: TextBlocks | undefined;
+  private painter: SpanHighlights | undefined;
+  private spans = new SpanIndex([]);
+  private spansFor: { version: number; text: string; labels: readonly Label[] } | undefined;
+  /** Where each annotation object was anchored in the current text (null: orphaned). */
+  private anchors = new WeakMap<Annotation, TextRange | null>();
+  private hoverId: string | null = null;
+  private pendingHover: { x: number; y: number } | null = null;
+  /** The keyboard caret and the other end of a keyboard selection, UTF-16 indices. */
+  private caret = 0;
+  private anchor = 0;
+  private pointerActive = false;
+
+  /** The whole set, rejected inputs and orphans included: a copy. */
+  get annotations(): Annotation[] {
+    return copy(this.store.all) as Annotation[];
+  }
+
+  /** Replaces the set from code: no create/update/delete/change; bad ones fire `kolam-error`. */
+  set annotations(value: Annotation[]) {
+    const errors = this.store.load(value, { kind: 'span', labels: this.labelsCtl.labels, textLength: this.index.length });
+    for (const error of errors) emit(this, 'kolam-error', copy(error));
+  }
+
+  undo(): void {
+    this.store.undo();
+  }
+
+  redo(): void {
+    this.store.redo();
+  }
+
+  /** Selects a span by annotation id (null clears), scrolls it into view and announces it. */
+  select(id: string | null): void {
+    this.store.select(id);
+    const span = this.spans.get(this.store.selectedId);
+    if (span) {
+      this.caret = this.anchor = span.start;
+      void this.updateComplete.then(() => this.scrollToIndex(span.start));
+      this.announce(span);
+    }
+  }
+
+  constructor() {
+    super();
+    this.keys.define({
+      undo: { keys: ['Mod+z'], run: () => (this.readonly ? false : this.store.undo()) },
+      redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => (this.readonly ? false : this.store.redo()) },
+      delete: { keys: ['Delete', 'Backspace'], run: () => this.deleteSelected() },
+      escape: { keys: ['Escape'], run: () => this.escape() },
+      create: { keys: ['Enter'], run: () => this.enter() },
+      next: { keys: ['Tab'], run: () => this.cycle(1) },
+      previous: { keys: ['Shift+Tab'], run: () => this.cycle(-1) },
+      'caret-forward': { keys: ['ArrowRight'], run: () => this.moveCaret('right', false) },
+      'caret-back': { keys: ['ArrowLeft'], run: () => this.moveCaret('left', false) },
+      'extend-forward': { keys: ['Shift+ArrowRight'], run: () => this.moveCaret('right', true) },
+      'extend-back': { keys: ['Shift+ArrowLeft'], run: () => this.moveCaret('left', true) },
+      'next-suggestion': { keys: ['n'], run: () => this.nextSuggestion() },
+    });
+    this.keys.fallback = (event, typing) => !typing && this.pickLabel(event);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.painter?.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.painter?.detach();
+    document.removeEventListener('mouseup', this.onMouseUp, true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.keys.keymap = this.keymap;
+    if (changed.has('text')) {
+      this.index = new CodePointIndex(this.text ?? '');
+      this.anchors = new WeakMap();
+      this.caret = this.anchor = 0;
+    }
+    const labels = this.labelsCtl.labels;
+    const stale = this.spansFor;
+    if (!stale || stale.version !== this.store.version || stale.text !== this.text || stale.labels !== labels) {
+      this.spans = this.placeSpans();
+      this.spansFor = { version: this.store.version, text: this.text, labels };
+    }
+  }
+
+  /** Anchors every shown annotation (once per object and text) and reports new orphans. */
+  private placeSpans(): SpanIndex {
+    const placed: Omit<PlacedSpan, 'layer'>[] = [];
+    const checkText = this.index.length > 0;
+    for (const annotation of this.store.shown) {
+      let range = this.anchors.get(annotation);
+      if (range === undefined && checkText) {
+        range = anchorSpan(this.index, annotation);
+        this.anchors.set(annotation, range);
+        if (range === null) {
+          emit(this, 'kolam-error', {
+            code: 'orphaned',
+            message: msg(str`Annotation ${JSON.stringify(annotation.id)} could not be found in the text; it is kept unchanged.`),
+            input: copy(annotation),
+          });
+        }
+      }
+      if (!range) continue;
+      placed.push({ id: annotation.id, start: this.index.toIndex(range.start), end: this.index.toIndex(range.end), labelId: labelIdOf(annotation) });
+    }
+    return new SpanIndex(placed);
+  }
+
+  protected override firstUpdated(): void {
+    this.painter = SpanHighlights.supported ? new SpanHighlights(this.renderRoot as ShadowRoot) : undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('text') || !this.blocks) {
+      this.blocks = new TextBlocks(this.blocksRef.value!, this.text ?? '');
+      this.painter?.reset();
+    }
+    const labels = this.labelsCtl.labels;
+    if (this.painter && this.painterLabels !== labels) {
+      this.painterLabels = labels;
+      this.painter.setStyles([...labels.map((l, i) => ({ key: `l${i}`, color: this.colorOf(l.id) })), { key: 'u', color: UNLABELLED_COLOR }]);
+    }
+    this.painter?.sync(this.spans, this.blocks, (labelId, layer) => this.painter!.nameFor(this.labelKey(labelId), layer));
+    this.drawMarks();
+  }
+
+  private painterLabels: readonly Label[] | undefined;
+
+  private labelKey(labelId: string | undefined): string {
+    const i = labelId === undefined ? -1 : this.labelsCtl.labels.findIndex((l) => l.id === labelId);
+    return i < 0 ? 'u' : `l${i}`;
+  }
+
+  private colorOf(labelId: string | undefined): string {
+    return safeColor(this.labelsCtl.colorOf(labelId), UNLABELLED_COLOR);
+  }
+
+  /** The selected, hovered and draft marks, the caret and the selected span's label tag. */
+  private drawMarks(): void {
+    const blocks = this.blocks;
+    if (!blocks) return;
+    const selected = this.spans.get(this.store.selectedId);
+    const [from, to] = [Math.min(this.anchor, this.caret), Math.max(this.anchor, this.caret)];
+    this.painter?.mark('selected', selected ? (this.painter.rangeOf(selected.id) ?? null) : null);
+    this.painter?.mark('hover', this.hoverId && this.hoverId !== selected?.id ? (this.painter.rangeOf(this.hoverId) ?? null) : null);
+    this.painter?.mark('draft', to > from ? blocks.range(from, to) : null);
+    const tag = this.tagRef.value!;
+    const tagRect = selected ? blocks.range(selected.start, selected.end).getClientRects()[0] : undefined;
+    tag.classList.toggle('shown', !!tagRect);
+    if (selected && tagRect) {
+      const color = this.colorOf(selected.labelId);
+      tag.textContent = this.labelsCtl.nameOf(selected.labelId) || msg('No label');
+      tag.style.background = color;
+      tag.style.color = contrastText(color);
+      this.place(tag, tagRect.left, tagRect.top);
+    }
+    const caretRect = this.caretRect();
+    this.caretRef.value!.classList.toggle('shown', !!caretRect);
+    if (caretRect) {
+      this.caretRef.value!.style.height = `${caretRect.height}px`;
+      this.place(this.caretRef.value!, caretRect.left - 1, caretRect.top);
+    }
+  }
+
+  private caretRect(): DOMRect | undefined {
+    const blocks = this.blocks;
+    if (!blocks || blocks.length === 0) return undefined;
+    const range = blocks.range(this.caret, this.caret);
+    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    if (rect.height > 0) return rect;
+    // A collapsed range at a line start can have no box; measure the character after it instead.
+    const next = blocks.range(this.caret, Math.min(blocks.length, this.caret + 1)).getClientRects()[0];
+    return next ? new DOMRect(next.left, next.top, 0, next.height) : undefined;
+  }
+
+  /** Positions an overlay at viewport point (x, y), in the scroller's content coordinates. */
+  private place(element: HTMLElement, x: number, y: number): void {
+    const scroller = this.textRef.value!;
+    const box = scroller.getBoundingClientRect();
+    element.style.transform = `translate(${x - box.left + scroller.scrollLeft - scroller.clientLeft}px, ${y - box.top + scroller.scrollTop - scroller.clientTop}px)${element === this.tagRef.value ? ' translateY(-100%)' : ''}`;
+  }
+
+  // ——— Pointer ———
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0) return;
+    this.pointerActive = true;
+    document.addEventListener('mouseup', this.onMouseUp, true);
+  }
+
+  /** On release the gesture is over: a selection becomes a span, a click picks one. */
+  private readonly onMouseUp = (event: MouseEvent): void => {
+    document.removeEventListener('mouseup', this.onMouseUp, true);
+    this.pointerActive = false;
+    const selected = this.selectedIndices();
+    if (selected && selected.end > selected.start) {
+      this.caret = selected.end;
+      this.anchor = selected.start;
+      if (!this.readonly) {
+        this.createFrom(selected);
+        clearSelection();
+      } else this.anchor = this.caret;
+      this.requestUpdate();
+      return;
+    }
+    const at = this.charAt(event.clientX, event.clientY);
+    const caret = this.caretIndexAt(event.clientX, event.clientY);
+    if (caret !== null) this.caret = this.anchor = caret;
+    this.select(at === null ? null : (this.spans.at(at)[0]?.id ?? null));
+    this.requestUpdate();
+  };
+
+  private onPointerMove(event: PointerEvent): void {
+    if (this.pointerActive || event.buttons) return;
+    // One hit test per frame, however fast the pointer moves.
+    if (!this.pendingHover) requestAnimationFrame(() => this.hover());
+    this.pendingHover = { x: event.clientX, y: event.clientY };
+  }
+
+  private onPointerLeave(): void {
+    this.pendingHover = null;
+    this.setHover([], 0, 0);
+  }
+
+  private hover(): void {
+    const point = this.pendingHover;
+    this.pendingHover = null;
+    if (!point) return;
+    const at = this.charAt(point.x, point.y);
+    this.setHover(at === null ? [] : this.spans.at(at), point.x, point.y);
+  }
+
+  private setHover(hits: PlacedSpan[], x: number, y: number): void {
+    const tooltip = this.tooltipRef.value;
+    if (!tooltip) return;
+    const id = hits[0]?.id ?? null;
+    tooltip.classList.toggle('shown', hits.length > 0);
+    if (hits.length) {
+      tooltip.textContent = hits.map((s) => this.labelsCtl.nameOf(s.labelId) || msg('No label')).join(' › ');
+      this.place(tooltip, x + 12, y + 16);
+    }
+    if (id !== this.hoverId) {
+      this.hoverId = id;
+      this.drawMarks();
+    }
+  }
+
+  /** The UTF-16 index of the character under viewport point (x, y), or null over blank space. */
+  private charAt(x: number, y: number): number | null {
+    const index = this.caretIndexAt(x, y);
+    const blocks = this.blocks;
+    if (index === null || !blocks) return null;
+    for (const i of [index, index - 1]) {
+      if (i < 0 || i >= blocks.length) continue;
+      const end = i + (this.isHighSurrogate(i) ? 2 : 1);
+      if (rangeContainsPoint(blocks.range(i, end), x, y)) return i;
+    }
+    return null;
+  }
+
+  private isHighSurrogate(i: number): boolean {
+    const unit = this.text.charCodeAt(i);
+    return unit >= 0xd800 && unit <= 0xdbff;
+  }
+
+  private caretIndexAt(x: number, y: number): number | null {
+    const boundary = caretFromPoint(this.renderRoot as ShadowRoot, x, y);
+    return boundary ? this.indexOfBoundary(boundary) : null;
+  }
+
+  /** A DOM boundary as a UTF-16 index, clamped to the text when it lies outside it. */
+  private indexOfBoundary({ node, offset }: Boundary): number | null {
+    const blocks = this.blocks;
+    if (!blocks) return null;
+    const inside = blocks.indexOf(node, offset);
+    if (inside !== null) return inside;
+    const container = blocks.container;
+    const reference = container.getRootNode() === node.getRootNode() ? container : this;
+    if (node === reference || node.contains(reference)) {
+      const child = [...node.childNodes].findIndex((c) => c === reference || c.contains(reference));
+      return offset <= child ? 0 : blocks.length;
+    }
+    const position = reference.compareDocumentPosition(node);
+    if (position & Node.DOCUMENT_POSITION_PRECEDING) return 0;
+    if (position & Node.DOCUMENT_POSITION_FOLLOWING) return blocks.length;
+    return null;
+  }
+
+  /** The user's selection as UTF-16 indices, or null when none meets the text. */
+  private selectedIndices(): IndexRange | null {
+    const selection = readSelection(this.renderRoot as ShadowRoot);
+    if (!selection || selection.collapsed) return null;
+    const start = this.indexOfBoundary(selection.start);
+    const end = this.indexOfBoundary(selection.end);
+    if (start === null || end === null || end <= start) return null;
+    return { start, end };
+  }
+
+  // ——— Creating and changing spans ———
+
+  /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
+  private createFrom(range: IndexRange): boolean {
+    const snapped = snapRange(this.text, range, this.granularity);
+    const labelId = this.labelsCtl.activeLabel;
+    if (!snapped) return false;
+    this.caret = this.anchor = snapped.end;
+    const twin = this.spans.spans.find((s) => s.start === snapped.start && s.end === snapped.end && s.labelId === labelId);
+    if (twin) {
+      // The same span with the same label twice is a slip (a double-click on a tagged word).
+      this.select(twin.id);
+      return true;
+    }
+    const selector = textSelectors(this.index, { start: this.index.toCodePoint(snapped.start), end: this.index.toCodePoint(snapped.end) });
+    const annotation = createAnnotation({ source: this.source, selector, labelId, annotator: this.labelsCtl.annotator });
+    // Anchored where it was made, with no search.
+    this.anchors.set(annotation, { start: selector[0].start, end: selector[0].end });
+    this.store.create(annotation);
+    this.store.select(annotation.id);
+    this.announcer.announce(msg(str`Tagged ${this.spoken(selector[1].exact)} as ${this.labelsCtl.nameOf(labelId) || msg('no label')}`));
+    return true;
+  }
+
+  private deleteSelected(): boolean {
+    const annotation = this.store.selected;
+    if (this.readonly || !annotation) return false;
+    const span = this.spans.get(annotation.id);
+    this.store.remove(annotation.id);
+    if (span) this.announcer.announce(msg(str`Deleted ${this.labelsCtl.nameOf(span.labelId)}: ${this.spoken(this.text.slice(span.start, span.end))}`));
+    return true;
+  }
+
+  private escape(): boolean {
+    if (this.anchor !== this.caret) {
+      this.anchor = this.caret;
+      this.requestUpdate();
+      return true;
+    }
+    if (this.store.selectedId === null) return false;
+    this.select(null);
+    return true;
+  }
+
+  private enter(): boolean {
+    const selected = this.store.selected;
+    if (this.anchor !== this.caret) {
+      if (this.readonly) return false;
+      return this.createFrom({ start: Math.min(this.anchor, this.caret), end: Math.max(this.anchor, this.caret) });
+    }
+    if (selected && isSuggestion(selected) && !this.readonly) {
+      this.store.update(acceptSuggestion(selected, this.labelsCtl.annotator));
+      this.announcer.announce(msg('Suggestion accepted'));
+      return true;
+    }
+    const word = wordAt(this.text, this.caret);
+    return !this.readonly && word !== null && this.createFrom(word);
+  }
+
+  /** A label key: relabels the selected span, or makes the label active. */
+  private pickLabel(event: KeyboardEvent): boolean {
+    const label = this.labelsCtl.labelForKey(event);
+    if (!label) return false;
+    const selected = this.store.selected;
+    if (selected && !this.readonly) {
+      if (labelIdOf(selected) !== label.id) this.store.update(withLabel(selected, label.id));
+      this.announcer.announce(msg(str`Relabelled as ${label.name ?? label.id}`));
+    } else this.labelsCtl.setActive(label.id);
+    return true;
+  }
+
+  /** Tab / Shift+Tab: the next span in reading order; past the last one, focus leaves. */
+  private cycle(step: 1 | -1): boolean {
+    const list = this.spans.spans;
+    if (list.length === 0) return false;
+    const current = this.spans.indexOf(this.store.selectedId);
+    const next = current < 0 ? (step > 0 ? this.firstFrom(this.caret) : this.lastBefore(this.caret)) : current + step;
+    if (next < 0 || next >= list.length) {
+      this.select(null);
+      return false;
+    }
+    this.select(list[next].id);
+    return true;
+  }
+
+  private firstFrom(index: number): number {
+    return this.spans.spans.findIndex((s) => s.end > index);
+  }
+
+  private lastBefore(index: number): number {
+    return this.spans.spans.findLastIndex((s) => s.start < index);
+  }
+
+  /** N: the unreviewed suggestion with the lowest score. */
+  private nextSuggestion(): boolean {
+    const suggestions = this.store.shown.filter((a) => isSuggestion(a) && this.spans.get(a.id));
+    if (suggestions.length === 0) return false;
+    suggestions.sort((a, b) => (scoreOf(a) ?? 0) - (scoreOf(b) ?? 0));
+    this.select(suggestions[0].id);
+    return true;
+  }
+
+  /** Arrow keys: word by word, in the visual direction of the line (RTL lines reverse it). */
+  private moveCaret(direction: 'left' | 'right', extend: boolean): boolean {
+    if (!this.text) return false;
+    const forward = (direction === 'right') !== isRtlParagraph(this.text, this.caret);
+    this.caret = forward ? nextWordEnd(this.text, this.caret) : previousWordStart(this.text, this.caret);
+    if (!extend) this.anchor = this.caret;
+    else {
+      const [from, to] = [Math.min(this.anchor, this.caret), Math.max(this.anchor, this.caret)];
+      if (to > from) this.announcer.announce(msg(str`Selected: ${this.spoken(this.text.slice(from, to))}`));
+    }
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.scrollToIndex(this.caret));
+    return true;
+  }
+
+  private scrollToIndex(index: number): void {
+    const scroller = this.textRef.value;
+    const rect = this.blocks?.range(index, Math.min(index + 1, this.blocks.length)).getBoundingClientRect();
+    if (!scroller || !rect) return;
+    const box = scroller.getBoundingClientRect();
+    if (rect.top < box.top || rect.bottom > box.bottom) scroller.scrollTop += rect.top - box.top - scroller.clientHeight / 3;
+  }
+
+  private announce(span: PlacedSpan): void {
+    this.announcer.announce(`${this.labelsCtl.nameOf(span.labelId) || msg('No label')}: ${this.spoken(this.text.slice(span.start, span.end))}`);
+  }
+
+  private spoken(quote: string): string {
+    return quote.length > SPOKEN_QUOTE ? `${quote.slice(0, SPOKEN_QUOTE)}…` : quote;
+  }
+
+  override render() {
+    return html`<div
+        part="text"
+        ${ref(this.textRef)}
+        tabindex="0"
+        role="textbox"
+        aria-readonly="true"
+        aria-multiline="true"
+        aria-label=${this.readonly ? msg('Tagged text') : msg('Text to tag')}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerleave=${this.onPointerLeave}
+      >
+        <div class="blocks" ${ref(this.blocksRef)}></div>
+        <div part="caret" aria-hidden="true" ${ref(this.caretRef)}></div>
+        <div part="tag" aria-hidden="true" ${ref(this.tagRef)}></div>
+        <div part="tooltip" aria-hidden="true" ${ref(this.tooltipRef)}></div>
+      </div>
+      ${this.announcer.render()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolam-span-tagger': KolamSpanTagger;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The text is shown as a column of blocks, each one text node cut after a line break. Why: a 1 MB
+ * text in one node makes every layout and every Range walk the whole document, while blocks let the
+ * browser skip off-screen ones (`content-visibility: auto`) and make a Range from two binary
+ * searches. Cutting only after "\n" keeps what is shown identical to one `pre-wrap` node.
+ */
+
+/** UTF-16 units a block aims for; lines are never split, so a block may be longer. */
+export const BLOCK_TARGET = 4096;
+
+/** Start indices of the blocks of `text` (the first is 0), each block ending just after a "\n". */
+export function blockStarts(text: string, target = BLOCK_TARGET): number[] {
+  const starts = [0];
+  let from = 0;
+  while (from + target < text.length) {
+    const cut = text.indexOf('\n', from + target);
+    if (cut < 0 || cut + 1 >= text.length) break;
+    starts.push(cut + 1);
+    from = cut + 1;
+  }
+  return starts;
+}
+
+/** A rough height for a block not yet laid out, so the scrollbar is about right from the start. */
+function estimatedLines(text: string, charsPerLine = 90): number {
+  let lines = 0;
+  let from = 0;
+  while (from <= text.length) {
+    const stop = text.indexOf('\n', from);
+    const end = stop < 0 ? text.length : stop;
+    lines += Math.max(1, Math.ceil((end - from) / charsPerLine));
+    if (stop < 0) break;
+    from = stop + 1;
+  }
+  return lines;
+}
+
+/** Maps UTF-16 indices of the whole text to DOM positions in the blocks, and back. */
+export class TextBlocks {
+  readonly starts: number[];
+  readonly nodes: Text[] = [];
+  readonly elements: HTMLElement[] = [];
+  readonly length: number;
+  private readonly blockOfNode = new Map<Node, number>();
+
+  constructor(readonly container: HTMLElement, text: string) {
+    this.starts = blockStarts(text);
+    this.length = text.length;
+    const fragment = document.createDocumentFragment();
+    this.starts.forEach((start, i) => {
+      const slice = text.slice(start, this.starts[i + 1] ?? text.length);
+      const block = document.createElement('div');
+      block.className = 'block';
+      // Text nodes, never markup: user text is not parsed as HTML.
+      const node = document.createTextNode(slice);
+      block.append(node);
+      if (this.starts.length > 1) block.style.containIntrinsicBlockSize = `auto calc(${estimatedLines(slice)} * var(--_line-height))`;
+      this.blockOfNode.set(node, i).set(block, i);
+      this.nodes.push(node);
+      this.elements.push(block);
+      fragment.append(block);
+    });
+    container.replaceChildren(fragment);
+  }
+
+  /** The block holding UTF-16 index `index` (the last block for the end of the text). */
+  blockOf(index: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  }
+
+  /** A live Range over [start, end). */
+  range(start: number, end: number): Range {
+    const range = new Range();
+    const a = this.blockOf(start);
+    range.setStart(this.nodes[a], start - this.starts[a]);
+    // An end on a block boundary belongs to the block before, so the range does not reach into the next.
+    const b = end > start ? this.blockOf(end - 1) : a;
+    range.setEnd(this.nodes[b], end - this.starts[b]);
+    return range;
+  }
+
+  /**
+   * The UTF-16 index of a DOM boundary point, or null when the point is outside the blocks (the
+   * caller clamps it by comparing with the container).
+   */
+  indexOf(node: Node, offset: number): number | null {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const block = this.blockOfNode.get(node);
+      return block === undefined ? null : this.starts[block] + offset;
+    }
+    if (node === this.container) return offset >= this.elements.length ? this.length : this.starts[offset];
+    const block = this.blockOfNode.get(node);
+    if (block !== undefined) return this.starts[block] + (offset > 0 ? this.nodes[block].length : 0);
+    return null;
+  }
+}
