@@ -1,0 +1,612 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import {
+  acceptSuggestion,
+  copy,
+  createAnnotation,
+  isSuggestion,
+  labelIdOf,
+  scoreOf,
+  withLabel,
+  withSelector,
+  type Annotation,
+  type Annotator,
+  type Label,
+} from '../core/annotation.js';
+import { AnnotationStore } from '../core/annotation-store.js';
+import { Announcer } from '../core/announcer.js';
+import { emit, type KolamErrorDetail } from '../core/events.js';
+import { KeyboardController, type Keymap } from '../core/keyboard.js';
+import { LabelsController } from '../core/labels-controller.js';
+import { localized, msg, str } from '../core/localize.js';
+import { contrastText } from '../core/palette.js';
+import { boxSelector, rectOf, roundRect, type Rect } from '../core/selectors.js';
+import { themeStyles } from '../core/theme.js';
+import { boxToolStyles } from './box-tool.styles.js';
+import { chipRect, drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
+import { describeBox, describeRect } from './describe.js';
+import {
+  HANDLES,
+  clampRect,
+  fittedView,
+  growRect,
+  handlePoint,
+  moveRect,
+  panBy,
+  readingOrder,
+  toScreen,
+  transformOf,
+  zoomAbout,
+  type Point,
+  type Size,
+  type Transform,
+  type View,
+} from './geometry.js';
+import { boxKeyActions } from './key-actions.js';
+import { PointerGestures } from './pointer-gestures.js';
+
+/** Screen px an arrow pans by when no box is selected. */
+const PAN_STEP = 40;
+
+/** Rects parsed once per annotation object (annotations are replaced, never mutated, so this is safe). */
+const rectCache = new WeakMap<Annotation, Rect>();
+function cachedRect(a: Annotation): Rect {
+  let r = rectCache.get(a);
+  if (!r) rectCache.set(a, (r = rectOf(a) ?? { x: 0, y: 0, w: 0, h: 0 }));
+  return r;
+}
+
+/**
+ * Draws, moves, resizes and labels boxes on an image; emits W3C Web Annotations whose selectors are
+ * `xywh=pixel:` in the image's natural pixels, whatever the zoom.
+ *
+ * Keys (focus on the image): arrows move the selected box (Shift ×10), Alt+arrows move its
+ * right/bottom edge, Tab/Shift+Tab walk the boxes, Delete removes, 1–9 or a label's hotkey
+ * relabels, `+`/`-`/`0` zoom and fit, Space+drag pans. Keyboard-only drawing: B starts a box in
+ * the middle of the view, arrows and Alt+arrows place and size it, Enter adds it, Escape drops it.
+ *
+ * @fires kolam-create - The user drew a box (or undid a delete).
+ * @fires kolam-update - The user moved, resized, relabelled or accepted a box (once per gesture or key burst).
+ * @fires kolam-delete - The user removed a box (or undid a create).
+ * @fires kolam-select - The selection changed.
+ * @fires kolam-change - After each create, update or delete: the whole set.
+ * @fires kolam-error - The image failed to load, or a given annotation was rejected.
+ * @fires kolam-active-label-change - A label key changed the active label.
+ * @csspart viewport - The focusable image area (a listbox of the boxes).
+ * @csspart image - The `<img>`.
+ * @csspart boxes - The canvas the unselected boxes are drawn on.
+ * @csspart overlay - The SVG with the selected and hovered box, handles, the box being drawn and the crosshair.
+ * @csspart handle - A resize handle of the selected box.
+ * @csspart zoom-controls - The zoom buttons and level.
+ * @csspart zoom-button - One zoom button.
+ * @csspart error - The message shown when the image fails to load.
+ * @cssprop --kolam-box-tool-height - Height of the element (default 480px).
+ * @cssprop --kolam-box-stroke-width - Box outline width in CSS px (default 2).
+ * @cssprop --kolam-box-handle-size - Resize handle size in CSS px (default 10).
+ * @cssprop --kolam-box-label-size - Font size of box labels in CSS px (default 12).
+ * @cssprop --kolam-box-crosshair-color - Colour of the drawing guide lines.
+ */
+@localized()
+export class KolamBoxTool extends LitElement {
+  static override styles = [themeStyles, boxToolStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The image URL. */
+  @property() src = '';
+
+  /** IRI written to `target.source`; defaults to `src`. */
+  @property() source: string | undefined;
+
+  /** Labels `{ id, name?, color?, hotkey? }`; unset: from the nearest `<kolam-label-set>`. */
+  @property({ attribute: false }) labels: Label[] | undefined;
+
+  /** Label id given to new boxes; default: the first label. */
+  @property({ attribute: 'active-label' }) activeLabel: string | undefined;
+
+  /** The person annotating; becomes `creator` of what they make. */
+  @property({ attribute: false }) annotator: Annotator | undefined;
+
+  /** View and select only. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Boxes smaller than this (natural px, either side) are not created. */
+  @property({ type: Number, attribute: 'min-size' }) minSize = 4;
+
+  /** Overrides of key bindings: action name → keys, e.g. `{ newBox: ['Insert'] }`. */
+  @property({ attribute: false })
+  get keymap(): Keymap {
+    return this.keys.keymap;
+  }
+  set keymap(value: Keymap) {
+    this.keys.keymap = value ?? {};
+  }
+
+  /** The whole set, including rejected inputs (kept so nothing the host gave is lost). */
+  @property({ attribute: false })
+  get annotations(): Annotation[] {
+    return copy((this.pending ?? this.store.all) as Annotation[]);
+  }
+  set annotations(value: Annotation[]) {
+    this.pending = value;
+    if (!this.src || this.imageSize || this.imageFailed) this.loadPending();
+    this.requestUpdate('annotations');
+  }
+
+  /** Zoom relative to the fitted image (1 = whole image visible). */
+  get zoom(): number {
+    return this.view.zoom;
+  }
+  set zoom(value: number) {
+    if (this.imageSize) this.view = zoomAbout(this.view, value / this.view.zoom, this.centre, this.viewport, this.imageSize);
+  }
+
+  /** @internal */ readonly store = new AnnotationStore(this);
+  /** @internal */ readonly labelsCtl = new LabelsController(this);
+  private readonly keys = new KeyboardController(this, boxKeyActions(this));
+  private readonly announcer = new Announcer(this);
+  private readonly gestures = new PointerGestures(this);
+
+  /** @internal */ @state() imageSize: Size | null = null;
+  /** @internal */ @state() viewport: Size = { width: 0, height: 0 };
+  /** @internal */ @state() view: View = { zoom: 1, cx: 0, cy: 0 };
+  /** @internal The box being drawn by pointer. */ @state() drawing: Rect | null = null;
+  /** @internal The box being placed by keyboard, not yet added. */ @state() draft: Rect | null = null;
+  /** @internal */ @state() hoverId: string | null = null;
+  /** @internal Pointer position for the crosshair, screen px. */ @state() pointer: Point | null = null;
+  /** @internal */ @state() cursor = 'crosshair';
+  @state() private imageFailed = false;
+  /** @internal */ spaceHeld = false;
+
+  /** @internal */ @query('.viewport') viewportElement!: HTMLDivElement | null;
+  @query('canvas') private canvas!: HTMLCanvasElement | null;
+
+  private pending: unknown;
+  private paintStyle: LayerStyle = { lineWidth: 2, fontSize: 12, fontFamily: 'sans-serif' };
+  private readonly resizeObserver = new ResizeObserver(([entry]) => {
+    const { width, height } = entry.contentRect;
+    this.viewport = { width, height };
+  });
+  /** What the canvas shows, to skip redraws that would paint the same picture. */
+  private drawn = { version: -1, key: '' };
+  private cache = { version: -1, labels: null as readonly Label[] | null, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
+
+  constructor() {
+    super();
+    this.keys.fallback = (event, typing) => !typing && this.relabelByKey(event);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keyup', this.onKeyUp);
+    this.addEventListener('focusout', this.onFocusOut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.removeEventListener('keyup', this.onKeyUp);
+    this.removeEventListener('focusout', this.onFocusOut);
+  }
+
+  protected override firstUpdated(): void {
+    this.resizeObserver.observe(this.viewportElement!);
+  }
+
+  // ——— state derived from the store, cached per store version ———
+
+  private get derived() {
+    const c = this.cache;
+    const labels = this.labelsCtl.labels;
+    if (c.version !== this.store.version || c.labels !== labels) {
+      const shown = this.store.shown;
+      c.rects = shown.map(cachedRect);
+      c.paints = shown.map((a, i) => {
+        const id = labelIdOf(a);
+        const color = this.labelsCtl.colorOf(id);
+        return { rect: c.rects[i], color, ink: contrastText(color), name: this.labelsCtl.nameOf(id), dashed: isSuggestion(a) };
+      });
+      c.order = [];
+      c.version = this.store.version;
+      c.labels = labels;
+    }
+    return c;
+  }
+
+  /** @internal Rects of `store.shown`, same order. */
+  get rects(): Rect[] {
+    return this.derived.rects;
+  }
+
+  /** @internal */
+  get transform(): Transform {
+    return transformOf(this.view, this.viewport, this.imageSize ?? { width: 1, height: 1 });
+  }
+
+  /** @internal */
+  get selectedRect(): Rect | null {
+    const a = this.store.selected;
+    return a ? cachedRect(a) : null;
+  }
+
+  /** @internal */
+  get canEdit(): boolean {
+    return !this.labelsCtl.readonly && this.imageSize !== null;
+  }
+
+  private get centre(): Point {
+    return { x: this.viewport.width / 2, y: this.viewport.height / 2 };
+  }
+
+  private get sourceIri(): string {
+    return this.source ?? this.src;
+  }
+
+  // ——— loading ———
+
+  private loadPending(): void {
+    const input = this.pending;
+    if (input === undefined) return;
+    this.pending = undefined;
+    const errors = this.store.load(input, { kind: 'box', labels: this.labelsCtl.labels, imageSize: this.imageSize ?? undefined });
+    this.report(errors);
+  }
+
+  private report(errors: KolamErrorDetail[]): void {
+    for (const error of errors) emit(this, 'kolam-error', { ...error, input: copy(error.input) });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && changed.get('src') !== undefined) {
+      // A new image may have another size: check the boxes again once it has loaded.
+      this.imageSize = null;
+      this.imageFailed = false;
+      if (this.pending === undefined && this.store.all.length) {
+        this.pending = this.store.all;
+        this.store.load([], { kind: 'box' });
+      }
+    }
+  }
+
+  private onImageLoad(event: Event): void {
+    const img = event.target as HTMLImageElement;
+    this.imageSize = { width: img.naturalWidth, height: img.naturalHeight };
+    this.view = fittedView(this.imageSize);
+    this.imageFailed = false;
+    this.loadPending();
+  }
+
+  private onImageError(): void {
+    if (!this.src) return;
+    this.imageFailed = true;
+    emit(this, 'kolam-error', { code: 'image-error', message: msg(str`The image ${this.src} could not be loaded.`), input: this.src });
+    this.loadPending();
+  }
+
+  // ——— edits (also used by the gesture and key controllers) ———
+
+  /** @internal Shows a moved or resized selected box without an event; the canvas is not redrawn. */
+  previewRect(id: string, rect: Rect): void {
+    const current = this.store.get(id);
+    if (!current) return;
+    const next = roundRect(rect);
+    const old = cachedRect(current);
+    if (next.x === old.x && next.y === old.y && next.w === old.w && next.h === old.h) return;
+    const clean = this.drawn.version === this.store.version;
+    const annotation = withSelector(current, boxSelector(next));
+    rectCache.set(annotation, next);
+    this.store.preview(annotation);
+    // The selected box lives in the overlay, so the canvas still shows the right picture.
+    if (clean && id === this.store.selectedId) this.drawn.version = this.store.version;
+  }
+
+  /** @internal Ends a drag or key burst: one update event, one undo step. */
+  commitEdit(): void {
+    if (!this.store.isGestureActive) return;
+    const clean = this.drawn.version === this.store.version;
+    const selected = this.store.selectedId;
+    this.store.commitGesture();
+    if (clean && selected === this.store.selectedId) this.drawn.version = this.store.version;
+    const a = this.store.selected;
+    if (a) this.announcer.announce(msg(str`Moved to ${describeRect(cachedRect(a))}`));
+  }
+
+  /** @internal Adds a box the user drew, if it is at least `min-size`. */
+  createBox(rect: Rect): boolean {
+    const image = this.imageSize;
+    if (!image) return false;
+    const r = roundRect(clampRect(rect, image));
+    if (r.w < this.minSize || r.h < this.minSize) return false;
+    const annotation = createAnnotation({
+      source: this.sourceIri,
+      selector: boxSelector(r),
+      labelId: this.labelsCtl.activeLabel,
+      annotator: this.labelsCtl.annotator,
+    });
+    this.store.create(annotation);
+    this.store.select(annotation.id);
+    this.announcer.announce(msg(str`Added ${describeBox(annotation, this.labelsCtl.nameOf(labelIdOf(annotation)), r)}`));
+    return true;
+  }
+
+  /** @internal */
+  deleteSelection(): boolean {
+    if (this.draft) return ((this.draft = null), true);
+    const a = this.store.selected;
+    if (!a || !this.canEdit) return false;
+    this.store.remove(a.id);
+    this.announcer.announce(msg(str`Deleted ${this.labelsCtl.nameOf(labelIdOf(a)) || msg('box')}`));
+    return true;
+  }
+
+  /** @internal Escape: the gesture in progress, else the draft, else the selection. */
+  cancel(): boolean {
+    if (this.gestures.isActive) this.gestures.cancel();
+    else if (this.store.isGestureActive) this.store.cancelGesture();
+    else if (this.draft) this.draft = null;
+    else if (this.store.selectedId) this.store.select(null);
+    else return false;
+    return true;
+  }
+
+  /** @internal Tab / Shift+Tab: the next box in reading order; at either end, focus moves on. */
+  selectByOrder(step: 1 | -1): boolean {
+    const d = this.derived;
+    if (d.order.length !== d.rects.length) d.order = readingOrder(d.rects);
+    const shown = this.store.shown;
+    const current = this.store.selectedId ? d.order.findIndex((i) => shown[i].id === this.store.selectedId) : step > 0 ? -1 : d.order.length;
+    const next = d.order[current + step];
+    if (next === undefined) return false;
+    this.store.select(shown[next].id);
+    this.revealBox(d.rects[next]);
+    return true;
+  }
+
+  /** @internal Enter: adds the keyboard draft, or accepts a selected suggestion. */
+  acceptOrCommit(): boolean {
+    if (this.draft) {
+      const draft = this.draft;
+      this.draft = null;
+      this.createBox(draft);
+      return true;
+    }
+    const a = this.store.selected;
+    if (!a || !isSuggestion(a) || !this.canEdit) return false;
+    this.store.update(acceptSuggestion(a, this.labelsCtl.annotator));
+    this.announcer.announce(msg(str`Accepted ${this.labelsCtl.nameOf(labelIdOf(this.store.selected!))}`));
+    return true;
+  }
+
+  /** @internal N: the next suggestion still to review, lowest score first. */
+  nextSuggestion(): boolean {
+    const list = this.store.shown.filter(isSuggestion).sort((a, b) => (scoreOf(a) ?? 1) - (scoreOf(b) ?? 1));
+    if (list.length === 0) return false;
+    const at = list.findIndex((a) => a.id === this.store.selectedId);
+    const next = list[(at + 1) % list.length];
+    this.store.select(next.id);
+    this.revealBox(cachedRect(next));
+    return true;
+  }
+
+  /** @internal B: a new box in the middle of the view, a quarter of its size, to place by keys. */
+  startKeyboardBox(): boolean {
+    const image = this.imageSize;
+    if (!image || !this.canEdit) return false;
+    const t = this.transform;
+    const w = Math.max(this.minSize, Math.round(Math.min(this.viewport.width / 4 / t.scale, image.width / 2)));
+    const h = Math.max(this.minSize, Math.round(Math.min(this.viewport.height / 4 / t.scale, image.height / 2)));
+    this.store.select(null);
+    this.draft = clampRect({ x: this.view.cx - w / 2, y: this.view.cy - h / 2, w, h }, image);
+    this.announcer.announce(msg('New box: arrows move it, Alt+arrows size it, Enter adds it, Escape cancels.'));
+    return true;
+  }
+
+  /** @internal Arrows: move (or with `grow`, size) the draft or the selected box; else pan. */
+  nudge(dx: number, dy: number, grow: boolean): boolean {
+    const image = this.imageSize;
+    if (!image) return false;
+    const move = (r: Rect) => roundRect(grow ? growRect(r, dx, dy, image, this.minSize) : moveRect(r, dx, dy, image));
+    if (this.draft) this.draft = move(this.draft);
+    else if (this.store.selected && this.canEdit) this.previewRect(this.store.selectedId!, move(cachedRect(this.store.selected)));
+    else if (!grow) this.view = panBy(this.view, -dx * PAN_STEP, -dy * PAN_STEP, this.transform, image);
+    else return false;
+    return true;
+  }
+
+  /** @internal */
+  isLabelKey(event: KeyboardEvent): boolean {
+    return this.labelsCtl.labelForKey(event) !== undefined;
+  }
+
+  private relabelByKey(event: KeyboardEvent): boolean {
+    const label = this.labelsCtl.labelForKey(event);
+    if (!label) return false;
+    const a = this.store.selected;
+    if (a && this.canEdit && labelIdOf(a) !== label.id) {
+      this.store.update(withLabel(a, label.id));
+      this.announcer.announce(msg(str`Relabelled as ${this.labelsCtl.nameOf(label.id)}`));
+    }
+    this.labelsCtl.setActive(label.id);
+    return true;
+  }
+
+  private readonly onKeyUp = (event: KeyboardEvent): void => {
+    if (event.key === ' ') this.spaceHeld = false;
+    // A burst of arrow presses (or a held arrow) is one undo step and one kolam-update.
+    if (event.key.startsWith('Arrow') && !this.gestures.isActive) this.commitEdit();
+  };
+
+  private readonly onFocusOut = (): void => {
+    this.spaceHeld = false;
+    if (!this.gestures.isActive) this.commitEdit();
+  };
+
+  // ——— view ———
+
+  /** @internal */
+  zoomBy(factor: number, anchor: Point = this.centre): boolean {
+    if (!this.imageSize) return false;
+    this.view = zoomAbout(this.view, factor, anchor, this.viewport, this.imageSize);
+    return true;
+  }
+
+  /** Shows the whole image, centred. */
+  fit(): boolean {
+    if (!this.imageSize) return false;
+    this.view = fittedView(this.imageSize);
+    return true;
+  }
+
+  /** Pans so a box reached by keyboard is on screen. */
+  private revealBox(rect: Rect): void {
+    if (!this.imageSize) return;
+    const s = toScreen(this.transform, rect);
+    if (s.x >= 0 && s.y >= 0 && s.x + s.w <= this.viewport.width && s.y + s.h <= this.viewport.height) return;
+    this.view = { ...this.view, cx: rect.x + rect.w / 2, cy: rect.y + rect.h / 2 };
+  }
+
+  // ——— public methods (CONTRACT §4) ———
+
+  undo(): void {
+    this.store.undo();
+  }
+
+  redo(): void {
+    this.store.redo();
+  }
+
+  select(id: string | null): void {
+    this.store.select(id);
+  }
+
+  // ——— rendering ———
+
+  private layerStyle(): LayerStyle {
+    const cs = getComputedStyle(this);
+    const num = (name: string, fallback: number) => parseFloat(cs.getPropertyValue(name)) || fallback;
+    return {
+      lineWidth: num('--kolam-box-stroke-width', 2),
+      fontSize: num('--kolam-box-label-size', 12),
+      fontFamily: cs.fontFamily || 'sans-serif',
+    };
+  }
+
+  protected override updated(): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    const t = this.transform;
+    const dpr = window.devicePixelRatio || 1;
+    const { width, height } = this.viewport;
+    const key = `${width}x${height}@${dpr}|${t.scale},${t.tx},${t.ty}|${this.store.selectedId}|${this.imageSize !== null}`;
+    const d = this.derived;
+    if (this.drawn.version === this.store.version && this.drawn.key === key && d.labels === this.cache.labels) return;
+    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+    }
+    const selected = this.store.selectedId;
+    const shown = this.store.shown;
+    const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
+    drawBoxes(canvas, this.imageSize ? paints : [], t, this.viewport, this.paintStyle, dpr);
+    this.drawn = { version: this.store.version, key };
+  }
+
+  private renderBox(a: Annotation, t: Transform, style: LayerStyle, selected: boolean) {
+    const r = toScreen(t, cachedRect(a));
+    const id = labelIdOf(a);
+    const color = this.labelsCtl.colorOf(id);
+    const name = this.labelsCtl.nameOf(id);
+    const chip = chipRect(r, name, style);
+    const handle = 10;
+    return svg`<g class=${selected ? 'selected' : 'hovered'} style="--c:${color}">
+      <rect class="halo" x=${r.x} y=${r.y} width=${r.w} height=${r.h}></rect>
+      <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} stroke-dasharray=${isSuggestion(a) ? '6 4' : nothing}></rect>
+      ${
+        name
+          ? svg`<rect class="chip" x=${chip.x} y=${chip.y} width=${chip.w} height=${chip.h}></rect>
+      <text x=${chip.x + 4} y=${chip.y + chip.h / 2} fill=${contrastText(color)}>${name}</text>`
+          : nothing
+      }
+      ${
+        selected && this.canEdit
+          ? HANDLES.map((h) => {
+              const p = handlePoint(r, h);
+              return svg`<rect part="handle" class="handle" x=${p.x - handle / 2} y=${p.y - handle / 2} width=${handle} height=${handle}></rect>`;
+            })
+          : nothing
+      }
+    </g>`;
+  }
+
+  private renderOverlay(t: Transform) {
+    const style = this.paintStyle;
+    const selected = this.store.selected;
+    const hovered = this.hoverId && this.hoverId !== this.store.selectedId ? this.store.get(this.hoverId) : undefined;
+    const sketch = this.drawing ?? this.draft;
+    const p = this.pointer;
+    const guide = p && this.canEdit && !this.gestures.isActive && this.cursor === 'crosshair';
+    const s = sketch ? toScreen(t, sketch) : null;
+    return svg`
+      ${hovered ? this.renderBox(hovered, t, style, false) : nothing}
+      ${selected ? this.renderBox(selected, t, style, true) : nothing}
+      ${s ? svg`<rect class="sketch" x=${s.x} y=${s.y} width=${s.w} height=${s.h} style="--c:${this.labelsCtl.colorOf(this.labelsCtl.activeLabel)}"></rect>` : nothing}
+      ${guide ? svg`<path class="crosshair" part="crosshair" d="M0 ${p.y}H${this.viewport.width}M${p.x} 0V${this.viewport.height}"></path>` : nothing}`;
+  }
+
+  override render() {
+    // Read once per render: the canvas pass in updated() reuses it.
+    this.paintStyle = this.layerStyle();
+    const image = this.imageSize;
+    const t = this.transform;
+    const shown = this.store.shown;
+    const selected = this.store.selected;
+    const index = selected ? shown.indexOf(selected) : -1;
+    const name = selected ? describeBox(selected, this.labelsCtl.nameOf(labelIdOf(selected)), cachedRect(selected)) : '';
+    const imgStyle = image ? `width:${image.width}px;height:${image.height}px;transform:translate(${t.tx}px,${t.ty}px) scale(${t.scale})` : '';
+    const percent = Math.round(t.scale * 100);
+    return html`
+      <div
+        part="viewport"
+        class="viewport"
+        tabindex="0"
+        role="listbox"
+        aria-label=${msg(str`Image boxes: ${shown.length}`)}
+        aria-describedby="help"
+        aria-activedescendant=${selected ? 'current' : nothing}
+        style="cursor:${this.cursor}"
+        @pointerdown=${this.gestures.onPointerDown}
+        @pointermove=${this.gestures.onPointerMove}
+        @pointerup=${this.gestures.onPointerUp}
+        @pointercancel=${this.gestures.onPointerCancel}
+        @lostpointercapture=${this.gestures.onPointerCancel}
+        @pointerleave=${this.gestures.onPointerLeave}
+        @wheel=${this.gestures.onWheel}
+      >
+        <img part="image" class=${image ? 'ready' : ''} src=${this.src || nothing} alt="" draggable="false" style=${imgStyle} @load=${this.onImageLoad} @error=${this.onImageError} />
+        <canvas part="boxes" aria-hidden="true"></canvas>
+        <svg part="overlay" class="overlay" aria-hidden="true">${image ? this.renderOverlay(t) : nothing}</svg>
+        ${selected
+          ? html`<div id="current" role="option" aria-selected="true" aria-posinset=${index + 1} aria-setsize=${shown.length} class="visually-hidden">${name}</div>`
+          : nothing}
+      </div>
+      ${this.imageFailed ? html`<div part="error" class="error" role="alert">${msg('The image could not be loaded.')}</div>` : nothing}
+      <div part="zoom-controls" class="zoom">
+        <button part="zoom-button" type="button" aria-label=${msg('Zoom out')} ?disabled=${!image} @click=${() => this.zoomBy(0.8)}>−</button>
+        <span class="level" aria-hidden="true">${percent}%</span>
+        <button part="zoom-button" type="button" aria-label=${msg('Zoom in')} ?disabled=${!image} @click=${() => this.zoomBy(1.25)}>+</button>
+        <button part="zoom-button" type="button" aria-label=${msg('Fit image')} ?disabled=${!image} @click=${() => this.fit()}>${msg('Fit')}</button>
+      </div>
+      <div id="help" class="visually-hidden">
+        ${this.labelsCtl.readonly
+          ? msg('Tab moves between boxes. Plus and minus zoom, 0 fits.')
+          : msg('Drag to draw a box. B starts a box by keyboard: arrows move it, Alt+arrows size it, Enter adds it. Tab moves between boxes, Delete removes, number keys relabel. Plus and minus zoom, 0 fits.')}
+      </div>
+      ${this.announcer.render()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolam-box-tool': KolamBoxTool;
+  }
+}

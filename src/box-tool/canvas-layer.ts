@@ -1,0 +1,129 @@
+/**
+ * Draws the unselected boxes on one canvas in screen pixels. A canvas, not an SVG element per box:
+ * setting 2,000–10,000 boxes, zooming and panning then cost one pass of batched path calls instead
+ * of creating or restyling thousands of DOM nodes. The selected box (the one a drag or a key burst
+ * changes) is drawn by the element's SVG overlay, so a drag never redraws this layer.
+ */
+import type { Rect } from '../core/selectors.js';
+import type { Size, Transform } from './geometry.js';
+
+export interface BoxPaint {
+  rect: Rect;
+  color: string;
+  /** Text colour for the label chip, contrasting with `color`. */
+  ink: string;
+  name: string;
+  /** Model suggestions are drawn dashed until accepted. */
+  dashed: boolean;
+}
+
+export interface LayerStyle {
+  lineWidth: number;
+  fontSize: number;
+  fontFamily: string;
+}
+
+/** Below this on-screen size a box shows no chip: at that zoom the names would only be noise. */
+const MIN_LABELLED = 12;
+const CHIP_PAD = 4;
+
+const widths = new Map<string, number>();
+let measurer: CanvasRenderingContext2D | null = null;
+
+/** Width of a label name in a font, cached: a few labels are measured once, not once per box. */
+export function textWidth(text: string, font: string): number {
+  const key = `${font}\n${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    measurer ??= document.createElement('canvas').getContext('2d');
+    if (!measurer) return text.length * 7;
+    measurer.font = font;
+    width = measurer.measureText(text).width;
+    if (widths.size > 2000) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
+}
+
+export function fontOf(style: LayerStyle): string {
+  return `600 ${style.fontSize}px ${style.fontFamily}`;
+}
+
+/** The chip behind a label name: above the box when there is room, else inside its top edge. */
+export function chipRect(screen: Rect, name: string, style: LayerStyle): Rect {
+  const h = Math.round(style.fontSize * 1.5);
+  const w = Math.ceil(textWidth(name, fontOf(style))) + 2 * CHIP_PAD;
+  const above = screen.y - h >= 0;
+  return { x: screen.x - style.lineWidth / 2, y: above ? screen.y - h : screen.y, w, h };
+}
+
+function groupPush<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** Clears and redraws the canvas. Boxes outside the viewport are skipped. */
+export function drawBoxes(
+  canvas: HTMLCanvasElement,
+  boxes: readonly BoxPaint[],
+  t: Transform,
+  viewport: Size,
+  style: LayerStyle,
+  dpr: number,
+): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, viewport.width, viewport.height);
+
+  // One path per colour (and dash style): thousands of boxes become a handful of stroke calls.
+  const strokes = new Map<string, Rect[]>();
+  const labelled: Array<[Rect, BoxPaint]> = [];
+  for (const box of boxes) {
+    const r = box.rect;
+    const s = { x: r.x * t.scale + t.tx, y: r.y * t.scale + t.ty, w: r.w * t.scale, h: r.h * t.scale };
+    if (s.x > viewport.width || s.y > viewport.height || s.x + s.w < 0 || s.y + s.h < 0) continue;
+    groupPush(strokes, (box.dashed ? 'd' : 's') + box.color, s);
+    if (s.w >= MIN_LABELLED && s.h >= MIN_LABELLED && box.name) labelled.push([s, box]);
+  }
+
+  const all = new Path2D();
+  for (const list of strokes.values()) for (const s of list) all.rect(s.x, s.y, s.w, s.h);
+  // A dark halo under every stroke keeps light colours visible on light images and vice versa.
+  ctx.lineWidth = style.lineWidth + 2;
+  ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+  ctx.setLineDash([]);
+  ctx.stroke(all);
+  ctx.lineWidth = style.lineWidth;
+  for (const [key, list] of strokes) {
+    const path = new Path2D();
+    for (const s of list) path.rect(s.x, s.y, s.w, s.h);
+    ctx.setLineDash(key[0] === 'd' ? [6, 4] : []);
+    ctx.strokeStyle = key.slice(1);
+    ctx.stroke(path);
+  }
+  ctx.setLineDash([]);
+
+  if (labelled.length === 0) return;
+  const font = fontOf(style);
+  ctx.font = font;
+  ctx.textBaseline = 'middle';
+  const chips = new Map<string, Rect[]>();
+  const inks = new Map<string, Array<[Rect, string]>>();
+  for (const [s, box] of labelled) {
+    const chip = chipRect(s, box.name, style);
+    groupPush(chips, box.color, chip);
+    groupPush(inks, box.ink, [chip, box.name]);
+  }
+  for (const [color, list] of chips) {
+    ctx.fillStyle = color;
+    const path = new Path2D();
+    for (const c of list) path.rect(c.x, c.y, c.w, c.h);
+    ctx.fill(path);
+  }
+  for (const [ink, list] of inks) {
+    ctx.fillStyle = ink;
+    for (const [c, name] of list) ctx.fillText(name, c.x + CHIP_PAD, c.y + c.h / 2);
+  }
+}
