@@ -11,7 +11,8 @@ import { normalizeBody, validateAnnotations, type ValidationContext } from './va
 type Step =
   | { kind: 'create'; after: Annotation }
   | { kind: 'update'; before: Annotation; after: Annotation }
-  | { kind: 'delete'; before: Annotation; index: number };
+  | { kind: 'delete'; before: Annotation; index: number }
+  | { kind: 'group'; steps: Step[] };
 
 /** A rejected input is kept in its place so the host gets back everything it gave. */
 interface Rejected {
@@ -33,6 +34,7 @@ export class AnnotationStore implements ReactiveController {
   private redoStack: Step[] = [];
   private shownCache: { version: number; list: Annotation[] } | null = null;
   private gesture: { id: string; before: Annotation } | null = null;
+  private grouping: Step[] | null = null;
 
   /** Increases on every change; cheap to compare in `willUpdate`. */
   version = 0;
@@ -178,7 +180,36 @@ export class AnnotationStore implements ReactiveController {
     const step = this.undoStack.pop();
     if (!step) return;
     this.redoStack.push(step);
-    if (step.kind === 'create') {
+    this.undoStep(step);
+  }
+
+  redo(): void {
+    this.commitGesture();
+    const step = this.redoStack.pop();
+    if (!step) return;
+    this.undoStack.push(step);
+    this.redoStep(step);
+  }
+
+  /**
+   * Runs several user changes (each firing its own events) as one undo step: a split is an update
+   * and a create, a merge an update and a delete, and the user undoes each as one edit.
+   */
+  batch(changes: () => void): void {
+    if (this.grouping) return changes();
+    const steps: Step[] = (this.grouping = []);
+    try {
+      changes();
+    } finally {
+      this.grouping = null;
+      if (steps.length) this.record(steps.length === 1 ? steps[0] : { kind: 'group', steps });
+    }
+  }
+
+  private undoStep(step: Step): void {
+    if (step.kind === 'group') {
+      for (const inner of [...step.steps].reverse()) this.undoStep(inner);
+    } else if (step.kind === 'create') {
       this.detach(step.after.id);
       this.fireDelete(step.after);
     } else if (step.kind === 'update') {
@@ -191,12 +222,10 @@ export class AnnotationStore implements ReactiveController {
     }
   }
 
-  redo(): void {
-    this.commitGesture();
-    const step = this.redoStack.pop();
-    if (!step) return;
-    this.undoStack.push(step);
-    if (step.kind === 'create') {
+  private redoStep(step: Step): void {
+    if (step.kind === 'group') {
+      for (const inner of step.steps) this.redoStep(inner);
+    } else if (step.kind === 'create') {
       this.insert(step.after, this.order.length);
       this.fireCreate(step.after);
     } else if (step.kind === 'update') {
@@ -234,6 +263,10 @@ export class AnnotationStore implements ReactiveController {
   }
 
   private record(step: Step): void {
+    if (this.grouping) {
+      this.grouping.push(step);
+      return;
+    }
     this.undoStack.push(step);
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack = [];

@@ -1,0 +1,166 @@
+/**
+ * Min/max peaks: what the waveform is drawn from. They come from audiowaveform's JSON (the normal
+ * path for long files: no decode in the browser) or from our own decoding of a short clip. Pure
+ * data, no DOM.
+ */
+
+/** audiowaveform's JSON output (`audiowaveform -i in.wav -o out.json`), version 1 or 2. */
+export interface AudiowaveformJson {
+  version?: 1 | 2;
+  /** Version 2 only; version 1 is always one channel. */
+  channels?: number;
+  sample_rate: number;
+  samples_per_pixel: number;
+  /** 8 (values −128…127) or 16 (−32768…32767). */
+  bits: 8 | 16;
+  /** Number of min/max points per channel. */
+  length: number;
+  /** Interleaved per point: min, max of channel 0, then of channel 1, … */
+  data: ArrayLike<number>;
+}
+
+/** Peaks of all channels together, values −1…1. */
+export interface Peaks {
+  /** Points per second of audio. */
+  rate: number;
+  min: Float32Array;
+  max: Float32Array;
+}
+
+export class PeaksError extends Error {}
+
+const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+/**
+ * Reads audiowaveform JSON. Channels are merged (lowest min, highest max), which is what a single
+ * waveform row shows. Throws `PeaksError` with a sentence saying what is wrong.
+ */
+export function parseAudiowaveform(input: unknown): Peaks {
+  if (!input || typeof input !== 'object') throw new PeaksError('Peaks must be an object in audiowaveform JSON format.');
+  const json = input as Partial<AudiowaveformJson>;
+  const version = json.version ?? 1;
+  if (version !== 1 && version !== 2) throw new PeaksError(`Peaks version ${String(version)} is not supported (1 or 2).`);
+  const channels = version === 2 ? (json.channels ?? 1) : 1;
+  if (!Number.isInteger(channels) || channels < 1) throw new PeaksError(`Peaks "channels" must be a whole number ≥ 1, got ${String(json.channels)}.`);
+  if (json.bits !== 8 && json.bits !== 16) throw new PeaksError(`Peaks "bits" must be 8 or 16, got ${String(json.bits)}.`);
+  if (!positive(json.sample_rate) || !positive(json.samples_per_pixel))
+    throw new PeaksError('Peaks need a positive "sample_rate" and "samples_per_pixel".');
+  const data = json.data;
+  if (!data || typeof data !== 'object' || typeof data.length !== 'number') throw new PeaksError('Peaks have no "data" array.');
+  const stride = 2 * channels;
+  const length = Math.floor(data.length / stride);
+  if (typeof json.length === 'number' && json.length > length)
+    throw new PeaksError(`Peaks "length" is ${json.length} but "data" holds only ${length} points.`);
+  const scale = json.bits === 8 ? 1 / 128 : 1 / 32768;
+  const min = new Float32Array(length);
+  const max = new Float32Array(length);
+  for (let i = 0; i < length; i++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let c = 0; c < channels; c++) {
+      const a = data[i * stride + 2 * c];
+      const b = data[i * stride + 2 * c + 1];
+      if (a < lo) lo = a;
+      if (b > hi) hi = b;
+    }
+    // NaN or strings would poison every level above them; treat them as silence.
+    min[i] = Number.isFinite(lo) ? lo * scale : 0;
+    max[i] = Number.isFinite(hi) ? hi * scale : 0;
+  }
+  return { rate: json.sample_rate / json.samples_per_pixel, min, max };
+}
+
+export function peaksDuration(peaks: Peaks): number {
+  return peaks.min.length / peaks.rate;
+}
+
+/**
+ * The peaks at halving resolutions, made on first use: any zoom reads at most about two points per
+ * drawn pixel, so a fully zoomed-out three-hour view costs the same as a ten-second one.
+ */
+export class PeakLevels {
+  private readonly levels: Peaks[];
+
+  constructor(readonly base: Peaks) {
+    this.levels = [base];
+  }
+
+  get duration(): number {
+    return peaksDuration(this.base);
+  }
+
+  /** The coarsest level with at least `pointsPerSecond` points per second (else the finest). */
+  forRate(pointsPerSecond: number): Peaks {
+    let level = this.levels[0];
+    for (let i = 1; ; i++) {
+      const next = this.levels[i] ?? this.halve(i);
+      if (!next || next.rate < pointsPerSecond) return level;
+      level = next;
+    }
+  }
+
+  private halve(i: number): Peaks | undefined {
+    const from = this.levels[i - 1];
+    const n = Math.ceil(from.min.length / 2);
+    if (from.min.length < 2) return undefined;
+    const min = new Float32Array(n);
+    const max = new Float32Array(n);
+    for (let j = 0; j < n; j++) {
+      const a = 2 * j;
+      const b = Math.min(a + 1, from.min.length - 1);
+      min[j] = Math.min(from.min[a], from.min[b]);
+      max[j] = Math.max(from.max[a], from.max[b]);
+    }
+    const level = { rate: from.rate / 2, min, max };
+    this.levels[i] = level;
+    return level;
+  }
+}
+
+/**
+ * Min and max of the points covering seconds [t0, t1) of a level: one drawn column. Returns null
+ * past the end.
+ */
+export function extentAt(level: Peaks, t0: number, t1: number, out: [number, number]): [number, number] | null {
+  const n = level.min.length;
+  let i0 = Math.floor(t0 * level.rate);
+  if (i0 >= n || t1 <= 0) return null;
+  if (i0 < 0) i0 = 0;
+  const i1 = Math.min(n, Math.max(i0 + 1, Math.ceil(t1 * level.rate)));
+  let lo = level.min[i0];
+  let hi = level.max[i0];
+  for (let i = i0 + 1; i < i1; i++) {
+    if (level.min[i] < lo) lo = level.min[i];
+    if (level.max[i] > hi) hi = level.max[i];
+  }
+  out[0] = lo;
+  out[1] = hi;
+  return out;
+}
+
+/** Peaks from decoded samples (channels already mixed or the first channel), `perPoint` samples each. */
+export function peaksFromSamples(channels: Float32Array[], sampleRate: number, perPoint: number): Peaks {
+  const length = Math.ceil((channels[0]?.length ?? 0) / perPoint);
+  const min = new Float32Array(length);
+  const max = new Float32Array(length);
+  for (let p = 0; p < length; p++) {
+    let lo = 0;
+    let hi = 0;
+    const end = Math.min((p + 1) * perPoint, channels[0].length);
+    for (const samples of channels) {
+      for (let s = p * perPoint; s < end; s++) {
+        const v = samples[s];
+        if (v < lo) lo = v;
+        else if (v > hi) hi = v;
+      }
+    }
+    min[p] = lo;
+    max[p] = hi;
+  }
+  return { rate: sampleRate / perPoint, min, max };
+}
+
+/** Samples per point so that a file has at most ~500 points a second and 2 million in all. */
+export function samplesPerPoint(sampleRate: number, totalSamples: number): number {
+  return Math.max(1, Math.ceil(sampleRate / 500), Math.ceil(totalSamples / 2_000_000));
+}

@@ -1,0 +1,91 @@
+/**
+ * The list of segments in time order: the time (a button that plays the segment), the speaker, and
+ * a transcript field that is a real textarea, so the browser's spell-check, IME (Tamil, Hindi…),
+ * undo and accessibility all work. Rows off screen skip layout (`content-visibility: auto`).
+ */
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Annotation, Label } from '../core/annotation.js';
+import { labelIdOf } from '../core/annotation.js';
+import { msg, str } from '../core/localize.js';
+import { languageOf, rangeOf, transcriptOf } from './segments.js';
+import { formatClock } from './time-format.js';
+
+export interface SegmentListHost {
+  segments: readonly Annotation[];
+  currentId: string | undefined;
+  selectedId: string | null;
+  readonly: boolean;
+  labels: readonly Label[];
+  language: string | undefined;
+  colorOf(labelId: string | undefined): string;
+  draftOf(id: string): string | undefined;
+  play(segment: Annotation): void;
+  focus(segment: Annotation): void;
+  input(segment: Annotation, event: InputEvent): void;
+  blur(segment: Annotation): void;
+  compositionEnd(): void;
+  relabel(segment: Annotation, labelId: string): void;
+}
+
+export function timeRangeText(segment: Annotation): string {
+  const { start, end } = rangeOf(segment);
+  return `${formatClock(start)}–${formatClock(end)}`;
+}
+
+function renderRow(host: SegmentListHost, segment: Annotation) {
+  const id = segment.id;
+  const range = timeRangeText(segment);
+  const labelId = labelIdOf(segment);
+  const current = id === host.currentId;
+  const selected = id === host.selectedId;
+  const parts = `row${current ? ' current' : ''}${selected ? ' selected' : ''}`;
+  const speaker =
+    host.labels.length === 0
+      ? nothing
+      : html`<select
+          part="speaker"
+          aria-label=${msg(str`Speaker of segment ${range}`)}
+          style="--_color:${host.colorOf(labelId)}"
+          ?disabled=${host.readonly}
+          .value=${live(labelId ?? '')}
+          @change=${(e: Event) => host.relabel(segment, (e.target as HTMLSelectElement).value)}
+        >
+          ${labelId === undefined ? html`<option value="">${msg('No speaker')}</option>` : nothing}
+          ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${l.name ?? l.id}</option>`)}
+        </select>`;
+  return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : nothing}>
+    <div class="row-head">
+      <button type="button" part="segment-time" aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
+        ${range}
+      </button>
+      ${speaker}
+    </div>
+    <textarea
+      part="transcript"
+      rows="1"
+      spellcheck="true"
+      dir="auto"
+      lang=${languageOf(segment) ?? host.language ?? nothing}
+      aria-label=${msg(str`Transcript ${range}`)}
+      ?readonly=${host.readonly}
+      .value=${live(host.draftOf(id) ?? transcriptOf(segment))}
+      @focus=${() => host.focus(segment)}
+      @input=${(e: InputEvent) => host.input(segment, e)}
+      @compositionend=${() => host.compositionEnd()}
+      @blur=${() => host.blur(segment)}
+    ></textarea>
+  </li>`;
+}
+
+export function renderSegmentList(host: SegmentListHost) {
+  if (host.segments.length === 0) {
+    return html`<p part="list" class="empty">
+      ${host.readonly ? msg('No segments.') : msg('No segments yet: drag on the waveform, or press Ctrl+Enter while playing.')}
+    </p>`;
+  }
+  return html`<ol part="list" aria-label=${msg('Segments')}>
+    ${repeat(host.segments, (s) => s.id, (s) => renderRow(host, s))}
+  </ol>`;
+}

@@ -1,0 +1,247 @@
+import { css } from 'lit';
+
+export const transcriptionPlayerStyles = css`
+  :host {
+    --_wave: var(--kolam-waveform-color, light-dark(#4a78c2, #8ab4f8));
+    --_playhead: var(--kolam-playhead-color, light-dark(#b3261e, #ff8a80));
+    --_current: var(--kolam-current-segment-color, light-dark(#fff4c2, #3d3520));
+    --_wave-height: var(--kolam-waveform-height, 128px);
+    --_list-height: var(--kolam-segment-list-height, 320px);
+    display: block;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    contain: layout;
+  }
+  video {
+    display: block;
+    max-width: 100%;
+    max-height: 240px;
+    margin: 0 auto;
+    background: #000;
+  }
+  video[hidden] {
+    display: none;
+  }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+    padding: 6px 8px;
+    border-bottom: 1px solid var(--_border);
+  }
+  button,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg-raised);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 3px 8px;
+    min-height: 28px;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_bg);
+  }
+  button:disabled {
+    opacity: 0.5;
+  }
+  [part~='time'] {
+    font-variant-numeric: tabular-nums;
+    min-width: 11ch;
+    color: var(--_fg);
+  }
+  .spacer {
+    flex: 1;
+  }
+  label {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  input[type='range'] {
+    width: 110px;
+  }
+  [part~='waveform'] {
+    position: relative;
+    height: var(--_wave-height);
+    overflow-x: auto;
+    overflow-y: hidden;
+    overscroll-behavior-x: contain;
+    touch-action: pan-x;
+    user-select: none;
+    -webkit-user-select: none;
+    cursor: text;
+  }
+  .content {
+    position: relative;
+    height: 100%;
+    min-width: 100%;
+  }
+  .chunks {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+  [part~='segment'] {
+    position: absolute;
+    top: 20px;
+    bottom: 0;
+    box-sizing: border-box;
+    background: color-mix(in srgb, var(--_color) 22%, transparent);
+    border-inline: 1px solid var(--_color);
+    cursor: pointer;
+    overflow: hidden;
+  }
+  [part~='segment'][part~='current'] {
+    background: color-mix(in srgb, var(--_color) 38%, transparent);
+  }
+  [part~='segment'][part~='selected'] {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  [part~='segment'].ghost {
+    border-style: dashed;
+    pointer-events: none;
+  }
+  .segment-label {
+    position: absolute;
+    top: 2px;
+    left: 6px;
+    max-width: calc(100% - 12px);
+    font-size: 11px;
+    line-height: 14px;
+    padding: 0 4px;
+    border-radius: 3px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    pointer-events: none;
+  }
+  [part~='edge'] {
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    width: 8px;
+    cursor: ew-resize;
+    z-index: 1;
+  }
+  [part~='edge'].start {
+    left: -1px;
+  }
+  [part~='edge'].end {
+    right: -1px;
+  }
+  [part~='edge']:hover {
+    background: color-mix(in srgb, var(--_color) 55%, transparent);
+  }
+  [part~='playhead'] {
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    left: 0;
+    width: 2px;
+    margin-left: -1px;
+    background: var(--_playhead);
+    pointer-events: none;
+    will-change: transform;
+  }
+  .status {
+    position: absolute;
+    inset: 20px 0 0;
+    display: grid;
+    place-items: center;
+    color: var(--_muted);
+    pointer-events: none;
+  }
+  .status.error {
+    color: var(--_danger);
+  }
+  [part~='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    max-height: var(--_list-height);
+    overflow-y: auto;
+    border-top: 1px solid var(--_border);
+  }
+  [part~='row'] {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 4px 8px;
+    align-items: start;
+    padding: 6px 8px;
+    border-bottom: 1px solid var(--_border);
+    content-visibility: auto;
+    contain-intrinsic-size: auto 64px;
+  }
+  [part~='row'][part~='current'] {
+    background: var(--_current);
+  }
+  [part~='row'][part~='selected'] {
+    box-shadow: inset 3px 0 0 var(--_focus);
+  }
+  .row-head {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    align-items: stretch;
+  }
+  [part~='segment-time'] {
+    font-variant-numeric: tabular-nums;
+    font-size: 12px;
+    white-space: nowrap;
+  }
+  [part~='speaker'] {
+    font-size: 12px;
+    max-width: 16ch;
+    border-inline-start: 4px solid var(--_color);
+  }
+  [part~='transcript'] {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 4px 6px;
+    resize: vertical;
+    min-height: 2lh;
+    field-sizing: content;
+    max-height: 10lh;
+    width: 100%;
+    box-sizing: border-box;
+  }
+  .empty {
+    padding: 12px;
+    color: var(--_muted);
+  }
+  .probe {
+    display: none;
+  }
+  .probe.wave {
+    color: var(--_wave);
+  }
+  .probe.axis {
+    color: var(--_border);
+  }
+  .probe.text {
+    color: var(--_muted);
+  }
+  @media (forced-colors: active) {
+    .probe.wave,
+    .probe.text {
+      color: CanvasText;
+    }
+    .probe.axis {
+      color: GrayText;
+    }
+    [part~='segment'] {
+      border: 1px solid Highlight;
+    }
+    [part~='playhead'] {
+      background: Highlight;
+    }
+  }
+`;

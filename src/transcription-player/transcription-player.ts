@@ -1,0 +1,861 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  acceptSuggestion,
+  copy,
+  isSuggestion,
+  labelIdOf,
+  scoreOf,
+  withLabel,
+  type Annotation,
+  type Annotator,
+  type Label,
+} from '../core/annotation.js';
+import { AnnotationStore } from '../core/annotation-store.js';
+import { Announcer } from '../core/announcer.js';
+import { emit, type KolamErrorCode } from '../core/events.js';
+import { KeyboardController, type Keymap } from '../core/keyboard.js';
+import { LabelsController } from '../core/labels-controller.js';
+import { localized, msg, str } from '../core/localize.js';
+import { contrastText } from '../core/palette.js';
+import { themeStyles } from '../core/theme.js';
+import { DecodeError, loadPeaks } from './decode.js';
+import { PeakLevels, PeaksError, parseAudiowaveform, type AudiowaveformJson } from './peaks.js';
+import { renderSegmentList, timeRangeText } from './segment-list.js';
+import {
+  MIN_SEGMENT,
+  byTime,
+  clampEdge,
+  createSegment,
+  gapAround,
+  mergeSegments,
+  rangeOf,
+  segmentAt,
+  splitSegment,
+  transcriptOf,
+  withRange,
+  withTranscript,
+} from './segments.js';
+import { formatClock } from './time-format.js';
+import { TranscriptDrafts } from './transcript-drafts.js';
+import { RATE_STEP, TransportController, clampRate } from './transport.js';
+import { transcriptionPlayerStyles } from './transcription-player.styles.js';
+import { CLICK_SLOP, hitOf, type Gesture } from './waveform-gestures.js';
+import { AXIS_HEIGHT, WaveformCanvas } from './waveform.js';
+
+/** Deepest zoom, px per second of audio. */
+const MAX_ZOOM = 1000;
+const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
+
+/**
+ * A transcription player: audio or video with a waveform, a time axis and zoom, segments drawn on
+ * the waveform, and a list of their transcripts. Transport keys work while typing a transcript.
+ *
+ * Keys (the `keymap` property overrides them by action name): Escape play/pause (`togglePlay`),
+ * F1/F2 back/forward 1.5 s (`back`, `forward`), F3/F4 slower/faster (`slower`, `faster`),
+ * Ctrl+Enter split at the playhead or start a segment there (`split`), Ctrl+M merge the current
+ * segment with the next (`merge`) — all of these also while typing. With focus outside a text field:
+ * ArrowLeft/Right seek 1 s (`seekBack`, `seekForward`), `[`/`]` move the selected segment's start/end
+ * to the playhead (`setStart`, `setEnd`), `+`/`-`/`0` zoom in/out/fit, Enter plays the selected
+ * segment or accepts a suggestion, L loops it, N next unreviewed suggestion, Tab/Shift+Tab move the
+ * selection, Delete removes it, Ctrl+Z / Ctrl+Shift+Z undo/redo, 1–9 or a label's hotkey set the
+ * speaker.
+ *
+ * @fires kolam-create - The user made a segment (drag, Ctrl+Enter, split).
+ * @fires kolam-update - A segment changed (edge drag, transcript commit, speaker, accept).
+ * @fires kolam-delete - The user removed a segment (Delete, merge).
+ * @fires kolam-select - The selected segment changed.
+ * @fires kolam-change - After each create, update or delete: the whole set.
+ * @fires kolam-error - Bad segments, bad peaks, or media that will not load or decode.
+ * @csspart toolbar - The transport bar.
+ * @csspart play - The play/pause button.
+ * @csspart time - Current time and duration.
+ * @csspart rate - The playback-rate select.
+ * @csspart zoom - The zoom slider.
+ * @csspart video - The video, shown when the media has pictures.
+ * @csspart waveform - The scrolling waveform (a slider for the playhead).
+ * @csspart segment - A segment on the waveform; also `current`, `selected`.
+ * @csspart edge - A draggable segment edge.
+ * @csspart playhead - The playhead line.
+ * @csspart list - The segment list.
+ * @csspart row - A segment's row in the list; also `current`, `selected`.
+ * @csspart segment-time - The row's time button (plays the segment).
+ * @csspart speaker - The row's speaker select.
+ * @csspart transcript - The row's transcript field.
+ * @cssprop --kolam-waveform-color - The waveform's colour.
+ * @cssprop --kolam-playhead-color - The playhead's colour.
+ * @cssprop --kolam-current-segment-color - Background of the list row under the playhead.
+ * @cssprop --kolam-waveform-height - Height of the waveform (default 128px).
+ * @cssprop --kolam-segment-list-height - Maximum height of the list before it scrolls (default 320px).
+ */
+@localized()
+export class KolamTranscriptionPlayer extends LitElement {
+  static override styles = [themeStyles, transcriptionPlayerStyles];
+
+  /** The audio or video to play. */
+  @property() src = '';
+  /** IRI written to `target.source`; defaults to `src`. */
+  @property() source: string | undefined;
+  /** Precomputed peaks (audiowaveform JSON, v1/v2, 8/16-bit): a long file then needs no decode. */
+  @property({ attribute: false }) peaks: AudiowaveformJson | null = null;
+  @property({ attribute: false }) labels: Label[] | undefined;
+  @property({ attribute: 'active-label' }) activeLabel: string | undefined;
+  @property({ attribute: false }) annotator: Annotator | undefined;
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Overrides key bindings by action name (see the class description). */
+  @property({ attribute: false }) keymap: Keymap = {};
+  /** 0.5–2, pitch preserved. */
+  @property({ type: Number, attribute: 'playback-rate' }) playbackRate = 1;
+  /** Seconds to step back on pause. */
+  @property({ type: Number, attribute: 'rewind-on-pause' }) rewindOnPause = 1;
+  /** Language tag of new transcripts (e.g. `ta`); also the fields' `lang` for spell-check. */
+  @property() language: string | undefined;
+
+  @state() private levels: PeakLevels | null = null;
+  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  @state() private hasVideo = false;
+  @state() private fit = true;
+  @state() private zoomPx = 100;
+  @state() private viewLeft = 0;
+  @state() private viewWidth = 0;
+  @state() private ghost: { start: number; end: number } | null = null;
+
+  @query('video') private media!: HTMLVideoElement;
+  @query('[part~="waveform"]') private scroller!: HTMLElement;
+  @query('.chunks') private chunkLayer!: HTMLElement;
+  @query('[part~="list"]') private list!: HTMLElement | null;
+
+  private readonly store = new AnnotationStore(this);
+  private readonly labelsCtl = new LabelsController(this);
+  private readonly announcer = new Announcer(this);
+  private readonly transport = new TransportController(this);
+  private readonly keys = new KeyboardController(this);
+  private readonly drafts = new TranscriptDrafts(this, (id, text) => this.commitTranscript(id, text));
+  private waveform: WaveformCanvas | null = null;
+  private sortedCache: { version: number; list: Annotation[] } = { version: -1, list: [] };
+  private listVersion = 0;
+  private gesture: Gesture | null = null;
+  private loadAbort: AbortController | null = null;
+  private erroredSrc = '';
+  private lastCurrentId: string | undefined;
+  private pendingScroll: number | null = null;
+  private scrollFrame = 0;
+  private readonly resizeObserver = new ResizeObserver(() => this.measure());
+
+  constructor() {
+    super();
+    this.defineKeys();
+    this.transport.onTick = () => this.followPlayhead();
+  }
+
+  // ——— public API (CONTRACT §4) ———
+
+  /** The whole set, as JSON copies; rejected input is kept in its place. */
+  get annotations(): Annotation[] {
+    return copy(this.store.all) as Annotation[];
+  }
+
+  set annotations(value: Annotation[]) {
+    this.drafts.flushAll();
+    const errors = this.store.load(value, { kind: 'segment', labels: this.labelsCtl.labels, duration: this.duration || undefined });
+    for (const error of errors) emit(this, 'kolam-error', copy(error));
+  }
+
+  get currentTime(): number {
+    return this.transport.time;
+  }
+
+  set currentTime(time: number) {
+    this.transport.seek(time);
+  }
+
+  /** The media's duration, else the peaks' (seconds; 0 before either is known). */
+  get duration(): number {
+    const media = this.transport.duration;
+    if (Number.isFinite(media) && media > 0) return media;
+    return this.levels?.duration ?? 0;
+  }
+
+  /** Px per second of the waveform now. */
+  get zoom(): number {
+    return this.pxPerSecond;
+  }
+
+  set zoom(pxPerSecond: number) {
+    this.zoomTo(pxPerSecond, this.viewWidth / 2);
+  }
+
+  play(): void {
+    this.transport.play();
+  }
+
+  pause(): void {
+    this.transport.pause();
+  }
+
+  undo(): void {
+    this.drafts.flushAll();
+    this.store.undo();
+  }
+
+  redo(): void {
+    this.drafts.flushAll();
+    this.store.redo();
+  }
+
+  select(id: string | null): void {
+    this.store.select(id);
+  }
+
+  /** Commits any transcript still being typed (also done on blur, pause in typing, page hide). */
+  commitPendingEdits(): void {
+    this.drafts.flushAll();
+  }
+
+  // ——— lifecycle ———
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.resizeObserver.observe(this.scroller);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.loadAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('keymap')) this.keys.keymap = this.keymap;
+    this.transport.rewindOnPause = Math.max(0, Number(this.rewindOnPause) || 0);
+    if (changed.has('peaks')) this.readPeaks();
+    if (changed.has('src') || changed.has('peaks')) this.loadWaveform();
+    // The list re-renders on commits, not on every move of a drag.
+    if (!this.store.isGestureActive) this.listVersion = this.store.version;
+  }
+
+  protected override firstUpdated(): void {
+    this.transport.attach(this.media);
+    this.waveform = new WaveformCanvas(this.chunkLayer);
+    this.resizeObserver.observe(this.scroller);
+    this.readColors();
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.readColors());
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('playbackRate')) this.transport.rate = clampRate(this.playbackRate);
+    const waveform = this.waveform;
+    if (!waveform) return;
+    const px = this.pxPerSecond;
+    const height = this.scroller.clientHeight;
+    if (waveform.levels !== this.levels || waveform.pxPerSecond !== px || waveform.duration !== this.duration || waveform.height !== height) {
+      waveform.levels = this.levels;
+      waveform.pxPerSecond = px;
+      waveform.duration = this.duration;
+      waveform.height = height;
+      waveform.invalidate();
+    }
+    if (this.pendingScroll !== null) {
+      this.scroller.scrollLeft = this.pendingScroll;
+      this.pendingScroll = null;
+      this.viewLeft = this.scroller.scrollLeft;
+    }
+    waveform.paint(this.viewLeft, this.viewWidth);
+    this.scrollListToCurrent();
+  }
+
+  // ——— loading ———
+
+  private readPeaks(): void {
+    if (!this.peaks) return;
+    try {
+      this.levels = new PeakLevels(parseAudiowaveform(this.peaks));
+      this.status = 'ready';
+    } catch (error) {
+      this.levels = null;
+      this.fail('invalid-peaks', error instanceof PeaksError ? error.message : String(error), this.peaks);
+    }
+  }
+
+  private loadWaveform(): void {
+    this.loadAbort?.abort();
+    this.loadAbort = null;
+    this.hasVideo = false;
+    if (this.peaks) return;
+    this.levels = null;
+    if (!this.src) {
+      this.status = 'idle';
+      return;
+    }
+    this.status = 'loading';
+    const abort = (this.loadAbort = new AbortController());
+    const src = this.src;
+    loadPeaks(src, abort.signal).then(
+      (peaks) => {
+        if (abort.signal.aborted) return;
+        this.levels = new PeakLevels(peaks);
+        this.status = 'ready';
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.fail('decode-error', error instanceof DecodeError ? error.message : String(error), src);
+      },
+    );
+  }
+
+  /** One error per source: a broken file fails both the media element and the decoder. */
+  private fail(code: KolamErrorCode, message: string, input: unknown): void {
+    this.status = 'error';
+    if (code !== 'invalid-peaks') {
+      if (this.erroredSrc === this.src) return;
+      this.erroredSrc = this.src;
+    }
+    emit(this, 'kolam-error', { code, message, input: copy(input) });
+  }
+
+  private onMediaError(): void {
+    const error = this.media.error;
+    if (!this.src || !error) return;
+    this.fail('media-error', msg(str`The media ${this.src} could not be played (${error.message || `code ${error.code}`}).`), this.src);
+  }
+
+  private onMetadata(): void {
+    this.hasVideo = this.media.videoWidth > 0;
+    this.transport.rate = clampRate(this.playbackRate);
+    this.requestUpdate();
+  }
+
+  private readColors(): void {
+    const read = (cls: string) => getComputedStyle(this.renderRoot.querySelector(`.probe.${cls}`)!).color;
+    if (!this.waveform) return;
+    const font = getComputedStyle(this).fontFamily;
+    this.waveform.colors = { wave: read('wave'), axis: read('axis'), text: read('text'), font: `11px ${font}` };
+    this.waveform.invalidate();
+    this.requestUpdate();
+  }
+
+  // ——— geometry ———
+
+  private get pxPerSecond(): number {
+    const duration = this.duration;
+    const fit = duration > 0 && this.viewWidth > 0 ? this.viewWidth / duration : 100;
+    return this.fit ? fit : Math.min(MAX_ZOOM, Math.max(fit, this.zoomPx));
+  }
+
+  private measure(): void {
+    const width = this.scroller?.clientWidth ?? 0;
+    if (width !== this.viewWidth) this.viewWidth = width;
+    this.waveform?.invalidate();
+    this.requestUpdate();
+  }
+
+  private timeAt(clientX: number): number {
+    const rect = this.scroller.getBoundingClientRect();
+    const t = (clientX - rect.left + this.scroller.scrollLeft) / this.pxPerSecond;
+    return Math.max(0, Math.min(this.duration || Infinity, t));
+  }
+
+  /** Zooms to `px` per second keeping the time under `anchorX` (px from the scroller's left) still. */
+  private zoomTo(px: number, anchorX: number): void {
+    const duration = this.duration;
+    if (!(duration > 0) || !(this.viewWidth > 0)) return;
+    const fitPx = this.viewWidth / duration;
+    const next = Math.min(MAX_ZOOM, Math.max(fitPx, px));
+    const time = (this.scroller.scrollLeft + anchorX) / this.pxPerSecond;
+    this.fit = next <= fitPx + 1e-9;
+    this.zoomPx = next;
+    this.pendingScroll = Math.max(0, time * next - anchorX);
+  }
+
+  private onWheel(event: WheelEvent): void {
+    // Horizontal wheels and Shift+wheel scroll the waveform; a vertical wheel zooms about the pointer.
+    if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY) || !this.duration) return;
+    event.preventDefault();
+    const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+    const rect = this.scroller.getBoundingClientRect();
+    this.zoomTo(this.pxPerSecond * Math.exp(-delta * 0.002), event.clientX - rect.left);
+  }
+
+  private onScroll(): void {
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.viewLeft = this.scroller.scrollLeft;
+      this.waveform?.paint(this.viewLeft, this.viewWidth);
+    });
+  }
+
+  /** Keeps the playhead in view while playing: the view pages along with it. */
+  private followPlayhead(): void {
+    if (this.gesture || !this.scroller) return;
+    const x = this.transport.time * this.pxPerSecond;
+    const left = this.scroller.scrollLeft;
+    if (x < left || x > left + this.viewWidth - 8) {
+      this.scroller.scrollLeft = Math.max(0, x - this.viewWidth * 0.1);
+      this.viewLeft = this.scroller.scrollLeft;
+    }
+  }
+
+  // ——— segments ———
+
+  private get sorted(): Annotation[] {
+    if (this.sortedCache.version !== this.store.version) {
+      this.sortedCache = { version: this.store.version, list: byTime(this.store.shown) };
+    }
+    return this.sortedCache.list;
+  }
+
+  private get sourceIri(): string {
+    return this.source ?? this.src;
+  }
+
+  private get current(): Annotation | undefined {
+    return segmentAt(this.sorted, this.transport.time);
+  }
+
+  /** The segment an editing key acts on: the one being typed in, else the selection, else the playhead's. */
+  private get focusedSegment(): Annotation | undefined {
+    const id = this.transcriptField()?.closest('li')?.dataset.id;
+    return this.store.get(id) ?? this.store.selected ?? this.current;
+  }
+
+  private transcriptField(): HTMLTextAreaElement | null {
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    return active instanceof HTMLTextAreaElement ? active : null;
+  }
+
+  private newSegment(range: { start: number; end: number }, text = ''): Annotation {
+    return createSegment({
+      source: this.sourceIri,
+      range,
+      labelId: this.labelsCtl.activeLabel,
+      annotator: this.labelsCtl.annotator,
+      text,
+      language: this.language,
+    });
+  }
+
+  private commitTranscript(id: string, text: string): void {
+    const segment = this.store.get(id);
+    if (!segment || transcriptOf(segment) === text || this.labelsCtl.readonly) return;
+    this.store.update(withTranscript(segment, text, this.language));
+  }
+
+  /** Ctrl+Enter: split the segment under the playhead (text at the caret), or start one there. */
+  private split(): boolean {
+    if (this.labelsCtl.readonly || !this.duration) return false;
+    const time = this.transport.time;
+    const segment = segmentAt(this.sorted, time);
+    const field = this.transcriptField();
+    if (segment) {
+      const fieldId = field?.closest('li')?.dataset.id;
+      const caret = fieldId === segment.id && field ? field.selectionStart : Infinity;
+      this.drafts.flush(segment.id);
+      const current = this.store.get(segment.id)!;
+      const halves = splitSegment(current, time, caret, (range, text) => this.newSegment(range, text));
+      if (!halves) return true;
+      this.store.batch(() => {
+        this.store.update(halves[0]);
+        this.store.create(halves[1]);
+      });
+      this.afterCreate(halves[1], msg(str`Split at ${formatClock(time)}`));
+      return true;
+    }
+    const gap = gapAround(this.sorted, time, this.duration);
+    if (gap.end - time < MIN_SEGMENT) return true;
+    const created = this.newSegment({ start: time, end: gap.end });
+    this.store.create(created);
+    this.afterCreate(created, msg(str`Segment started at ${formatClock(time)}`));
+    return true;
+  }
+
+  private afterCreate(segment: Annotation, announcement: string): void {
+    this.store.select(segment.id);
+    this.announcer.announce(announcement);
+    void this.updateComplete.then(() => {
+      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(segment.id)}"] textarea`);
+      if (!field) return;
+      field.focus();
+      field.setSelectionRange(0, 0);
+    });
+  }
+
+  /** Ctrl+M: merge the current segment with the next one, as one edit. */
+  private merge(): boolean {
+    const segment = this.focusedSegment;
+    if (!segment || this.labelsCtl.readonly) return false;
+    const sorted = this.sorted;
+    const next = sorted[sorted.indexOf(segment) + 1];
+    if (!next) return true;
+    this.drafts.flush(segment.id);
+    this.drafts.flush(next.id);
+    const first = this.store.get(segment.id)!;
+    const joinAt = transcriptOf(first).length;
+    const merged = mergeSegments(first, this.store.get(next.id)!);
+    this.store.batch(() => {
+      this.store.update(merged);
+      this.store.remove(next.id);
+    });
+    this.store.select(merged.id);
+    this.announcer.announce(msg(str`Merged into ${timeRangeText(merged)}`));
+    void this.updateComplete.then(() => {
+      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(merged.id)}"] textarea`);
+      field?.focus();
+      field?.setSelectionRange(joinAt, joinAt);
+    });
+    return true;
+  }
+
+  private setEdge(edge: 'start' | 'end'): boolean {
+    const segment = this.store.selected;
+    if (!segment || this.labelsCtl.readonly) return false;
+    const range = clampEdge(this.sorted, segment, edge, this.transport.time, this.duration);
+    this.store.update(withRange(segment, range));
+    return true;
+  }
+
+  private moveSelection(step: 1 | -1): boolean {
+    const sorted = this.sorted;
+    if (sorted.length === 0) return false;
+    const index = this.store.selected ? sorted.indexOf(this.store.selected) + step : step > 0 ? 0 : sorted.length - 1;
+    // Past either end, Tab leaves the element as usual.
+    if (index < 0 || index >= sorted.length) return false;
+    this.store.select(sorted[index].id);
+    this.revealTime(rangeOf(sorted[index]).start);
+    return true;
+  }
+
+  private revealTime(time: number): void {
+    const x = time * this.pxPerSecond;
+    if (x < this.scroller.scrollLeft || x > this.scroller.scrollLeft + this.viewWidth - 20) {
+      this.scroller.scrollLeft = Math.max(0, x - this.viewWidth * 0.1);
+    }
+  }
+
+  private nextSuggestion(): boolean {
+    const pending = this.sorted.filter(isSuggestion).sort((a, b) => (scoreOf(a) ?? 0) - (scoreOf(b) ?? 0));
+    const next = pending.find((a) => a.id !== this.store.selectedId) ?? pending[0];
+    if (!next) return false;
+    this.store.select(next.id);
+    this.transport.seek(rangeOf(next).start);
+    this.revealTime(rangeOf(next).start);
+    return true;
+  }
+
+  private relabel(segment: Annotation, labelId: string): void {
+    if (this.labelsCtl.readonly || !labelId || labelIdOf(segment) === labelId) return;
+    this.store.update(withLabel(this.store.get(segment.id) ?? segment, labelId));
+  }
+
+  // ——— keys ———
+
+  private defineKeys(): void {
+    const typing = { whileTyping: true };
+    this.keys.define({
+      togglePlay: {
+        keys: ['Escape'],
+        ...typing,
+        run: () => {
+          if (this.gesture || this.store.isGestureActive) this.cancelGesture();
+          else this.transport.toggle();
+        },
+      },
+      back: { keys: ['F1'], ...typing, run: () => this.transport.skip(-1.5) },
+      forward: { keys: ['F2'], ...typing, run: () => this.transport.skip(1.5) },
+      slower: { keys: ['F3'], ...typing, run: () => this.changeRate(-RATE_STEP) },
+      faster: { keys: ['F4'], ...typing, run: () => this.changeRate(RATE_STEP) },
+      split: { keys: ['Ctrl+Enter', 'Mod+Enter'], ...typing, repeat: false, run: () => this.split() },
+      merge: { keys: ['Ctrl+m'], ...typing, repeat: false, run: () => this.merge() },
+      undo: { keys: ['Mod+z'], run: () => this.undo() },
+      redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => this.redo() },
+      remove: {
+        keys: ['Delete', 'Backspace'],
+        run: () => {
+          const id = this.store.selectedId;
+          if (!id || this.labelsCtl.readonly) return false;
+          this.drafts.discard(id);
+          this.store.remove(id);
+          return true;
+        },
+      },
+      next: { keys: ['Tab'], run: () => this.moveSelection(1) },
+      previous: { keys: ['Shift+Tab'], run: () => this.moveSelection(-1) },
+      seekBack: { keys: ['ArrowLeft'], run: () => this.transport.skip(-1) },
+      seekForward: { keys: ['ArrowRight'], run: () => this.transport.skip(1) },
+      setStart: { keys: ['['], run: () => this.setEdge('start') },
+      setEnd: { keys: [']'], run: () => this.setEdge('end') },
+      zoomIn: { keys: ['+', '='], run: () => this.zoomTo(this.pxPerSecond * 1.5, this.playheadAnchor()) },
+      zoomOut: { keys: ['-'], run: () => this.zoomTo(this.pxPerSecond / 1.5, this.playheadAnchor()) },
+      zoomFit: { keys: ['0'], run: () => this.zoomTo(0, 0) },
+      playSelected: {
+        keys: ['Enter'],
+        run: () => {
+          const segment = this.store.selected;
+          if (!segment) return false;
+          if (isSuggestion(segment) && !this.labelsCtl.readonly) {
+            this.store.update(acceptSuggestion(segment, this.labelsCtl.annotator));
+            this.announcer.announce(msg('Suggestion accepted'));
+          } else this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end);
+          return true;
+        },
+      },
+      loop: { keys: ['l'], run: () => this.toggleLoop() },
+      nextSuggestion: { keys: ['n'], run: () => this.nextSuggestion() },
+    });
+    this.keys.fallback = (event, typing) => {
+      if (typing) return false;
+      const label = this.labelsCtl.labelForKey(event);
+      if (!label) return false;
+      const selected = this.store.selected;
+      if (selected) this.relabel(selected, label.id);
+      else this.labelsCtl.setActive(label.id);
+      return true;
+    };
+  }
+
+  private playheadAnchor(): number {
+    const x = this.transport.time * this.pxPerSecond - this.scroller.scrollLeft;
+    return x >= 0 && x <= this.viewWidth ? x : this.viewWidth / 2;
+  }
+
+  private changeRate(step: number): void {
+    this.playbackRate = clampRate(Math.round((this.transport.rate + step) / RATE_STEP) * RATE_STEP);
+    this.announcer.announce(msg(str`Speed ${this.playbackRate}×`));
+  }
+
+  private toggleLoop(): boolean {
+    if (this.transport.looping) {
+      this.transport.stopLoop();
+      return true;
+    }
+    const segment = this.store.selected ?? this.current;
+    if (!segment) return false;
+    this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end, true);
+    return true;
+  }
+
+  // ——— pointer ———
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0 || !this.duration) return;
+    const scrollerRect = this.scroller.getBoundingClientRect();
+    // The scrollbar is the browser's.
+    if (event.clientY > scrollerRect.top + this.scroller.clientHeight) return;
+    const hit = hitOf(event.composedPath());
+    const time = this.timeAt(event.clientX);
+    this.scroller.focus({ preventScroll: true });
+    if (hit.segmentId && hit.edge && !this.labelsCtl.readonly) {
+      this.gesture = { kind: 'edge', segmentId: hit.segmentId, edge: hit.edge };
+      this.store.select(hit.segmentId);
+    } else {
+      this.gesture = { kind: 'press', x: event.clientX, time, segmentId: hit.segmentId };
+    }
+    this.scroller.setPointerCapture(event.pointerId);
+    event.preventDefault();
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    const gesture = this.gesture;
+    if (!gesture) return;
+    const time = this.timeAt(event.clientX);
+    if (gesture.kind === 'press') {
+      if (Math.abs(event.clientX - gesture.x) < CLICK_SLOP || this.labelsCtl.readonly) return;
+      this.gesture = { kind: 'create', x: gesture.x, anchor: gesture.time };
+    }
+    const now = this.gesture!;
+    if (now.kind === 'create') {
+      const gap = gapAround(this.sorted, now.anchor, this.duration);
+      const t = Math.max(gap.start, Math.min(gap.end, time));
+      this.ghost = { start: Math.min(now.anchor, t), end: Math.max(now.anchor, t) };
+    } else if (now.kind === 'edge') {
+      const segment = this.store.get(now.segmentId);
+      if (!segment) return;
+      this.store.preview(withRange(segment, clampEdge(this.sorted, segment, now.edge, time, this.duration)));
+    }
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    const gesture = this.gesture;
+    this.gesture = null;
+    if (!gesture) return;
+    if (gesture.kind === 'edge') {
+      this.store.commitGesture();
+    } else if (gesture.kind === 'create') {
+      const ghost = this.ghost;
+      this.ghost = null;
+      if (ghost && ghost.end - ghost.start >= MIN_SEGMENT) {
+        const created = this.newSegment(ghost);
+        this.store.create(created);
+        this.store.select(created.id);
+        this.announcer.announce(msg(str`Segment created ${timeRangeText(created)}`));
+      }
+    } else {
+      this.transport.seek(this.timeAt(event.clientX));
+      this.store.select(gesture.segmentId);
+    }
+  }
+
+  private cancelGesture(): void {
+    this.gesture = null;
+    this.ghost = null;
+    this.store.cancelGesture();
+  }
+
+  // ——— rendering ———
+
+  private renderSegment(segment: Annotation, px: number, currentId: string | undefined) {
+    const { start, end } = rangeOf(segment);
+    const labelId = labelIdOf(segment);
+    const color = this.labelsCtl.colorOf(labelId);
+    const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === this.store.selectedId ? ' selected' : ''}`;
+    const name = this.labelsCtl.nameOf(labelId);
+    const editable = !this.labelsCtl.readonly;
+    return html`<div part=${parts} data-segment=${segment.id} style="left:${start * px}px;width:${(end - start) * px}px;--_color:${color}">
+      ${name ? html`<span class="segment-label" style="background:${color};color:${contrastText(color)}">${name}</span>` : nothing}
+      ${editable ? html`<div part="edge" class="start" data-segment=${segment.id} data-edge="start"></div>
+            <div part="edge" class="end" data-segment=${segment.id} data-edge="end"></div>` : nothing}
+    </div>`;
+  }
+
+  private renderSegments(px: number, currentId: string | undefined) {
+    // Only segments near the view are in the DOM: 2,000 segments cost what the visible dozen cost.
+    const from = (this.viewLeft - this.viewWidth) / px;
+    const to = (this.viewLeft + 2 * this.viewWidth) / px;
+    const visible = this.sorted.filter((s) => rangeOf(s).end >= from && rangeOf(s).start <= to);
+    return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId));
+  }
+
+  private renderToolbar() {
+    const playing = this.transport.playing;
+    const rate = this.transport.rate;
+    const px = this.pxPerSecond;
+    const fitPx = this.duration > 0 && this.viewWidth > 0 ? this.viewWidth / this.duration : 1;
+    const zoomLevel = Math.log(px / fitPx) / Math.log(Math.max(1.0001, MAX_ZOOM / fitPx));
+    return html`<div part="toolbar">
+      <button type="button" part="play" aria-keyshortcuts="Escape" @click=${() => this.transport.toggle()}>
+        ${playing ? msg('Pause') : msg('Play')}
+      </button>
+      <button type="button" aria-label=${msg('Back 1.5 seconds')} aria-keyshortcuts="F1" @click=${() => this.transport.skip(-1.5)}>−1.5 s</button>
+      <button type="button" aria-label=${msg('Forward 1.5 seconds')} aria-keyshortcuts="F2" @click=${() => this.transport.skip(1.5)}>+1.5 s</button>
+      <span part="time">${formatClock(this.transport.time)} / ${formatClock(this.duration)}</span>
+      <label
+        >${msg('Speed')}
+        <select part="rate" .value=${String(clampRate(rate))} @change=${(e: Event) => (this.playbackRate = Number((e.target as HTMLSelectElement).value))}>
+          ${RATES.map((r) => html`<option value=${String(r)} ?selected=${r === clampRate(rate)}>${r}×</option>`)}
+        </select></label
+      >
+      <button type="button" aria-pressed=${this.transport.looping ? 'true' : 'false'} aria-keyshortcuts="L" @click=${() => this.toggleLoop()}>
+        ${msg('Loop segment')}
+      </button>
+      <span class="spacer"></span>
+      <label
+        >${msg('Zoom')}
+        <input
+          part="zoom"
+          type="range"
+          min="0"
+          max="1"
+          step="0.01"
+          .value=${String(Math.max(0, Math.min(1, zoomLevel || 0)))}
+          @input=${(e: Event) => {
+            const level = Number((e.target as HTMLInputElement).value);
+            this.zoomTo(fitPx * Math.pow(MAX_ZOOM / fitPx, level), this.playheadAnchor());
+          }}
+      /></label>
+    </div>`;
+  }
+
+  private renderList(currentId: string | undefined) {
+    const labels = this.labelsCtl;
+    return guard([this.listVersion, currentId, this.store.selectedId, labels.labels, labels.readonly, this.language], () =>
+      renderSegmentList({
+        segments: this.sorted,
+        currentId,
+        selectedId: this.store.selectedId,
+        readonly: labels.readonly,
+        labels: labels.labels,
+        language: this.language,
+        colorOf: (id) => labels.colorOf(id),
+        draftOf: (id) => this.drafts.get(id),
+        play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
+        focus: (segment) => this.store.select(segment.id),
+        input: (segment, event) => this.drafts.input(segment.id, (event.target as HTMLTextAreaElement).value, event.isComposing),
+        blur: (segment) => this.drafts.flush(segment.id),
+        compositionEnd: () => this.drafts.compositionEnd(),
+        relabel: (segment, labelId) => this.relabel(segment, labelId),
+      }),
+    );
+  }
+
+  /** While the playhead moves, its segment's row stays in view (the list only, never the page). */
+  private scrollListToCurrent(): void {
+    const currentId = this.current?.id;
+    if (currentId === this.lastCurrentId) return;
+    this.lastCurrentId = currentId;
+    const list = this.list;
+    const row = currentId && list ? list.querySelector<HTMLElement>(`li[data-id="${CSS.escape(currentId)}"]`) : null;
+    if (!list || !row) return;
+    const top = row.offsetTop - list.offsetTop;
+    if (top < list.scrollTop || top + row.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    }
+  }
+
+  override render() {
+    const px = this.pxPerSecond;
+    const duration = this.duration;
+    const currentId = this.current?.id;
+    const width = Math.max(this.viewWidth, Math.ceil(duration * px));
+    const time = this.transport.time;
+    const statusText =
+      this.status === 'loading' ? msg('Loading waveform…') : this.status === 'error' ? msg('The media could not be loaded.') : '';
+    return html`
+      <video
+        part="video"
+        src=${this.src || nothing}
+        preload="auto"
+        playsinline
+        ?hidden=${!this.hasVideo}
+        @loadedmetadata=${this.onMetadata}
+        @error=${this.onMediaError}
+      ></video>
+      ${this.renderToolbar()}
+      <div
+        part="waveform"
+        data-layer="waveform"
+        tabindex="0"
+        role="slider"
+        aria-label=${msg('Waveform and playhead')}
+        aria-valuemin="0"
+        aria-valuemax=${Math.round(duration * 10) / 10}
+        aria-valuenow=${Math.round(time * 10) / 10}
+        aria-valuetext=${msg(str`${formatClock(time)} of ${formatClock(duration)}`)}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${() => this.cancelGesture()}
+        @wheel=${this.onWheel}
+        @scroll=${this.onScroll}
+      >
+        <div class="content" style="width:${width}px">
+          <div class="chunks"></div>
+          ${this.renderSegments(px, currentId)}
+          ${this.ghost
+            ? html`<div part="segment" class="ghost" style="left:${this.ghost.start * px}px;width:${(this.ghost.end - this.ghost.start) * px}px;--_color:${this.labelsCtl.colorOf(this.labelsCtl.activeLabel)}"></div>`
+            : nothing}
+          <div part="playhead" style="transform:translateX(${time * px}px)"></div>
+        </div>
+        ${statusText ? html`<div class="status ${this.status}" style="top:${AXIS_HEIGHT}px">${statusText}</div>` : nothing}
+      </div>
+      ${this.renderList(currentId)} ${this.announcer.render()}
+      <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kolam-transcription-player': KolamTranscriptionPlayer;
+  }
+}
