@@ -22,7 +22,8 @@ const has = (cmd) => {
 };
 const hasNltk = () => {
   try {
-    execSync(`python3 -c "import nltk"`, { stdio: 'ignore' });
+    // Debian's python3 (where python3-nltk goes), not a pyenv or venv one that may come first on PATH.
+    execSync(`${existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'} -c "import nltk"`, { stdio: 'ignore' });
     return true;
   } catch {
     return false;

@@ -10,12 +10,16 @@ import projectAnnotations from '../../.storybook/preview.js';
 
 // Storybook 10's web-components renderer exports setProjectAnnotations but not composeStories;
 // the generic one from preview-api composes with the renderer's annotations set here.
-setProjectAnnotations(projectAnnotations);
+const annotations = setProjectAnnotations(projectAnnotations);
 
 type StoriesModule = Parameters<typeof composeStories>[0];
+interface ComposedStory {
+  (): unknown;
+  play?: (context: unknown) => Promise<void>;
+}
 
 export function testStories(title: string, module: StoriesModule, options: { settle?: (root: HTMLElement) => Promise<void> } = {}): void {
-  const stories = composeStories(module);
+  const stories = composeStories(module, annotations) as Record<string, ComposedStory>;
   describe(`stories: ${title}`, () => {
     let errors: unknown[][] = [];
     const original = console.error;
@@ -44,7 +48,7 @@ export function testStories(title: string, module: StoriesModule, options: { set
         else render(output as never, root);
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
         await options.settle?.(root);
-        if (story.play) await story.play({ canvasElement: root } as never);
+        if (story.play) await story.play({ canvasElement: root });
         await expect(root).to.be.accessible();
         expect(errors, errors.map((e) => e.join(' ')).join('\n')).to.deep.equal([]);
       });
