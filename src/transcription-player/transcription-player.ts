@@ -178,6 +178,11 @@ export class KolamTranscriptionPlayer extends LitElement {
     return this.levels?.duration ?? 0;
   }
 
+  /** True once the waveform has peaks to draw (decoded or given). */
+  get waveformReady(): boolean {
+    return this.levels !== null && this.status === 'ready';
+  }
+
   /** Px per second of the waveform now. */
   get zoom(): number {
     return this.pxPerSecond;
@@ -229,6 +234,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keymap')) this.keys.keymap = this.keymap;
+    if (changed.has('playbackRate') && this.media) this.transport.rate = clampRate(this.playbackRate);
     this.transport.rewindOnPause = Math.max(0, Number(this.rewindOnPause) || 0);
     if (changed.has('peaks')) this.readPeaks();
     if (changed.has('src') || changed.has('peaks')) this.loadWaveform();
@@ -241,11 +247,13 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.waveform = new WaveformCanvas(this.chunkLayer);
     this.resizeObserver.observe(this.scroller);
     this.readColors();
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.readColors());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      this.readColors();
+      this.requestUpdate();
+    });
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('playbackRate')) this.transport.rate = clampRate(this.playbackRate);
+  protected override updated(): void {
     const waveform = this.waveform;
     if (!waveform) return;
     const px = this.pxPerSecond;
@@ -258,9 +266,9 @@ export class KolamTranscriptionPlayer extends LitElement {
       waveform.invalidate();
     }
     if (this.pendingScroll !== null) {
+      // viewLeft was set with it; should the browser clamp, the scroll event corrects it.
       this.scroller.scrollLeft = this.pendingScroll;
       this.pendingScroll = null;
-      this.viewLeft = this.scroller.scrollLeft;
     }
     waveform.paint(this.viewLeft, this.viewWidth);
     this.scrollListToCurrent();
@@ -333,7 +341,6 @@ export class KolamTranscriptionPlayer extends LitElement {
     const font = getComputedStyle(this).fontFamily;
     this.waveform.colors = { wave: read('wave'), axis: read('axis'), text: read('text'), font: `11px ${font}` };
     this.waveform.invalidate();
-    this.requestUpdate();
   }
 
   // ——— geometry ———
@@ -366,7 +373,8 @@ export class KolamTranscriptionPlayer extends LitElement {
     const time = (this.scroller.scrollLeft + anchorX) / this.pxPerSecond;
     this.fit = next <= fitPx + 1e-9;
     this.zoomPx = next;
-    this.pendingScroll = Math.max(0, time * next - anchorX);
+    this.pendingScroll = Math.max(0, Math.min(time * next - anchorX, duration * next - this.viewWidth));
+    this.viewLeft = this.pendingScroll;
   }
 
   private onWheel(event: WheelEvent): void {
@@ -728,7 +736,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   private renderToolbar() {
     const playing = this.transport.playing;
-    const rate = this.transport.rate;
+    const rate = clampRate(this.playbackRate);
     const px = this.pxPerSecond;
     const fitPx = this.duration > 0 && this.viewWidth > 0 ? this.viewWidth / this.duration : 1;
     const zoomLevel = Math.log(px / fitPx) / Math.log(Math.max(1.0001, MAX_ZOOM / fitPx));
@@ -736,8 +744,8 @@ export class KolamTranscriptionPlayer extends LitElement {
       <button type="button" part="play" aria-keyshortcuts="Escape" @click=${() => this.transport.toggle()}>
         ${playing ? msg('Pause') : msg('Play')}
       </button>
-      <button type="button" aria-label=${msg('Back 1.5 seconds')} aria-keyshortcuts="F1" @click=${() => this.transport.skip(-1.5)}>−1.5 s</button>
-      <button type="button" aria-label=${msg('Forward 1.5 seconds')} aria-keyshortcuts="F2" @click=${() => this.transport.skip(1.5)}>+1.5 s</button>
+      <button type="button" aria-keyshortcuts="F1" @click=${() => this.transport.skip(-1.5)}>${msg('Back 1.5 s')}</button>
+      <button type="button" aria-keyshortcuts="F2" @click=${() => this.transport.skip(1.5)}>${msg('Forward 1.5 s')}</button>
       <span part="time">${formatClock(this.transport.time)} / ${formatClock(this.duration)}</span>
       <label
         >${msg('Speed')}

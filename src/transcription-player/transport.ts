@@ -70,7 +70,6 @@ export class TransportController implements ReactiveController {
     if (!this.media) return;
     this.media.playbackRate = clampRate(rate);
     this.media.preservesPitch = true;
-    this.host.requestUpdate();
   }
 
   get looping(): boolean {

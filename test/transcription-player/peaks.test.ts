@@ -1,0 +1,65 @@
+import { expect } from '@open-wc/testing';
+import { PeakLevels, PeaksError, extentAt, parseAudiowaveform, peaksDuration, peaksFromSamples } from '../../src/transcription-player/peaks.js';
+
+describe('audiowaveform peaks', () => {
+  it('reads version 1, 8-bit, as values from −1 to 1', () => {
+    const peaks = parseAudiowaveform({ sample_rate: 8000, samples_per_pixel: 80, bits: 8, length: 2, data: [-128, 127, -64, 64] });
+    expect(peaks.rate).to.equal(100);
+    expect([...peaks.min]).to.deep.equal([-1, -0.5]);
+    expect(peaks.max[1]).to.equal(0.5);
+    expect(peaksDuration(peaks)).to.equal(0.02);
+  });
+
+  it('reads version 2, 16-bit, two channels, merging them into one row', () => {
+    const peaks = parseAudiowaveform({
+      version: 2,
+      channels: 2,
+      sample_rate: 44100,
+      samples_per_pixel: 441,
+      bits: 16,
+      length: 1,
+      data: [-16384, 8192, -32768, 16384],
+    });
+    expect(peaks.rate).to.equal(100);
+    expect(peaks.min[0]).to.equal(-1);
+    expect(peaks.max[0]).to.equal(0.5);
+  });
+
+  it('rejects what is not audiowaveform JSON, saying why', () => {
+    expect(() => parseAudiowaveform(null)).to.throw(PeaksError);
+    expect(() => parseAudiowaveform({ version: 3 })).to.throw(/version 3/);
+    expect(() => parseAudiowaveform({ sample_rate: 1, samples_per_pixel: 1, bits: 12, data: [] })).to.throw(/"bits"/);
+    expect(() => parseAudiowaveform({ sample_rate: 0, samples_per_pixel: 1, bits: 8, data: [] })).to.throw(/sample_rate/);
+    expect(() => parseAudiowaveform({ sample_rate: 1, samples_per_pixel: 1, bits: 8, length: 5, data: [0, 0] })).to.throw(/holds only 1/);
+  });
+
+  it('halves resolution level by level and picks the coarsest that still fills a pixel', () => {
+    const n = 1024;
+    const data = Array.from({ length: 2 * n }, (_, i) => (i % 2 ? (i >> 1) % 100 : -((i >> 1) % 50)));
+    const levels = new PeakLevels(parseAudiowaveform({ sample_rate: 1000, samples_per_pixel: 1, bits: 8, data }));
+    expect(levels.forRate(1000).rate).to.equal(1000);
+    expect(levels.forRate(100).rate).to.equal(125);
+    const coarse = levels.forRate(1);
+    expect(coarse.rate).to.equal(1000 / 512);
+    // The coarse level keeps the extremes of what it covers.
+    expect(Math.max(...coarse.max)).to.be.closeTo(99 / 128, 1e-6);
+    expect(Math.min(...coarse.min)).to.be.closeTo(-49 / 128, 1e-6);
+  });
+
+  it('gives the extent of a column and null past the end', () => {
+    const peaks = { rate: 10, min: new Float32Array([-0.1, -0.5, -0.2]), max: new Float32Array([0.1, 0.2, 0.9]) };
+    const out: [number, number] = [0, 0];
+    expect(extentAt(peaks, 0, 0.2, out)).to.deep.equal([-0.5, Math.fround(0.2)]);
+    expect(extentAt(peaks, 0.2, 0.25, out)).to.deep.equal([Math.fround(-0.2), Math.fround(0.9)]);
+    expect(extentAt(peaks, 0.3, 0.4, out)).to.equal(null);
+  });
+
+  it('makes peaks from decoded samples of every channel', () => {
+    const left = new Float32Array([0, 0.5, -0.25, 0]);
+    const right = new Float32Array([0, 0, 0, -0.75]);
+    const peaks = peaksFromSamples([left, right], 4, 2);
+    expect(peaks.rate).to.equal(2);
+    expect([...peaks.max]).to.deep.equal([0.5, 0]);
+    expect([...peaks.min]).to.deep.equal([0, -0.75]);
+  });
+});
