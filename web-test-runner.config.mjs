@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { prebundle } from './scripts/wtr-prebundle.mjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
+import { toolsPlugin } from './scripts/wtr-tools-plugin.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npm run setup` or set CHROME_PATH.');
@@ -12,6 +13,7 @@ export default {
   plugins: [
     prebundle(['storybook/test']),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    toolsPlugin(),
   ],
   // Storybook's browser chunks read process.env, as bundlers define it; give them the same.
   testRunnerHtml: (testFramework) => `<!doctype html>
