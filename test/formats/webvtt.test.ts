@@ -1,0 +1,115 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { Annotation } from '../../src/core/annotation.js';
+import { fromSrt } from '../../src/formats/srt.js';
+import { fromWebVtt, toWebVtt } from '../../src/formats/webvtt.js';
+import { essences, expectFormatError, fixture, segment } from './helpers.js';
+
+const media = 'https://example.org/talk.mp3';
+const ours = (): Annotation[] => [
+  segment(media, 0.5, 2.25, 'வணக்கம் & welcome <all>', 'kumar', 'ta'),
+  segment(media, 2.25, 4, 'Second line\nwith a break', 'ravi'),
+  segment(media, 3661.001, 3662.5, 'After an hour, nobody speaks'),
+];
+
+/** Loads WebVTT text through a <track> in this Chromium and returns its cues. */
+async function chromiumCues(vtt: string): Promise<VTTCue[]> {
+  const video = document.createElement('video');
+  const track = document.createElement('track');
+  track.kind = 'subtitles';
+  track.src = URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' }));
+  video.append(track);
+  document.body.append(video);
+  const loaded = new Promise((resolve, reject) => {
+    track.addEventListener('load', resolve);
+    track.addEventListener('error', () => reject(new Error('Chromium refused the WebVTT')));
+  });
+  track.track.mode = 'hidden';
+  await loaded;
+  const cues = Array.from(track.track.cues ?? []) as VTTCue[];
+  video.remove();
+  return cues;
+}
+
+describe('webvtt', () => {
+  it('round-trips segments: times, transcript, language, speaker and id', () => {
+    const list = ours();
+    const back = fromWebVtt(toWebVtt(list), { source: media });
+    expect(essences(back.annotations)).to.deep.equal(essences(list));
+    expect(back.annotations.map((a) => a.id)).to.deep.equal(list.map((a) => a.id));
+  });
+
+  it('writes voice and lang tags, escaped text and hh:mm:ss.ttt times', () => {
+    const vtt = toWebVtt(ours(), { labels: [{ id: 'kumar', name: 'Kumar S.' }] });
+    expect(vtt.startsWith('WEBVTT\n\n')).to.equal(true);
+    expect(vtt).to.include('00:00:00.500 --> 00:00:02.250\n<v Kumar S.><lang ta>வணக்கம் &amp; welcome &lt;all&gt;</lang>');
+    expect(vtt).to.include('01:01:01.001 --> 01:01:02.500\nAfter an hour');
+  });
+
+  it('reads NOTE, STYLE, REGION, cue settings and identifiers, and writes them back', async () => {
+    const file = await fixture('sample.vtt');
+    const first = fromWebVtt(file, { source: media, labels: [{ id: 'esme', name: 'Esme' }] });
+    expect(first.styles).to.deep.equal(['::cue {\n  color: yellow;\n}']);
+    expect(first.notes).to.deep.equal(['This file was written by hand\nto cover the spec\'s blocks.']);
+    expect(first.regions).to.deep.equal(['id:fred\nwidth:40%']);
+    expect(first.annotations).to.have.length(3);
+    const [a, b, c] = first.annotations;
+    expect(a.target.selector).to.deep.include({ value: 't=1,4.5' });
+    expect(a.body).to.deep.equal([
+      { type: 'TextualBody', value: 'Hello & welcome, Mary-Ann.', format: 'text/plain' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'esme' },
+    ]);
+    expect(first.cues[a.id]).to.deep.equal({ identifier: 'intro', settings: 'line:0 position:20% align:start' });
+    expect(b.id).to.equal('urn:uuid:11111111-2222-4333-8444-555555555555');
+    expect(b.body[0]).to.deep.include({ value: 'It was\nred.', language: 'en-GB' });
+    expect(c.body[0]).to.deep.include({ value: 'Voices: one, two' });
+    const again = fromWebVtt(toWebVtt(first.annotations, { ...first, labels: [{ id: 'esme', name: 'Esme' }] }), { source: media, labels: [{ id: 'esme', name: 'Esme' }] });
+    expect(essences(again.annotations)).to.deep.equal(essences(first.annotations));
+    expect(again.cues[again.annotations[0].id]).to.deep.equal(first.cues[a.id]);
+    expect([again.styles, again.notes, again.regions]).to.deep.equal([first.styles, first.notes, first.regions]);
+  });
+
+  it('rejects malformed files saying which line and why', () => {
+    expectFormatError(() => fromWebVtt('WEBVTTX\n', { source: media }), 'webvtt: line 1', 'should start with "WEBVTT"');
+    expectFormatError(() => fromWebVtt('1\n00:01.000 --> 00:02.000\nhi\n', { source: media }), 'line 1');
+    expectFormatError(() => fromWebVtt('WEBVTT\n\n00:01.000 -> 00:02.000\nhi\n', { source: media }), 'line 3', 'is not a cue');
+    expectFormatError(() => fromWebVtt('WEBVTT\n\n00:01,000 --> 00:02.000\nhi\n', { source: media }), 'line 3', 'start "00:01,000" is not a timestamp');
+    expectFormatError(() => fromWebVtt('WEBVTT\n\nx\n00:03.000 --> 00:02.000\nhi\n', { source: media }), 'line 4', 'before or when it starts');
+    expectFormatError(() => fromWebVtt('WEBVTT\n00:01.000 --> 00:02.000\nhi\n', { source: media }), 'line 2', 'blank line');
+    expectFormatError(() => fromWebVtt({} as never, { source: media }), 'should be text');
+  });
+
+  describe('in Chromium', () => {
+    it('loads through a <track> with the same cues', async () => {
+      const list = ours();
+      const cues = await chromiumCues(toWebVtt(list));
+      expect(cues.map((c) => [c.id, c.startTime, c.endTime, c.getCueAsHTML().textContent])).to.deep.equal([
+        [list[0].id, 0.5, 2.25, 'வணக்கம் & welcome <all>'],
+        [list[1].id, 2.25, 4, 'Second line\nwith a break'],
+        [list[2].id, 3661.001, 3662.5, 'After an hour, nobody speaks'],
+      ]);
+      // The voice and language are real cue markup to Chromium, not text.
+      const voice = cues[0].getCueAsHTML().firstChild as HTMLElement;
+      expect(voice.localName).to.equal('span');
+      expect(voice.title).to.equal('kumar');
+    });
+
+    it('applies our cue settings as Chromium reads them', async () => {
+      const { annotations, cues } = fromWebVtt(await fixture('sample.vtt'), { source: media });
+      const [cue] = await chromiumCues(toWebVtt(annotations, { cues }));
+      expect([cue.id, cue.line, cue.position, cue.align]).to.deep.equal(['intro', 0, 20, 'start']);
+    });
+  });
+
+  describe('converted by ffmpeg', () => {
+    it('turns into SRT that reads back as the same segments (speakers and language aside)', async () => {
+      const list = ours();
+      const { text } = await executeServerCommand<{ text: string }, unknown>('kolam-ffmpeg-subtitles', { text: toWebVtt(list), from: 'webvtt', to: 'srt' });
+      expect(text).to.match(/^1\r?\n00:00:00,500 --> 00:00:02,250/);
+      const back = fromSrt(text, { source: media });
+      const plain = (a: Annotation) => ({ selector: a.target.selector, text: (a.body[0] as { value: string }).value });
+      // ffmpeg drops voice and lang markup (SRT has neither) and un-escapes our entities to literals.
+      expect(back.annotations.map(plain)).to.deep.equal(list.map(plain));
+    });
+  });
+});
