@@ -6,6 +6,16 @@ import type { KolamTranscriptionPlayer } from '../../src/transcription-player.js
 
 export const media = (name: string) => `/test/fixtures/generated/${name}`;
 
+const blobs = new Map<string, string>();
+/**
+ * The fixture as a blob: URL. The test server answers without byte ranges, which leaves a media
+ * element unable to seek until it has buffered everything; a blob is seekable at once.
+ */
+export async function seekableMedia(name: string): Promise<string> {
+  if (!blobs.has(name)) blobs.set(name, URL.createObjectURL(await (await fetch(media(name))).blob()));
+  return blobs.get(name)!;
+}
+
 export function segment(id: string, start: number, end: number, text = '', speaker?: string): Annotation {
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -28,8 +38,9 @@ export const fieldOf = (el: KolamTranscriptionPlayer, id: string) => rowOf(el, i
 
 /** A player on the speech clip, its waveform painted and its media's duration known. */
 export async function speechPlayer(annotations: Annotation[] = [], extra: Partial<KolamTranscriptionPlayer> = {}): Promise<KolamTranscriptionPlayer> {
+  const src = await seekableMedia('speech.wav');
   const el = await fixture<KolamTranscriptionPlayer>(
-    html`<kolam-transcription-player style="width:800px" src=${media('speech.wav')} .annotations=${annotations}></kolam-transcription-player>`,
+    html`<kolam-transcription-player style="width:800px" src=${src} .annotations=${annotations}></kolam-transcription-player>`,
   );
   Object.assign(el, extra);
   await waitUntil(() => el.duration > 0 && mediaOf(el).readyState >= 1 && el.waveformReady, 'waveform painted', { timeout: 10000 });
