@@ -28,9 +28,11 @@ export const spanTaggerStyles = css`
     overflow-wrap: anywhere;
     tab-size: 4;
   }
-  .block {
+  .block.lazy {
     /* Off-screen blocks are not laid out or painted: a 1 MB text costs one screenful. */
     content-visibility: auto;
+  }
+  .block {
     /* Each line takes its direction from its own first strong letter (Urdu beside English). */
     unicode-bidi: plaintext;
     text-align: start;

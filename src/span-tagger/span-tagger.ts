@@ -9,6 +9,7 @@ import {
   labelIdOf,
   scoreOf,
   withLabel,
+  withSelector,
   type Annotation,
   type Annotator,
   type Label,
@@ -115,6 +116,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private caret = 0;
   private anchor = 0;
   private pointerActive = false;
+  /** The span a double-click just made, which a third click widens instead of adding another. */
+  private doubleClickId: string | null = null;
 
   /** The whole set, rejected inputs and orphans included: a copy. */
   get annotations(): Annotation[] {
@@ -304,10 +307,15 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (selected && selected.end > selected.start) {
       this.caret = selected.end;
       this.anchor = selected.start;
-      if (!this.readonly) {
-        this.createFrom(selected);
+      if (this.readonly) this.anchor = this.caret;
+      else {
+        // A triple-click passes through a double-click: widen the word it just tagged to the line.
+        const word = event.detail === 3 ? this.store.get(this.doubleClickId) : undefined;
+        if (word) this.widen(word, selected);
+        else this.createFrom(selected);
+        this.doubleClickId = event.detail === 2 ? this.store.selectedId : null;
         clearSelection();
-      } else this.anchor = this.caret;
+      }
       this.requestUpdate();
       return;
     }
@@ -426,6 +434,17 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     this.store.select(annotation.id);
     this.announcer.announce(msg(str`Tagged ${this.spoken(selector[1].exact)} as ${this.labelsCtl.nameOf(labelId) || msg('no label')}`));
     return true;
+  }
+
+  /** Gives a span a new extent (snapped), as one update. */
+  private widen(annotation: Annotation, range: IndexRange): void {
+    const snapped = snapRange(this.text, range, this.granularity);
+    if (!snapped) return;
+    const selector = textSelectors(this.index, { start: this.index.toCodePoint(snapped.start), end: this.index.toCodePoint(snapped.end) });
+    const next = withSelector(annotation, selector);
+    this.anchors.set(next, { start: selector[0].start, end: selector[0].end });
+    this.store.update(next);
+    this.caret = this.anchor = snapped.end;
   }
 
   private deleteSelected(): boolean {

@@ -54,6 +54,8 @@ export class TextBlocks {
       // Text nodes, never markup: user text is not parsed as HTML.
       const node = document.createTextNode(slice);
       block.append(node);
+      // One block (most texts) is always on screen: no skipping, hence no frame without layout.
+      if (this.starts.length > 1) block.classList.add('lazy');
       if (this.starts.length > 1) block.style.containIntrinsicBlockSize = `auto calc(${estimatedLines(slice)} * var(--_line-height))`;
       this.blockOfNode.set(node, i).set(block, i);
       this.nodes.push(node);
