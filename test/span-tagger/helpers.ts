@@ -90,6 +90,6 @@ export function cp(text: string, needle: string, nth = 0): number {
 }
 
 export function selectorsOf(annotation: Annotation) {
-  const [position, quote] = annotation.target.selector as [{ start: number; end: number }, { exact: string }];
+  const [position, quote] = annotation.target.selector as unknown as [{ start: number; end: number }, { exact: string }];
   return { start: position.start, end: position.end, exact: quote.exact };
 }
