@@ -9,7 +9,7 @@
  */
 import type { Annotation, Label } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
-import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
@@ -137,6 +137,7 @@ export function toCoco(annotations: readonly Annotation[], options: ToCocoOption
  */
 export function fromCoco(input: string | CocoDataset | CocoAnnotation[] | unknown, options: FromCocoOptions = {}): CocoImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     const data = parseJson(FORMAT, input);
     if (Array.isArray(data)) return readResults(data, options);
     const root = read.object(data, 'input');

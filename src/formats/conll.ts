@@ -18,7 +18,7 @@
  * line break, labels with whitespace, ids, creators, timestamps, scores.
  */
 import type { Annotation } from '../core/annotation.js';
-import { importAnnotation, labelIdFor, skip, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { importAnnotation, labelIdFor, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { byStart, CodePointIndex, spanOrSkip, spanSelectors, type Span } from './lib/text.js';
 
@@ -62,7 +62,7 @@ export interface ConllImport {
   tokens: ConllToken[];
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
 /** Writes the spans on one text as CoNLL `token TAG` lines; returns the file text and the tokens. */
 export function toConll(annotations: readonly Annotation[], options: ToConllOptions): ConllExport {
@@ -138,6 +138,7 @@ const TAG = /^([BIESLU])-(.+)$/;
 /** Reads CoNLL / BIO / IOB2 (also IOB1, BIOES) token lines. */
 export function fromConll(input: string, options: FromConllOptions): ConllImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     if (typeof input !== 'string') fail(FORMAT, 'input', `should be text, found ${typeof input}`);
     // 1. Rows: tokens with their tags and lines, sentence numbers from blank lines.
     const rows: { token: string; tag: string; line: number; sentence: number }[] = [];

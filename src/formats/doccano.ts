@@ -11,7 +11,7 @@
  * scores. Document-level classification labels (`"label": ["spam"]`) are not spans and are refused.
  */
 import type { Annotation } from '../core/annotation.js';
-import { groupBySource, importAnnotation, labelIdFor, skip, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { groupBySource, importAnnotation, labelIdFor, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';
@@ -65,6 +65,7 @@ export function toDoccano(annotations: readonly Annotation[], options: ToDoccano
 /** Reads doccano JSONL text (or an array of records). */
 export function fromDoccano(input: string | readonly Record<string, unknown>[] | unknown, options: FromDoccanoOptions = {}): DoccanoImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     const offsets = options.offsets ?? 'code-points';
     const records: [unknown, number][] =
       typeof input === 'string'

@@ -17,7 +17,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector, rectOf, textRangeOf, timeRangeOf } from '../core/selectors.js';
-import { groupBySource, importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, transcriptBodyOf, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { groupBySource, importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, transcriptBodyOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { cueAnnotation } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 import { imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
@@ -175,6 +175,7 @@ export function toLabelStudio(annotations: readonly Annotation[], options: ToLab
 /** Reads Label Studio tasks (an array, one task, or their JSON text): annotations and predictions. */
 export function fromLabelStudio(input: string | LabelStudioTask | LabelStudioTask[] | unknown, options: FromLabelStudioOptions = {}): LabelStudioImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     const parsed = parseJson(FORMAT, input);
     const list = Array.isArray(parsed) ? parsed : [parsed];
     const out: LabelStudioImport = { annotations: [], images: [], documents: [], skipped: [] };

@@ -8,7 +8,7 @@
  * training refuses overlapping entities; this format keeps them, so check before training.
  */
 import type { Annotation } from '../core/annotation.js';
-import { importAnnotation, labelIdFor, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { importAnnotation, labelIdFor, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors } from './lib/text.js';
@@ -45,6 +45,7 @@ export function toSpacy(annotations: readonly Annotation[], options: ToSpacyOpti
 /** Reads one spaCy example (or its JSON text). */
 export function fromSpacy(input: SpacyExample | { text: string; entities: SpacyEntity[] } | string | unknown, options: FromSpacyOptions): SpacyImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     const data = parseJson(FORMAT, input);
     let text: string;
     let entities: unknown[];

@@ -10,7 +10,7 @@
  * language, creators, timestamps, scores; SubRip's `X1: … Y2:` coordinates are not kept.
  */
 import type { Annotation, Label } from '../core/annotation.js';
-import { labelIdFor, labelNameOf, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { labelIdFor, labelNameOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { cueAnnotation, cuesOf, formatClock } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 
@@ -58,6 +58,7 @@ const stripTags = (text: string) =>
 /** Reads a SubRip file. */
 export function fromSrt(input: string, options: FromSrtOptions): SrtImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     if (typeof input !== 'string') fail(FORMAT, 'input', `should be text, found ${typeof input}`);
     const lines = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).split(/\r\n|\r|\n/);
     const annotations: Annotation[] = [];

@@ -10,7 +10,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
-import { importAnnotation, labelIdFor, labelIdOf, skip, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { importAnnotation, labelIdFor, labelIdOf, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, type ImageInfo } from './lib/images.js';
 import { child, escapeXml, parseXml, type XmlElement } from './lib/xml.js';
@@ -110,6 +110,7 @@ export function toVoc(annotations: readonly Annotation[], options: ToVocOptions)
 /** Reads one Pascal VOC XML document. */
 export function fromVoc(xml: string, options: FromVocOptions = {}): VocImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     if (typeof xml !== 'string') fail(FORMAT, 'input', `should be XML text, found ${typeof xml}`);
     const root = parseXml(FORMAT, xml);
     if (root.name !== 'annotation') fail(FORMAT, `line ${root.line}`, `the root element is <${root.name}>, not <annotation>`);

@@ -12,7 +12,7 @@
  * a cue; a transcript's blank lines (they would end the cue) are written as single line breaks.
  */
 import type { Annotation, Label } from '../core/annotation.js';
-import { labelIdFor, labelNameOf, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { labelIdFor, labelNameOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { cueAnnotation, cuesOf, formatClock } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 
@@ -111,6 +111,7 @@ export function readCuePayload(payload: string): { text: string; speaker?: strin
 /** Reads a WebVTT file. */
 export function fromWebVtt(input: string, options: FromWebVttOptions): WebVttImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     if (typeof input !== 'string') fail(FORMAT, 'input', `should be text, found ${typeof input}`);
     const lines = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).split(/\r\n|\r|\n/);
     const first = /^WEBVTT([ \t].*)?$/.exec(lines[0]);

@@ -10,7 +10,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
-import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, type ExportOptions, type ImportOptions } from './lib/common.js';
+import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip } from './lib/images.js';
 
@@ -83,6 +83,7 @@ export function toYolo(annotations: readonly Annotation[], options: ToYoloOption
 /** Reads one image's YOLO label file. */
 export function fromYolo(text: string, options: FromYoloOptions): YoloImport {
   return guard(FORMAT, () => {
+    options = stamped(options);
     if (typeof text !== 'string') fail(FORMAT, 'input', `should be text, found ${typeof text}`);
     const { width, height } = options;
     if (!(width > 0) || !(height > 0)) fail(FORMAT, 'options', `needs the image's natural width and height, found ${width}×${height}`);
