@@ -9,11 +9,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, Label } from '../core/annotation.js';
 import { labelIdOf } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
+import type { WindowItem } from './list-window.js';
 import { languageOf, rangeOf, transcriptOf } from './segments.js';
 import { formatClock } from './time-format.js';
 
 export interface SegmentListHost {
-  segments: readonly Annotation[];
+  /** The rows to render (a window of a long list) and gaps standing in for the others. */
+  items: readonly WindowItem<Annotation>[];
+  total: number;
   currentId: string | undefined;
   selectedId: string | null;
   readonly: boolean;
@@ -25,6 +28,7 @@ export interface SegmentListHost {
   focus(segment: Annotation): void;
   input(segment: Annotation, event: InputEvent): void;
   blur(segment: Annotation): void;
+  scroll(list: HTMLElement): void;
   compositionEnd(): void;
   relabel(segment: Annotation, labelId: string): void;
 }
@@ -34,7 +38,7 @@ export function timeRangeText(segment: Annotation): string {
   return `${formatClock(start)}–${formatClock(end)}`;
 }
 
-function renderRow(host: SegmentListHost, segment: Annotation) {
+function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
   const id = segment.id;
   const range = timeRangeText(segment);
   const labelId = labelIdOf(segment);
@@ -55,7 +59,7 @@ function renderRow(host: SegmentListHost, segment: Annotation) {
           ${labelId === undefined ? html`<option value="">${msg('No speaker')}</option>` : nothing}
           ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${l.name ?? l.id}</option>`)}
         </select>`;
-  return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : nothing}>
+  return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : nothing} aria-posinset=${index + 1} aria-setsize=${host.total}>
     <div class="row-head">
       <button type="button" part="segment-time" aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
         ${range}
@@ -80,12 +84,17 @@ function renderRow(host: SegmentListHost, segment: Annotation) {
 }
 
 export function renderSegmentList(host: SegmentListHost) {
-  if (host.segments.length === 0) {
+  if (host.total === 0) {
     return html`<p part="list" class="empty">
       ${host.readonly ? msg('No segments.') : msg('No segments yet: drag on the waveform, or press Ctrl+Enter while playing.')}
     </p>`;
   }
-  return html`<ol part="list" aria-label=${msg('Segments')}>
-    ${repeat(host.segments, (s) => s.id, (s) => renderRow(host, s))}
+  return html`<ol part="list" aria-label=${msg('Segments')} @scroll=${(e: Event) => host.scroll(e.currentTarget as HTMLElement)}>
+    ${repeat(
+      host.items,
+      (item) => (item.kind === 'row' ? item.item.id : item.key),
+      (item) =>
+        item.kind === 'row' ? renderRow(host, item.item, item.index) : html`<li class="gap" aria-hidden="true" style="height:${item.height}px"></li>`,
+    )}
   </ol>`;
 }

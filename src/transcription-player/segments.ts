@@ -169,3 +169,15 @@ export function mergeSegments(first: Annotation, second: Annotation): Annotation
   const texts = [transcriptOf(first), transcriptOf(second)].filter((t) => t.trim() !== '');
   return withRange(withTranscript(first, texts.join(' ')), { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 }
+
+/** Time-sorted segments joined wherever the gap between them is under `gap` seconds. */
+export function coverageRuns(sorted: readonly Annotation[], gap: number): TimeRange[] {
+  const runs: TimeRange[] = [];
+  for (const segment of sorted) {
+    const { start, end } = rangeOf(segment);
+    const last = runs[runs.length - 1];
+    if (last && start - last.end < gap) last.end = Math.max(last.end, end);
+    else runs.push({ start, end });
+  }
+  return runs;
+}

@@ -95,6 +95,14 @@ export const transcriptionPlayerStyles = css`
     cursor: pointer;
     overflow: hidden;
   }
+  .coverage {
+    position: absolute;
+    top: 20px;
+    bottom: 0;
+    background: color-mix(in srgb, var(--_accent) 18%, transparent);
+    border-bottom: 3px solid var(--_accent);
+    pointer-events: none;
+  }
   [part~='segment'][part~='current'] {
     background: color-mix(in srgb, var(--_color) 38%, transparent);
   }
@@ -174,8 +182,10 @@ export const transcriptionPlayerStyles = css`
     align-items: start;
     padding: 6px 8px;
     border-bottom: 1px solid var(--_border);
-    content-visibility: auto;
-    contain-intrinsic-size: auto 64px;
+  }
+  .gap {
+    padding: 0;
+    border: 0;
   }
   [part~='row'][part~='current'] {
     background: var(--_current);

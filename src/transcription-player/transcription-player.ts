@@ -22,12 +22,14 @@ import { localized, msg, str } from '../core/localize.js';
 import { contrastText } from '../core/palette.js';
 import { themeStyles } from '../core/theme.js';
 import { DecodeError, loadPeaks } from './decode.js';
+import { WINDOW_FROM, listWindow, rowOffsets } from './list-window.js';
 import { PeakLevels, PeaksError, parseAudiowaveform, type AudiowaveformJson } from './peaks.js';
 import { renderSegmentList, timeRangeText } from './segment-list.js';
 import {
   MIN_SEGMENT,
   byTime,
   clampEdge,
+  coverageRuns,
   createSegment,
   gapAround,
   mergeSegments,
@@ -48,6 +50,8 @@ import { AXIS_HEIGHT, WaveformCanvas } from './waveform.js';
 /** Deepest zoom, px per second of audio. */
 const MAX_ZOOM = 1000;
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
+/** Above this many segments in view, the waveform shows coverage runs instead of segments. */
+const MAX_SEGMENT_ELEMENTS = 250;
 
 /**
  * A transcription player: audio or video with a waveform, a time axis and zoom, segments drawn on
@@ -121,6 +125,10 @@ export class KolamTranscriptionPlayer extends LitElement {
   @state() private viewLeft = 0;
   @state() private viewWidth = 0;
   @state() private ghost: { start: number; end: number } | null = null;
+  @state() private listScrollTop = 0;
+  @state() private listViewport = 320;
+  /** The row being typed in: always rendered, however far the list scrolls. */
+  @state() private focusedRowId: string | null = null;
 
   @query('video') private media!: HTMLVideoElement;
   @query('[part~="waveform"]') private scroller!: HTMLElement;
@@ -140,6 +148,13 @@ export class KolamTranscriptionPlayer extends LitElement {
   private loadAbort: AbortController | null = null;
   private erroredSrc = '';
   private lastCurrentId: string | undefined;
+  private readonly rowHeights = new Map<string, number>();
+  private heightsVersion = 0;
+  private offsetsCache: { list: Annotation[]; heights: number; offsets: Float64Array } | null = null;
+  private pendingListScroll: number | null = null;
+  private listRendered = false;
+  private listFrame = 0;
+  private readonly rowObserver = new ResizeObserver((entries) => this.onRowsResized(entries));
   private pendingScroll: number | null = null;
   private scrollFrame = 0;
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
@@ -229,6 +244,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
+    this.rowObserver.disconnect();
     this.loadAbort?.abort();
   }
 
@@ -240,6 +256,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     if (changed.has('src') || changed.has('peaks')) this.loadWaveform();
     // The list re-renders on commits, not on every move of a drag.
     if (!this.store.isGestureActive) this.listVersion = this.store.version;
+    this.followCurrentInList();
   }
 
   protected override firstUpdated(): void {
@@ -271,7 +288,16 @@ export class KolamTranscriptionPlayer extends LitElement {
       this.pendingScroll = null;
     }
     waveform.paint(this.viewLeft, this.viewWidth);
-    this.scrollListToCurrent();
+    if (this.listRendered) {
+      this.listRendered = false;
+      // Row heights feed the list's gaps; the observer reports them without forcing layout.
+      this.rowObserver.disconnect();
+      for (const row of this.renderRoot.querySelectorAll('li[data-id]')) this.rowObserver.observe(row);
+    }
+    if (this.pendingListScroll !== null && this.list) {
+      this.list.scrollTop = this.pendingListScroll;
+      this.pendingListScroll = null;
+    }
   }
 
   // ——— loading ———
@@ -481,11 +507,17 @@ export class KolamTranscriptionPlayer extends LitElement {
   private afterCreate(segment: Annotation, announcement: string): void {
     this.store.select(segment.id);
     this.announcer.announce(announcement);
+    this.focusRow(segment.id, 0);
+  }
+
+  /** Puts the caret in a segment's transcript, bringing its row into the list first. */
+  private focusRow(id: string, caret: number): void {
+    this.focusedRowId = id;
+    this.revealRow(id);
     void this.updateComplete.then(() => {
-      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(segment.id)}"] textarea`);
-      if (!field) return;
-      field.focus();
-      field.setSelectionRange(0, 0);
+      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(id)}"] textarea`);
+      field?.focus();
+      field?.setSelectionRange(caret, caret);
     });
   }
 
@@ -507,11 +539,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     });
     this.store.select(merged.id);
     this.announcer.announce(msg(str`Merged into ${timeRangeText(merged)}`));
-    void this.updateComplete.then(() => {
-      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(merged.id)}"] textarea`);
-      field?.focus();
-      field?.setSelectionRange(joinAt, joinAt);
-    });
+    this.focusRow(merged.id, joinAt);
     return true;
   }
 
@@ -731,6 +759,13 @@ export class KolamTranscriptionPlayer extends LitElement {
     const from = (this.viewLeft - this.viewWidth) / px;
     const to = (this.viewLeft + 2 * this.viewWidth) / px;
     const visible = this.sorted.filter((s) => rangeOf(s).end >= from && rangeOf(s).start <= to);
+    if (visible.length > MAX_SEGMENT_ELEMENTS) {
+      // Zoomed out over hundreds of segments, each is a pixel or two: show where speech is
+      // transcribed as runs (zoom in to edit), not hundreds of elements nobody can grab.
+      return coverageRuns(visible, 2 / px).map(
+        (run) => html`<div class="coverage" style="left:${run.start * px}px;width:${Math.max(1, (run.end - run.start) * px)}px"></div>`,
+      );
+    }
     return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId));
   }
 
@@ -774,11 +809,89 @@ export class KolamTranscriptionPlayer extends LitElement {
     </div>`;
   }
 
+  private get offsets(): Float64Array {
+    const list = this.sorted;
+    const cache = this.offsetsCache;
+    if (cache?.list === list && cache.heights === this.heightsVersion) return cache.offsets;
+    const offsets = rowOffsets({ items: list, keyOf: (s) => s.id, heights: this.rowHeights, estimate: this.rowEstimate });
+    this.offsetsCache = { list, heights: this.heightsVersion, offsets };
+    return offsets;
+  }
+
+  /** Rows not yet measured are guessed at the mean of those measured. */
+  private get rowEstimate(): number {
+    let sum = 0;
+    for (const h of this.rowHeights.values()) sum += h;
+    return this.rowHeights.size ? sum / this.rowHeights.size : 74;
+  }
+
+  private onRowsResized(entries: ResizeObserverEntry[]): void {
+    let changed = false;
+    for (const entry of entries) {
+      const id = (entry.target as HTMLElement).dataset.id;
+      const height = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
+      if (!id || !height || Math.abs((this.rowHeights.get(id) ?? -1) - height) < 0.5) continue;
+      this.rowHeights.set(id, height);
+      changed = true;
+    }
+    // Heights only matter where gaps stand in for rows.
+    // Re-rendering inside the observer's turn would loop it; the next frame is soon enough.
+    if (changed && this.sorted.length >= WINDOW_FROM) {
+      this.heightsVersion++;
+      requestAnimationFrame(() => this.requestUpdate());
+    }
+  }
+
+  private onListScroll(list: HTMLElement): void {
+    cancelAnimationFrame(this.listFrame);
+    this.listFrame = requestAnimationFrame(() => {
+      this.listScrollTop = list.scrollTop;
+      this.listViewport = list.clientHeight;
+    });
+  }
+
+  /** Scrolls the list (never the page) so a segment's row is in view. */
+  private revealRow(id: string): void {
+    const index = this.sorted.findIndex((s) => s.id === id);
+    if (index < 0) return;
+    const offsets = this.offsets;
+    const top = offsets[index];
+    if (top >= this.listScrollTop && offsets[index + 1] <= this.listScrollTop + this.listViewport) return;
+    this.listScrollTop = Math.max(0, top - this.listViewport / 3);
+    this.pendingListScroll = this.listScrollTop;
+  }
+
+  /** While the playhead moves, its segment's row stays in view. */
+  private followCurrentInList(): void {
+    const currentId = this.current?.id;
+    if (currentId === this.lastCurrentId) return;
+    this.lastCurrentId = currentId;
+    if (currentId) this.revealRow(currentId);
+  }
+
   private renderList(currentId: string | undefined) {
     const labels = this.labelsCtl;
-    return guard([this.listVersion, currentId, this.store.selectedId, labels.labels, labels.readonly, this.language], () =>
-      renderSegmentList({
-        segments: this.sorted,
+    const sorted = this.sorted;
+    const pinned = new Set([this.focusedRowId, this.store.selectedId].filter((id): id is string => id !== null));
+    const items = listWindow(
+      {
+        items: sorted,
+        keyOf: (s) => s.id,
+        heights: this.rowHeights,
+        estimate: this.rowEstimate,
+        scrollTop: this.listScrollTop,
+        viewport: this.listViewport,
+        overscan: 600,
+        pinned,
+      },
+      this.offsets,
+    );
+    const windowKey = sorted.length < WINDOW_FROM ? '' : items.map((i) => (i.kind === 'row' ? i.index : Math.round(i.height))).join();
+    return guard([this.listVersion, currentId, this.store.selectedId, labels.labels, labels.readonly, this.language, windowKey], () => {
+      this.listRendered = true;
+      return renderSegmentList({
+        items,
+        total: sorted.length,
         currentId,
         selectedId: this.store.selectedId,
         readonly: labels.readonly,
@@ -787,27 +900,20 @@ export class KolamTranscriptionPlayer extends LitElement {
         colorOf: (id) => labels.colorOf(id),
         draftOf: (id) => this.drafts.get(id),
         play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
-        focus: (segment) => this.store.select(segment.id),
+        focus: (segment) => {
+          this.focusedRowId = segment.id;
+          this.store.select(segment.id);
+        },
         input: (segment, event) => this.drafts.input(segment.id, (event.target as HTMLTextAreaElement).value, event.isComposing),
-        blur: (segment) => this.drafts.flush(segment.id),
+        blur: (segment) => {
+          this.drafts.flush(segment.id);
+          if (this.focusedRowId === segment.id) this.focusedRowId = null;
+        },
         compositionEnd: () => this.drafts.compositionEnd(),
         relabel: (segment, labelId) => this.relabel(segment, labelId),
-      }),
-    );
-  }
-
-  /** While the playhead moves, its segment's row stays in view (the list only, never the page). */
-  private scrollListToCurrent(): void {
-    const currentId = this.current?.id;
-    if (currentId === this.lastCurrentId) return;
-    this.lastCurrentId = currentId;
-    const list = this.list;
-    const row = currentId && list ? list.querySelector<HTMLElement>(`li[data-id="${CSS.escape(currentId)}"]`) : null;
-    if (!list || !row) return;
-    const top = row.offsetTop - list.offsetTop;
-    if (top < list.scrollTop || top + row.offsetHeight > list.scrollTop + list.clientHeight) {
-      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
-    }
+        scroll: (list) => this.onListScroll(list),
+      });
+    });
   }
 
   override render() {

@@ -2,7 +2,6 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { timeRangeOf } from '../../src/core/selectors.js';
 import '../../src/label-set.js';
-import type { KolamTranscriptionPlayer } from '../../src/transcription-player.js';
 import { mediaOf, pointAt, segment, shadow, speechPlayer, waveformOf } from './helpers.js';
 
 async function drag(from: [number, number], to: [number, number], steps = 6): Promise<void> {

@@ -1,0 +1,171 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import type { Annotation, Label } from '../src/annotation.js';
+import '../src/label-set.js';
+import '../src/transcription-player.js';
+import type { AudiowaveformJson, KolamTranscriptionPlayer } from '../src/transcription-player.js';
+
+const meta: Meta = {
+  title: 'Transcription player',
+  component: 'kolam-transcription-player',
+};
+export default meta;
+
+type Story = StoryObj;
+
+/**
+ * Media made by `npm run fixtures` (scripts/fixtures/audio.mjs). Storybook serves test/fixtures at
+ * /fixtures; the story tests run under the test runner, which serves the repository root.
+ */
+const underTestRunner = new URLSearchParams(location.search).has('wtr-session-id');
+const fixture = (name: string) => `${underTestRunner ? '/test/fixtures' : '/fixtures'}/generated/${name}`;
+
+const SPEAKERS: Label[] = [
+  { id: 'ana', name: 'Ana', color: '#0072b2' },
+  { id: 'bala', name: 'Bala', color: '#d55e00' },
+];
+
+function segment(id: string, start: number, end: number, text: string, speaker?: string, language?: string): Annotation {
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id,
+    type: 'Annotation',
+    motivation: 'supplementing',
+    body: [
+      { type: 'TextualBody', value: text, format: 'text/plain', ...(language ? { language } : {}) },
+      ...(speaker ? [{ type: 'TextualBody' as const, purpose: 'tagging', value: speaker }] : []),
+    ],
+    target: { source: 'speech.wav', selector: { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: `t=${start},${end}` } },
+  };
+}
+
+/** What a speech recogniser might hand over: right words, a few wrong. */
+const SPEECH_SEGMENTS = [
+  segment('s1', 0.3, 3.1, 'The quick brown fox jumps over the lazy dog.', 'ana'),
+  segment('s2', 3.7, 7.5, 'Transcribers correct speech recognition all day lung.', 'bala'),
+  segment('s3', 8.1, 11.4, 'Every segment has its own transcript.', 'ana'),
+];
+
+const player = (root: HTMLElement) => root.querySelector<KolamTranscriptionPlayer>('kolam-transcription-player')!;
+
+async function ready(root: HTMLElement): Promise<KolamTranscriptionPlayer> {
+  const el = player(root);
+  await waitFor(() => expect(el.waveformReady && el.duration > 0).toBe(true), { timeout: 10000 });
+  await el.updateComplete;
+  return el;
+}
+
+const field = (el: KolamTranscriptionPlayer, id: string) => el.shadowRoot!.querySelector<HTMLTextAreaElement>(`li[data-id="${id}"] textarea`)!;
+
+/**
+ * A short speech clip with three segments and two speakers from a label set. Escape plays and
+ * pauses, F1/F2 skip, F3/F4 change speed — also while typing. Ctrl+Enter splits, Ctrl+M merges.
+ */
+export const SpeechClip: Story = {
+  render: () => html`<kolam-label-set .labels=${SPEAKERS}>
+    <kolam-transcription-player src=${fixture('speech.wav')} language="en" .annotations=${SPEECH_SEGMENTS}></kolam-transcription-player>
+  </kolam-label-set>`,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const updates: Annotation[] = [];
+    el.addEventListener('kolam-update', (e) => updates.push(e.detail.annotation));
+    const text = field(el, 's2');
+    // Correct the recogniser's "lung" to "long".
+    await userEvent.type(text, 'long', { initialSelectionStart: text.value.length - 5, initialSelectionEnd: text.value.length - 1 });
+    await expect(updates).toHaveLength(0);
+    text.blur();
+    await expect(updates).toHaveLength(1);
+    await expect(updates[0].body[0]).toMatchObject({ value: 'Transcribers correct speech recognition all day long.' });
+  },
+};
+
+/** The same clip for review only: no drags, no typing. */
+export const Readonly: Story = {
+  render: () => html`<kolam-transcription-player readonly src=${fixture('speech.wav')} .labels=${SPEAKERS} .annotations=${SPEECH_SEGMENTS}></kolam-transcription-player>`,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await expect(field(el, 's1').readOnly).toBe(true);
+    await expect(el.shadowRoot!.querySelector('[part~="edge"]')).toBeNull();
+  },
+};
+
+/** A video: the picture shows above the waveform; the waveform is its sound. */
+export const Video: Story = {
+  render: () => html`<kolam-transcription-player src=${fixture('video.webm')} .annotations=${SPEECH_SEGMENTS}></kolam-transcription-player>`,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const video = el.shadowRoot!.querySelector('video')!;
+    await waitFor(() => expect(video.hidden).toBe(false), { timeout: 10000 });
+  },
+};
+
+/** Tamil and Hindi speech, with transcripts tagged by language for spell-check and fonts. */
+export const TamilAndHindi: Story = {
+  render: () => html`<kolam-transcription-player
+    src=${fixture('speech-ta-hi.wav')}
+    language="ta"
+    .annotations=${[segment('ta', 0.3, 2.9, 'வணக்கம், இது ஒரு சோதனை.', undefined, 'ta'), segment('hi', 3.4, 5.8, 'नमस्ते, यह एक परीक्षण है।', undefined, 'hi')]}
+  ></kolam-transcription-player>`,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await expect(field(el, 'hi').lang).toBe('hi');
+  },
+};
+
+/** Peaks for a recording of `hours`, fetched once and shared by the stories. */
+let peaksRequest: Promise<AudiowaveformJson> | undefined;
+const threeHourPeaks = () => (peaksRequest ??= fetch(fixture('three-hours.peaks.json')).then((r) => r.json()));
+
+function withPeaks(annotations: Annotation[] = []) {
+  return html`<kolam-transcription-player
+    .annotations=${annotations}
+    ${ref((el) => {
+      if (el) void threeHourPeaks().then((peaks) => ((el as KolamTranscriptionPlayer).peaks = peaks));
+    })}
+  ></kolam-transcription-player>`;
+}
+
+/**
+ * Three hours drawn from audiowaveform peaks (no audio decoded): zoom with the wheel, `+`/`-`, or
+ * the slider; only the visible part is ever drawn.
+ */
+export const ThreeHoursFromPeaks: Story = {
+  render: () => withPeaks(),
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await expect(Math.round(el.duration)).toBe(3 * 3600);
+    el.zoom = 100;
+    await el.updateComplete;
+    await expect(el.shadowRoot!.querySelectorAll('canvas').length).toBeLessThan(6);
+  },
+};
+
+/** 2,000 segments over three hours: the list and the waveform stay quick. */
+export const TwoThousandSegments: Story = {
+  render: () =>
+    withPeaks(
+      Array.from({ length: 2000 }, (_, i) => segment(`seg-${i}`, i * 5.4, i * 5.4 + 4.8, `Segment ${i + 1}: words the recogniser heard.`, i % 3 ? 'ana' : 'bala')),
+    ),
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const rows = el.shadowRoot!.querySelectorAll('li[data-id]');
+    // The list is windowed: a screenful of rows, each saying where it sits in the 2,000.
+    await expect(rows.length).toBeLessThan(60);
+    await expect(rows[0].getAttribute('aria-setsize')).toBe('2000');
+    el.zoom = 50;
+    el.currentTime = 1000 * 5.4 + 1;
+    await el.updateComplete;
+    await waitFor(() => expect(el.shadowRoot!.querySelector('li[aria-current="true"]')?.getAttribute('data-id')).toBe('seg-1000'));
+  },
+};
+
+/** A file that is not audio: the player says so and fires `kolam-error`; segments stay editable. */
+export const FailingSource: Story = {
+  render: () => html`<kolam-transcription-player src=${fixture('broken.wav')} .annotations=${SPEECH_SEGMENTS.slice(0, 1)}></kolam-transcription-player>`,
+  play: async ({ canvasElement }) => {
+    const el = player(canvasElement);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('.status.error')).not.toBeNull(), { timeout: 10000 });
+  },
+};
