@@ -9,7 +9,7 @@
  */
 import type { Annotation, Label } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
-import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { importAnnotation, labelIdFor, labelIdOf, modelOf, skip, scoreOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
@@ -54,7 +54,7 @@ export interface CocoDataset {
 }
 
 export interface ToCocoOptions extends ExportOptions {
-  /** Each image's natural size (required by COCO's `images`); by source. */
+  /** Each image's natural size and file name (COCO's `images` needs them); boxes on other images are skipped. */
   images?: ImageSizes;
   /**
    * Category order: category ids are 1 + the label's index here, and every label gets a category
@@ -95,15 +95,10 @@ export function toCoco(annotations: readonly Annotation[], options: ToCocoOption
 
   const imageIds = new Map<string, number>();
   const images: CocoImage[] = [];
-  const addImage = (source: string) => {
-    if (imageIds.has(source)) return imageIds.get(source)!;
-    const id = images.length + 1;
-    const size = sizes.get(source);
-    imageIds.set(source, id);
-    images.push({ id, file_name: size?.fileName ?? source, width: size?.width ?? 0, height: size?.height ?? 0 });
-    return id;
-  };
-  for (const image of sizes.values()) addImage(image.source);
+  for (const [source, size] of sizes) {
+    imageIds.set(source, images.length + 1);
+    images.push({ id: images.length + 1, file_name: size.fileName ?? source, width: size.width, height: size.height });
+  }
 
   const out: CocoAnnotation[] = [];
   for (const annotation of annotations) {
@@ -111,14 +106,18 @@ export function toCoco(annotations: readonly Annotation[], options: ToCocoOption
     if (!rect) continue;
     const labelId = labelIdOf(annotation);
     if (labelId === undefined) {
-      if (options.onSkip) options.onSkip(annotation, 'has no label (COCO needs a category)');
-      else fail(FORMAT, `annotation ${JSON.stringify(annotation.id)}`, 'has no label (COCO needs a category; pass onSkip to leave it out)');
+      skip(FORMAT, options, annotation, 'has no label (COCO needs a category)');
+      continue;
+    }
+    const imageId = imageIds.get(annotation.target.source);
+    if (imageId === undefined) {
+      skip(FORMAT, options, annotation, `is on ${JSON.stringify(annotation.target.source)}, whose size is not in options.images (COCO needs it)`);
       continue;
     }
     const score = modelOf(annotation) !== undefined ? scoreOf(annotation) : undefined;
     out.push({
       id: out.length + 1,
-      image_id: addImage(annotation.target.source),
+      image_id: imageId,
       category_id: addCategory(labelId),
       bbox: [rect.x, rect.y, rect.w, rect.h],
       area: rect.w * rect.h,

@@ -246,7 +246,11 @@ export function fromLabelStudio(input: string | LabelStudioTask | LabelStudioTas
               return;
             }
             const { doc, index } = textOf(toName);
-            const range = readOffsets(FORMAT, index, v.start, v.end, options.offsets ?? 'code-points', `${where}.value`);
+            const offsets = options.offsets ?? 'code-points';
+            const range = readOffsets(FORMAT, index, v.start, v.end, offsets, `${where}.value`);
+            // Label Studio repeats the span's text: a mismatch means the offsets count differently.
+            if (typeof v.text === 'string' && index.slice(range.start, range.end) !== v.text)
+              fail(FORMAT, `${where}.value`, `text ${JSON.stringify(v.text)} is not what the task's text holds at ${v.start}–${v.end} (${JSON.stringify(index.slice(range.start, range.end))}); if the file counts UTF-16 units, pass offsets: '${offsets === 'utf16' ? 'code-points' : 'utf16'}'`);
             out.annotations.push(importAnnotation({ id: fileId, source: doc.source, selector: spanSelectors(index, range.start, range.end), labelId: oneLabel('labels'), ...scored }, options));
           } else if (type === 'labels' || type === 'textarea') {
             if (v.start === undefined && v.end === undefined) {

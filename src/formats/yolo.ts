@@ -22,6 +22,8 @@ export interface ToYoloOptions extends ExportOptions {
   height: number;
   /** Label ids in class order. Labels met but not listed are appended; the result gives the list. */
   classes?: readonly string[];
+  /** The image the file is for: boxes on other sources are skipped. Needed when the annotations span images. */
+  source?: string;
   /** Write a sixth column with the score of suggestions (Ultralytics `save_conf`). Default false. */
   withScores?: boolean;
 }
@@ -59,7 +61,14 @@ export function toYolo(annotations: readonly Annotation[], options: ToYoloOption
   const classes = [...(options.classes ?? [])];
   const classOf = new Map(classes.map((id, i) => [id, i]));
   const lines: string[] = [];
+  const sources = new Set(annotations.map((a) => a?.target?.source));
+  if (options.source === undefined && sources.size > 1)
+    fail(FORMAT, 'options.source', `the boxes are on ${sources.size} images and YOLO writes one file per image: say which`);
   for (const annotation of annotations) {
+    if (options.source !== undefined && annotation.target?.source !== options.source) {
+      skip(FORMAT, options, annotation, `is on ${JSON.stringify(annotation.target?.source)}, not on ${JSON.stringify(options.source)}`);
+      continue;
+    }
     const rect = boxOrSkip(FORMAT, options, annotation);
     if (!rect) continue;
     const labelId = labelIdOf(annotation);

@@ -63,6 +63,7 @@ describe('coco', () => {
   it('refuses to export what COCO cannot hold, or skips it when asked', () => {
     const noBox = { ...box('a.jpg', { x: 1, y: 1, w: 2, h: 2 }, 'x'), target: { source: 'a.jpg', selector: { type: 'FragmentSelector', conformsTo: '', value: 't=1,2' } } } as never;
     expectFormatError(() => toCoco([noBox]), 'has no box');
+    expectFormatError(() => toCoco([box('elsewhere.jpg', { x: 1, y: 1, w: 2, h: 2 }, 'x')], { images }), '"elsewhere.jpg", whose size is not in options.images');
     const skipped: string[] = [];
     expect(toCoco([noBox], { onSkip: (a, why) => skipped.push(`${a.id}: ${why}`) }).annotations).to.deep.equal([]);
     expect(skipped).to.have.length(1);

@@ -66,6 +66,11 @@ describe('label-studio', () => {
     expect(a.target.selector).to.deep.include({ type: 'TextPositionSelector', start: 12, end: 22 });
   });
 
+  it('says when span text does not match its offsets, suggesting the other counting', () => {
+    const task = { data: { text: '💩This is an annotation.' }, annotations: [{ result: [{ type: 'labels', to_name: 'text', value: { start: 13, end: 23, text: 'annotation', labels: ['X'] } }] }] };
+    expectFormatError(() => fromLabelStudio(task), 'result[0].value', 'is not what the task\'s text holds at 13–23', "offsets: 'utf16'");
+  });
+
   it('rejects malformed tasks saying where and why', () => {
     expectFormatError(() => fromLabelStudio('[{"data": {}'), 'label-studio: input: is not valid JSON');
     expectFormatError(() => fromLabelStudio([{ annotations: [] }]), '[0].data: should be an object');

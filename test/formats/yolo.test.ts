@@ -30,6 +30,12 @@ describe('yolo', () => {
     expect(essences(fromYolo(text, { ...size, classes, source: 'a.jpg' }).annotations)).to.deep.equal(essences(ours));
   });
 
+  it('writes one image per file: asks which when boxes span images', () => {
+    const two = [box('a.jpg', { x: 1, y: 1, w: 2, h: 2 }, 'x'), box('b.jpg', { x: 1, y: 1, w: 2, h: 2 }, 'x')];
+    expectFormatError(() => toYolo(two, size), 'options.source', 'on 2 images');
+    expect(toYolo(two, { ...size, source: 'b.jpg', onSkip: () => {} }).text.trim().split('\n')).to.have.length(1);
+  });
+
   it('rejects malformed lines saying which and why', () => {
     const opts = { ...size, classes: ['a'], source: 'x.jpg' };
     expectFormatError(() => fromYolo('0 0.5 0.5 0.1\n', opts), 'yolo: line 1', 'found 4 fields');
