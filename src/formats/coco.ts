@@ -14,6 +14,11 @@ import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { ImageInfo, ImageSizes } from './lib/images.js';
+
 const FORMAT = 'coco';
 const read = jsonReader(FORMAT);
 

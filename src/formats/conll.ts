@@ -22,6 +22,10 @@ import { importAnnotation, labelIdFor, skip, type ExportOptions, type ImportOpti
 import { fail, guard } from './lib/errors.js';
 import { byStart, CodePointIndex, spanOrSkip, spanSelectors, type Span } from './lib/text.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+
 const FORMAT = 'conll';
 
 export interface ConllToken {

@@ -16,6 +16,11 @@ import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { Offsets, TextDocument } from './lib/text.js';
+
 const FORMAT = 'doccano';
 const read = jsonReader(FORMAT);
 

@@ -24,6 +24,12 @@ import { imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
 import { CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { ImageInfo, ImageSizes } from './lib/images.js';
+export type { Offsets, TextDocument } from './lib/text.js';
+
 const FORMAT = 'label-studio';
 const read = jsonReader(FORMAT);
 

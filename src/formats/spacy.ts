@@ -13,6 +13,10 @@ import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors } from './lib/text.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+
 const FORMAT = 'spacy';
 const read = jsonReader(FORMAT);
 

@@ -15,6 +15,11 @@ import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, type ImageInfo } from './lib/images.js';
 import { child, escapeXml, parseXml, type XmlElement } from './lib/xml.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { ImageInfo } from './lib/images.js';
+
 const FORMAT = 'voc';
 
 /** VOC's per-object flags. */

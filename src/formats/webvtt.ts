@@ -16,6 +16,10 @@ import { labelIdFor, labelNameOf, type ExportOptions, type ImportOptions, stampe
 import { cueAnnotation, cuesOf, formatClock } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+
 const FORMAT = 'webvtt';
 
 /** What a file holds per cue beside the annotation: its own identifier and cue settings. */

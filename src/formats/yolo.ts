@@ -14,6 +14,10 @@ import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, type E
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip } from './lib/images.js';
 
+// Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
+export { FormatError } from './lib/errors.js';
+export type { ExportOptions, ImportOptions } from './lib/common.js';
+
 const FORMAT = 'yolo';
 
 export interface ToYoloOptions extends ExportOptions {
