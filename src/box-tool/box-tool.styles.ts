@@ -32,6 +32,9 @@ export const boxToolStyles = css`
     transform-origin: 0 0;
     opacity: 0;
     pointer-events: none;
+    /* Own compositor layers for the image, the boxes and the overlay: a drag repaints only the
+       overlay, and a zoom step moves the image layer instead of re-rastering it under the boxes. */
+    will-change: transform;
   }
   img.ready {
     opacity: 1;
@@ -43,6 +46,10 @@ export const boxToolStyles = css`
     width: 100%;
     height: 100%;
     pointer-events: none;
+    will-change: transform;
+  }
+  canvas {
+    transform-origin: 0 0;
   }
   .overlay rect.box,
   .overlay rect.halo,

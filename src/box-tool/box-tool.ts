@@ -121,8 +121,10 @@ export class KolamBoxTool extends LitElement {
     this.keys.keymap = value ?? {};
   }
 
-  /** The whole set, including rejected inputs (kept so nothing the host gave is lost). */
-  @property({ attribute: false })
+  /**
+   * The whole set, including rejected inputs (kept so nothing the host gave is lost). Read: copies.
+   * A plain accessor, not a Lit property: Lit would call the getter (a deep copy) on every set.
+   */
   get annotations(): Annotation[] {
     return copy((this.pending ?? this.store.all) as Annotation[]);
   }
@@ -167,7 +169,9 @@ export class KolamBoxTool extends LitElement {
     this.viewport = { width, height };
   });
   /** What the canvas shows, to skip redraws that would paint the same picture. */
-  private drawn = { version: -1, key: '' };
+  private drawn = { version: -1, key: '', labels: null as readonly Label[] | null, t: null as Transform | null };
+  private redrawTimer = 0;
+  private deferredSince = 0;
   private cache = { version: -1, labels: null as readonly Label[] | null, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
 
   constructor() {
@@ -183,6 +187,8 @@ export class KolamBoxTool extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.redrawTimer);
+    this.redrawTimer = 0;
     this.resizeObserver.disconnect();
     this.removeEventListener('keyup', this.onKeyUp);
     this.removeEventListener('focusout', this.onFocusOut);
@@ -494,20 +500,48 @@ export class KolamBoxTool extends LitElement {
     const canvas = this.canvas;
     if (!canvas) return;
     const t = this.transform;
+    const drawn = this.drawn;
+    const same =
+      drawn.version === this.store.version && drawn.key === this.canvasKey() && drawn.labels === this.derived.labels;
+    if (same && drawn.t && t.scale === drawn.t.scale && t.tx === drawn.t.tx && t.ty === drawn.t.ty) return;
+    if (!same || !drawn.t) return this.draw();
+    // Only the view moved (zoom, pan): move the picture already drawn, a compositor job that fits in
+    // the frame at any box count, and redraw it crisp once the view rests (or every 200 ms of a
+    // continuous pan, so boxes coming into view appear).
+    const k = t.scale / drawn.t.scale;
+    canvas.style.transform = `translate(${t.tx - k * drawn.t.tx}px,${t.ty - k * drawn.t.ty}px) scale(${k})`;
+    const now = performance.now();
+    if (!this.redrawTimer) this.deferredSince = now;
+    clearTimeout(this.redrawTimer);
+    if (now - this.deferredSince > 200) this.draw();
+    else this.redrawTimer = window.setTimeout(() => this.draw(), 120);
+  }
+
+  private canvasKey(): string {
+    const { width, height } = this.viewport;
+    return `${width}x${height}@${window.devicePixelRatio}|${this.store.selectedId}|${this.imageSize !== null}`;
+  }
+
+  /** Redraws every unselected box on the canvas at the current view. */
+  private draw(): void {
+    clearTimeout(this.redrawTimer);
+    this.redrawTimer = 0;
+    const canvas = this.canvas;
+    if (!canvas) return;
     const dpr = window.devicePixelRatio || 1;
     const { width, height } = this.viewport;
-    const key = `${width}x${height}@${dpr}|${t.scale},${t.tx},${t.ty}|${this.store.selectedId}|${this.imageSize !== null}`;
-    const d = this.derived;
-    if (this.drawn.version === this.store.version && this.drawn.key === key && d.labels === this.cache.labels) return;
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
     }
+    const d = this.derived;
+    const t = this.transform;
     const selected = this.store.selectedId;
     const shown = this.store.shown;
     const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
     drawBoxes(canvas, this.imageSize ? paints : [], t, this.viewport, this.paintStyle, dpr);
-    this.drawn = { version: this.store.version, key };
+    canvas.style.transform = '';
+    this.drawn = { version: this.store.version, key: this.canvasKey(), labels: d.labels, t };
   }
 
   private renderBox(a: Annotation, t: Transform, style: LayerStyle, selected: boolean) {

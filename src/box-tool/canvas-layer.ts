@@ -105,25 +105,39 @@ export function drawBoxes(
   }
   ctx.setLineDash([]);
 
-  if (labelled.length === 0) return;
-  const font = fontOf(style);
-  ctx.font = font;
-  ctx.textBaseline = 'middle';
-  const chips = new Map<string, Rect[]>();
-  const inks = new Map<string, Array<[Rect, string]>>();
   for (const [s, box] of labelled) {
     const chip = chipRect(s, box.name, style);
-    groupPush(chips, box.color, chip);
-    groupPush(inks, box.ink, [chip, box.name]);
+    // Whole device pixels, so the sprite is copied, not resampled.
+    ctx.drawImage(chipSprite(box, style, dpr), Math.round(chip.x * dpr) / dpr, Math.round(chip.y * dpr) / dpr, chip.w, chip.h);
   }
-  for (const [color, list] of chips) {
-    ctx.fillStyle = color;
-    const path = new Path2D();
-    for (const c of list) path.rect(c.x, c.y, c.w, c.h);
-    ctx.fill(path);
+}
+
+const sprites = new Map<string, HTMLCanvasElement>();
+
+/**
+ * A label's chip (colour, name in contrasting ink) drawn once and then copied per box: thousands
+ * of `fillText` calls (text shaping and glyph rasterising each time) cost frames on a zoom; copying
+ * a small bitmap does not.
+ */
+function chipSprite(box: BoxPaint, style: LayerStyle, dpr: number): HTMLCanvasElement {
+  const font = fontOf(style);
+  const key = `${box.name}\n${box.color}\n${box.ink}\n${font}\n${dpr}`;
+  let sprite = sprites.get(key);
+  if (!sprite) {
+    const chip = chipRect({ x: 0, y: 0, w: 0, h: 0 }, box.name, style);
+    sprite = document.createElement('canvas');
+    sprite.width = Math.ceil(chip.w * dpr);
+    sprite.height = Math.ceil(chip.h * dpr);
+    const ctx = sprite.getContext('2d')!;
+    ctx.scale(dpr, dpr);
+    ctx.fillStyle = box.color;
+    ctx.fillRect(0, 0, chip.w, chip.h);
+    ctx.font = font;
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = box.ink;
+    ctx.fillText(box.name, CHIP_PAD, chip.h / 2);
+    if (sprites.size > 500) sprites.clear();
+    sprites.set(key, sprite);
   }
-  for (const [ink, list] of inks) {
-    ctx.fillStyle = ink;
-    for (const [c, name] of list) ctx.fillText(name, c.x + CHIP_PAD, c.y + c.h / 2);
-  }
+  return sprite;
 }

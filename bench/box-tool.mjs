@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// <kolam-box-tool> against @annotorious/annotorious v3, same run, same 4000×3000 image, same boxes
+// (see ../shared/BENCHMARKS.md). Prints, for 2,000 boxes and for 10,000:
+//   (a) set the annotations → next painted frame (and → the idle moment after it)
+//   (b) drag one box for 120 real mouse moves: move → painted frame, mean and p95, beside the floor
+//       (the same moves over a blank page) and the time spent in page handlers per move
+//   (c) one zoom step → painted frame. Annotorious' image annotator has no zoom of its own (its docs
+//       send you to OpenSeadragon), so its step is the image growing by 25%, which it follows by
+//       rescaling its SVG; Kolam's is the same 25% step through its `zoom` property. Kolam's real
+//       wheel step (page.mouse.wheel) is reported too, beside its floor.
+// Each figure is checked to have done its job (boxes shown, box moved, zoom changed).
+// Usage: node bench/box-tool.mjs [--counts 2000,10000] [--runs 5]
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const COUNTS = arg('counts', '2000,10000').split(',').map(Number);
+const RUNS = Number(arg('runs', 5));
+const IMAGE = '/test/fixtures/generated/box-street-4000x3000.png';
+const WIDTH = 4000;
+const HEIGHT = 3000;
+// Both show the image 1000×750 CSS px: Kolam fits it into 1200×750, Annotorious gets an img of 1000 px.
+const SCALE = 0.25;
+// The dragged box: big, in the middle, drawn last so nothing covers it in either tool.
+const TARGET = { x: 1800, y: 1300, w: 320, h: 240 };
+
+if (!existsSync(new URL(`..${IMAGE}`, import.meta.url))) execFileSync('node', ['scripts/fixtures/images.mjs'], { stdio: 'inherit' });
+
+const bench = await startBench({
+  entries: { 'box-kolam': 'bench/lib/box-kolam-page.mjs', 'box-annotorious': 'bench/lib/box-annotorious-page.mjs' },
+});
+
+/** The page-side data, with the target box last. */
+const dataScript = ({ count, target }) => {
+  const boxes = window.__makeBoxes(count, 4000, 3000, 'street.png');
+  const last = boxes[count - 1];
+  last.target.selector.value = `xywh=pixel:${target.x},${target.y},${target.w},${target.h}`;
+  last.id = '#target';
+  // Nothing else under the target's press point, so both tools grab the same box at any density.
+  const hits = (v) => {
+    const [x, y, w, h] = v.replace('xywh=pixel:', '').split(',').map(Number);
+    return x < target.x + target.w + 40 && x + w > target.x - 40 && y < target.y + target.h + 40 && y + h > target.y - 40;
+  };
+  for (const box of boxes.slice(0, -1)) {
+    const [x, y, w, h] = box.target.selector.value.replace('xywh=pixel:', '').split(',').map(Number);
+    if (hits(box.target.selector.value)) box.target.selector.value = `xywh=pixel:${x},${(y + 1200) % (3000 - h)},${w},${h}`;
+    if (hits(box.target.selector.value)) box.target.selector.value = `xywh=pixel:${x},${(y + 2400) % (3000 - h)},${w},${h}`;
+  }
+  window.__boxes = boxes;
+};
+
+async function kolamPage(count) {
+  const body = `<kolam-box-tool style="position:absolute;left:0;top:0;width:1200px;height:750px" src="${IMAGE}" source="street.png"></kolam-box-tool>`;
+  const page = await bench.newPage({ entry: 'box-kolam', body, width: 1280, height: 800 });
+  await page.evaluate(paintHelpers);
+  await page.evaluate(dataScript, { count, target: TARGET });
+  await page.evaluate(async () => {
+    const el = document.querySelector('kolam-box-tool');
+    el.labels = [
+      { id: 'person', name: 'Person', color: '#e6194b' },
+      { id: 'car', name: 'Car', color: '#3cb44b' },
+      { id: 'bike', name: 'Bicycle', color: '#ffe119' },
+      { id: 'sign', name: 'Sign', color: '#4363d8' },
+    ];
+    while (!el.imageSize || !el.viewport.width) await window.__nextPaint();
+    window.__tool = {
+      set: (list) => (el.annotations = list),
+      shown: () => el.store.shown.length,
+      rectOf: (id) => el.annotations.find((a) => a.id === id).target.selector.value,
+      zoomStep: (factor) => (el.zoom = el.zoom * factor),
+      zoom: () => el.zoom,
+      fit: () => el.fit(),
+    };
+  });
+  return page;
+}
+
+async function annotoriousPage(count) {
+  const body = `<div style="position:absolute;left:100px;top:0"><img id="img" src="${IMAGE}" style="width:1000px"></div>`;
+  const page = await bench.newPage({ entry: 'box-annotorious', body, width: 1280, height: 800 });
+  await page.evaluate(paintHelpers);
+  await page.evaluate(dataScript, { count, target: TARGET });
+  await page.evaluate(async () => {
+    const img = document.getElementById('img');
+    if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+    const anno = window.__createAnnotator(img, 'street.png');
+    window.__anno = anno;
+    window.__tool = {
+      set: (list) => anno.setAnnotations(list, true),
+      shown: () => document.querySelectorAll('.a9s-annotationlayer .a9s-annotation[data-id]').length,
+      rectOf: (id) => anno.getAnnotationById(id).target.selector.value,
+      zoomStep: (factor) => (img.style.width = `${parseFloat(img.style.width) * factor}px`),
+      zoom: () => parseFloat(img.style.width) / 1000,
+      fit: () => (img.style.width = '1000px'),
+    };
+    await window.__nextPaint();
+  });
+  return page;
+}
+
+/** (a): empty the set, then time the set → painted frame and → idle, RUNS times. */
+async function loadTimes(page, count) {
+  const paint = [];
+  const idle = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await page.evaluate(async () => {
+      window.__tool.set([]);
+      await window.__nextPaint();
+      await window.__nextPaint();
+      const list = structuredClone(window.__boxes);
+      const t0 = performance.now();
+      window.__tool.set(list);
+      const painted = await window.__nextPaint();
+      const idle = await window.__idle();
+      return { paint: painted - t0, idle: idle - t0, shown: window.__tool.shown() };
+    });
+    if (r.shown !== count) throw new Error(`(a) did not show the boxes: ${r.shown} of ${count}`);
+    paint.push(r.paint);
+    idle.push(r.idle);
+  }
+  return { paint: stats(paint), idle: stats(idle) };
+}
+
+/** Page-side time in handlers per pointermove: window capture → window bubble (microtasks included). */
+async function handlerProbe(page, on) {
+  await page.evaluate((on) => {
+    if (!on) {
+      removeEventListener('pointermove', window.__probeStart, true);
+      removeEventListener('pointermove', window.__probeEnd);
+      return;
+    }
+    window.__work = [];
+    window.__probeStart = () => (window.__t0 = performance.now());
+    window.__probeEnd = () => {
+      const t0 = window.__t0;
+      // The rAF callbacks of that frame (Svelte or Lit work deferred to it) count as the move's work.
+      const sync = performance.now() - t0;
+      requestAnimationFrame(() => {
+        const r0 = performance.now();
+        queueMicrotask(() => window.__work.push(sync + (performance.now() - r0)));
+      });
+    };
+    addEventListener('pointermove', window.__probeStart, true);
+    addEventListener('pointermove', window.__probeEnd);
+  }, on);
+  if (!on) return page.evaluate(() => window.__work);
+}
+
+/** (b): press on the target box's centre, 120 real moves, release. Returns latencies and the check. */
+async function dragTimes(page, origin, selectFirst) {
+  const cx = origin.x + (TARGET.x + TARGET.w / 2) * SCALE;
+  const cy = origin.y + (TARGET.y + TARGET.h / 2) * SCALE;
+  const before = await page.evaluate(() => window.__tool.rectOf('#target'));
+  if (selectFirst) {
+    await page.mouse.click(cx, cy);
+    await page.evaluate(() => window.__nextPaint());
+  }
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  const points = Array.from({ length: 120 }, (_, i) => [cx + (i + 1) * 1.5, cy + Math.sin(i / 8) * 20]);
+  await handlerProbe(page, true);
+  const { latencies } = await timedMouseMoves(page, points);
+  const work = await handlerProbe(page, false);
+  await page.mouse.up();
+  await page.evaluate(() => window.__nextPaint());
+  const after = await page.evaluate(() => window.__tool.rectOf('#target'));
+  if (before === after) throw new Error(`(b) the drag did not move the box (${before})`);
+  return { latency: stats(latencies), work: stats(work), moved: `${before.replace('xywh=pixel:', '')} → ${after.replace('xywh=pixel:', '')}` };
+}
+
+/** (c): alternate ×1.25 and ÷1.25, each timed from the call to the painted frame. */
+async function zoomTimes(page) {
+  const samples = await page.evaluate(async (runs) => {
+    const out = [];
+    for (let i = 0; i < runs * 2; i++) {
+      const before = window.__tool.zoom();
+      const t0 = performance.now();
+      window.__tool.zoomStep(i % 2 ? 0.8 : 1.25);
+      const t1 = await window.__nextPaint();
+      if (Math.abs(window.__tool.zoom() - before) < 1e-6) throw new Error('(c) zoom did not change');
+      out.push(t1 - t0);
+      await window.__nextPaint();
+    }
+    return out;
+  }, RUNS);
+  await page.evaluate(() => window.__tool.fit());
+  return stats(samples);
+}
+
+/** Kolam only: a real wheel notch over the image → painted frame, and the same wheel on a blank page. */
+async function wheelTimes(page) {
+  const out = [];
+  await page.mouse.move(600, 375);
+  for (let i = 0; i < RUNS * 2; i++) {
+    const start = Date.now();
+    await page.mouse.wheel(0, i % 2 ? 100 : -100);
+    await page.evaluate(() => window.__nextPaint());
+    out.push(Date.now() - start);
+  }
+  return stats(out);
+}
+
+async function floorPage() {
+  const page = await bench.newPage({ width: 1280, height: 800 });
+  await page.evaluate(paintHelpers);
+  return page;
+}
+
+for (const count of COUNTS) {
+  console.log(`\n=== ${count} boxes on a ${WIDTH}×${HEIGHT} image (${RUNS} runs each) ===`);
+  const floor = await floorPage();
+  // A first burst warms the input pipeline, as the tools' pages are warmed by loading.
+  await timedMouseMoves(floor, Array.from({ length: 20 }, (_, i) => [300 + i, 300]));
+  const floorMoves = await timedMouseMoves(floor, Array.from({ length: 120 }, (_, i) => [500 + i * 1.5, 400 + Math.sin(i / 8) * 20]));
+  const floorWheel = await wheelTimes(floor);
+  await floor.close();
+
+  const kPage = await kolamPage(count);
+  const kMemBefore = await rendererMemoryMB(kPage);
+  const kLoad = await loadTimes(kPage, count);
+  const kMemAfter = await rendererMemoryMB(kPage);
+  const kDrag = await dragTimes(kPage, { x: 100, y: 0 }, false);
+  const kZoom = await zoomTimes(kPage);
+  const kWheel = await wheelTimes(kPage);
+  await kPage.close();
+
+  const aPage = await annotoriousPage(count);
+  const aMemBefore = await rendererMemoryMB(aPage);
+  const aLoad = await loadTimes(aPage, count);
+  const aMemAfter = await rendererMemoryMB(aPage);
+  const aDrag = await dragTimes(aPage, { x: 100, y: 0 }, true);
+  const aZoom = await zoomTimes(aPage);
+  await aPage.close();
+
+  const f = stats(floorMoves.latencies);
+  printComparison(
+    `${count} boxes — Kolam vs Annotorious (peer / kolam > 1: Kolam is faster)`,
+    [
+      { figure: '(a) set annotations → painted, mean', ours: kLoad.paint.mean, peer: aLoad.paint.mean },
+      { figure: '(a) set annotations → painted, p95', ours: kLoad.paint.p95, peer: aLoad.paint.p95 },
+      { figure: '(a) set annotations → idle, mean', ours: kLoad.idle.mean, peer: aLoad.idle.mean },
+      { figure: '(b) drag move → painted, mean', ours: kDrag.latency.mean, peer: aDrag.latency.mean },
+      { figure: '(b) drag move → painted, p95', ours: kDrag.latency.p95, peer: aDrag.latency.p95 },
+      { figure: '(b) drag move − floor, p95', ours: round(kDrag.latency.p95 - f.p95), peer: round(aDrag.latency.p95 - f.p95) },
+      { figure: '(b) page work per move, mean', ours: kDrag.work.mean, peer: aDrag.work.mean },
+      { figure: '(b) page work per move, p95', ours: kDrag.work.p95, peer: aDrag.work.p95 },
+      { figure: '(c) zoom step → painted, mean', ours: kZoom.mean, peer: aZoom.mean },
+      { figure: '(c) zoom step → painted, p95', ours: kZoom.p95, peer: aZoom.p95 },
+      { figure: 'renderer memory after set', ours: kMemAfter, peer: aMemAfter, unit: 'MB' },
+    ],
+    'annotorious',
+  );
+  console.log(`floor (120 moves on a blank page): mean ${f.mean} ms, p95 ${f.p95} ms`);
+  console.log(`Kolam real wheel notch → painted: mean ${kWheel.mean} ms, p95 ${kWheel.p95} ms (floor: mean ${floorWheel.mean}, p95 ${floorWheel.p95})`);
+  console.log(`checks: Kolam moved ${kDrag.moved}; Annotorious moved ${aDrag.moved}; memory before set ${kMemBefore} / ${aMemBefore} MB`);
+}
+
+await bench.close();
