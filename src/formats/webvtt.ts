@@ -30,7 +30,7 @@ export interface WebVttCueExtras {
 }
 
 export interface WebVttExtras {
-  /** Text after `WEBVTT` on the first line and the header lines below it. */
+  /** What follows the `WEBVTT` signature up to the first blank line, as is (e.g. `" - Talk\nKind: captions"`). */
   header?: string;
   /** Contents of `STYLE` blocks (CSS). */
   styles?: string[];
@@ -60,7 +60,9 @@ const escapeCueText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g
 
 /** Writes segment annotations as a WebVTT file, cues in time order. */
 export function toWebVtt(annotations: readonly Annotation[], options: ToWebVttOptions = {}): string {
-  const blocks: string[] = [`WEBVTT${options.header ? ` ${options.header.replace(/\n\s*\n/g, '\n')}` : ''}`];
+  // The header ends at the first blank line and may not hold a cue timing.
+  const header = (options.header ?? '').replace(/\r\n?/g, '\n').replace(/\n\s*\n/g, '\n').replace(/-->/g, '- ->').replace(/\n$/, '');
+  const blocks: string[] = [`WEBVTT${header && !/^[ \t\n]/.test(header) ? ' ' : ''}${header}`];
   for (const region of options.regions ?? []) blocks.push(`REGION\n${region}`);
   for (const style of options.styles ?? []) blocks.push(`STYLE\n${style.replace(/-->/g, '- ->')}`);
   for (const note of options.notes ?? []) blocks.push(`NOTE ${note.replace(/-->/g, '- ->').replace(/\n\s*\n/g, '\n')}`);
@@ -122,12 +124,12 @@ export function fromWebVtt(input: string, options: FromWebVttOptions): WebVttImp
     if (!first) fail(FORMAT, 'line 1', `should start with "WEBVTT", found ${JSON.stringify(lines[0].slice(0, 20))}`);
     const result: WebVttImport = { annotations: [], header: '', styles: [], regions: [], notes: [], cues: {} };
     let i = 1;
-    const headerLines = first[1] ? [first[1].trim()] : [];
+    let header = first[1] ?? '';
     for (; i < lines.length && lines[i] !== ''; i++) {
       if (lines[i].includes('-->')) fail(FORMAT, `line ${i + 1}`, 'a cue must be separated from the header by a blank line');
-      headerLines.push(lines[i]);
+      header += `\n${lines[i]}`;
     }
-    result.header = headerLines.join('\n');
+    result.header = header;
     const ids = new Set<string>();
     while (i < lines.length) {
       if (lines[i] === '') {

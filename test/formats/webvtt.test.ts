@@ -66,7 +66,11 @@ describe('webvtt', () => {
     const again = fromWebVtt(toWebVtt(first.annotations, { ...first, labels: [{ id: 'esme', name: 'Esme' }] }), { source: media, labels: [{ id: 'esme', name: 'Esme' }] });
     expect(essences(again.annotations)).to.deep.equal(essences(first.annotations));
     expect(again.cues[again.annotations[0].id]).to.deep.equal(first.cues[a.id]);
-    expect([again.styles, again.notes, again.regions]).to.deep.equal([first.styles, first.notes, first.regions]);
+    expect([again.header, again.styles, again.notes, again.regions]).to.deep.equal([first.header, first.styles, first.notes, first.regions]);
+    expect(first.header).to.equal(' - Kolam fixture');
+    const headed = fromWebVtt('WEBVTT\nKind: captions\nLanguage: ta\n\n00:01.000 --> 00:02.000\nx\n', { source: media });
+    expect(headed.header).to.equal('\nKind: captions\nLanguage: ta');
+    expect(toWebVtt(headed.annotations, headed).startsWith('WEBVTT\nKind: captions\nLanguage: ta\n\n')).to.equal(true);
   });
 
   it('rejects malformed files saying which line and why', () => {
