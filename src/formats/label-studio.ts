@@ -183,105 +183,184 @@ export function fromLabelStudio(input: string | LabelStudioTask | LabelStudioTas
   return guard(FORMAT, () => {
     options = stamped(options);
     const parsed = parseJson(FORMAT, input);
-    const list = Array.isArray(parsed) ? parsed : [parsed];
     const out: LabelStudioImport = { annotations: [], images: [], documents: [], skipped: [] };
-    const imageSeen = new Set<string>();
-    list.forEach((value, t) => {
-      const taskWhere = Array.isArray(parsed) ? `[${t}]` : 'task';
-      const task = read.object(value, taskWhere) as unknown as LabelStudioTask;
-      const data = read.object(task.data, `${taskWhere}.data`);
-      const groups: { where: string; result: unknown; model?: string; score?: number }[] = [];
-      for (const [key, isPrediction] of [['annotations', false], ['predictions', true], ['completions', false]] as const) {
-        if (task[key] === undefined) continue;
-        read.array(task[key], `${taskWhere}.${key}`).forEach((entry, n) => {
-          const where = `${taskWhere}.${key}[${n}]`;
-          const group = read.object(entry, where);
-          if (group.was_cancelled === true) return;
-          const score = isPrediction ? read.optionalNumber(group.score, `${where}.score`) : undefined;
-          const model = isPrediction ? (typeof group.model_version === 'string' && group.model_version ? group.model_version : 'label-studio') : undefined;
-          groups.push({ where, result: group.result, ...(model !== undefined ? { model } : {}), ...(score !== undefined ? { score } : {}) });
-        });
-      }
-      let textDoc: { doc: TextDocument; index: CodePointIndex } | undefined;
-      const textOf = (key: string): { doc: TextDocument; index: CodePointIndex } => {
-        if (textDoc) return textDoc;
-        const text = read.string(data[options.dataKey ?? key] ?? data.text, `${taskWhere}.data.${options.dataKey ?? key}`);
-        const source = options.textSourceOf?.(task, t) ?? (typeof data.source === 'string' ? data.source : `label-studio:task:${task.id ?? t + 1}`);
-        textDoc = { doc: { source, text }, index: new CodePointIndex(text) };
-        out.documents.push(textDoc.doc);
-        return textDoc;
-      };
-      const mediaSource = (key: string, where: string) => read.string(data[options.dataKey ?? key] ?? Object.values(data).find((v) => typeof v === 'string'), `${where} (data.${options.dataKey ?? key})`);
-      for (const group of groups) {
-        // Audio regions: a `labels` and a `textarea` result share an id; merge them into one segment.
-        const segments = new Map<string, { where: string; start: number; end: number; speaker?: string; text?: string; source: string; score?: number }>();
-        read.array(group.result ?? [], `${group.where}.result`).forEach((entry, r) => {
-          const where = `${group.where}.result[${r}]`;
-          const result = read.object(entry, where);
-          const v = read.object(result.value, `${where}.value`);
-          const type = read.string(result.type, `${where}.type`);
-          const toName = typeof result.to_name === 'string' ? result.to_name : '';
-          const score = read.optionalNumber(result.score, `${where}.score`) ?? group.score;
-          const fileId = typeof result.id === 'string' && result.id.includes(':') ? result.id : undefined;
-          const scored = group.model !== undefined ? { model: group.model, ...(score !== undefined ? { score } : {}) } : {};
-          const oneLabel = (key: string) => {
-            const labels = read.array(v[key], `${where}.value.${key}`);
-            if (labels.length !== 1) fail(FORMAT, `${where}.value.${key}`, `should hold one label, found ${labels.length}`);
-            return labelIdFor(read.string(labels[0], `${where}.value.${key}[0]`), options.labels);
-          };
-          if (type === 'rectanglelabels') {
-            const source = mediaSource(toName, where);
-            const width = read.number(result.original_width, `${where}.original_width`);
-            const height = read.number(result.original_height, `${where}.original_height`);
-            if ((read.optionalNumber(v.rotation, `${where}.value.rotation`) ?? 0) !== 0) {
-              out.skipped.push({ where, reason: 'is a rotated box, which xywh cannot hold' });
-              return;
-            }
-            const [x, y, w, h] = (['x', 'y', 'width', 'height'] as const).map((k) => read.number(v[k], `${where}.value.${k}`));
-            if (w <= 0 || h <= 0) fail(FORMAT, `${where}.value`, `has an empty box ${w}×${h}%`);
-            if (!imageSeen.has(source)) {
-              imageSeen.add(source);
-              out.images.push({ source, width, height });
-            }
-            const px = { x: (x / 100) * width, y: (y / 100) * height, w: (w / 100) * width, h: (h / 100) * height };
-            out.annotations.push(importAnnotation({ id: fileId, source, selector: boxSelector(px), labelId: oneLabel('rectanglelabels'), ...scored }, options));
-          } else if (type === 'labels' && (typeof v.text === 'string' || v.startOffset !== undefined)) {
-            // A text span (audio regions have no `text`).
-            if (v.startOffset !== undefined) {
-              out.skipped.push({ where, reason: 'is a HyperText/XPath span (startOffset), not plain-text offsets' });
-              return;
-            }
-            const { doc, index } = textOf(toName);
-            const offsets = options.offsets ?? 'code-points';
-            const range = readOffsets(FORMAT, index, v.start, v.end, offsets, `${where}.value`);
-            // Label Studio repeats the span's text: a mismatch means the offsets count differently.
-            if (typeof v.text === 'string' && index.slice(range.start, range.end) !== v.text)
-              fail(FORMAT, `${where}.value`, `text ${JSON.stringify(v.text)} is not what the task's text holds at ${v.start}–${v.end} (${JSON.stringify(index.slice(range.start, range.end))}); if the file counts UTF-16 units, pass offsets: '${offsets === 'utf16' ? 'code-points' : 'utf16'}'`);
-            out.annotations.push(importAnnotation({ id: fileId, source: doc.source, selector: spanSelectors(index, range.start, range.end), labelId: oneLabel('labels'), ...scored }, options));
-          } else if (type === 'labels' || type === 'textarea') {
-            if (v.start === undefined && v.end === undefined) {
-              out.skipped.push({ where, reason: `is a ${type} for the whole ${toName || 'task'}, not a region` });
-              return;
-            }
-            const start = read.number(v.start, `${where}.value.start`);
-            const end = read.number(v.end, `${where}.value.end`);
-            if (start < 0 || end <= start) fail(FORMAT, `${where}.value`, `has an empty or inverted time range ${start}–${end}`);
-            const key = typeof result.id === 'string' || typeof result.id === 'number' ? String(result.id) : `#${r}`;
-            const segment = segments.get(key) ?? { where, start, end, source: mediaSource(toName, where), ...(score !== undefined ? { score } : {}) };
-            if (type === 'labels') segment.speaker = oneLabel('labels');
-            else segment.text = read.array(v.text, `${where}.value.text`).map((line, i) => read.string(line, `${where}.value.text[${i}]`)).join('\n');
-            segments.set(key, segment);
-          } else out.skipped.push({ where, reason: `is a "${type}" result, which Kolam's tools do not hold` });
-        });
-        for (const [key, s] of segments)
-          out.annotations.push(
-            cueAnnotation(
-              { id: key.includes(':') ? key : undefined, source: s.source, start: s.start, end: s.end, text: s.text, speaker: s.speaker, ...(group.model !== undefined ? { model: group.model, score: s.score } : {}) },
-              options,
-            ),
-          );
-      }
+    (Array.isArray(parsed) ? parsed : [parsed]).forEach((value, t) => {
+      const reader = new TaskReader(value, Array.isArray(parsed) ? `[${t}]` : 'task', t, options, out);
+      for (const group of reader.groups()) reader.readGroup(group);
     });
     return out;
   });
+}
+
+/** One `annotations[]` or `predictions[]` entry: its results and, for a prediction, the model. */
+interface ResultGroup {
+  where: string;
+  result: unknown;
+  model?: string;
+  score?: number;
+}
+
+/** A result being read: where it is, its checked `value`, and the suggestion fields it gets. */
+interface ResultContext {
+  where: string;
+  result: Record<string, unknown>;
+  value: Record<string, unknown>;
+  toName: string;
+  /** Our id when the file kept one (a URI); Label Studio's own short ids get new ones. */
+  id: string | undefined;
+  scored: { model?: string; score?: number };
+}
+
+/** An audio region being assembled from its `labels` and `textarea` results. */
+interface Region {
+  start: number;
+  end: number;
+  source: string;
+  speaker?: string;
+  text?: string;
+  score?: number;
+}
+
+/** Reads one task's results into `out`. */
+class TaskReader {
+  private readonly task: LabelStudioTask;
+  private readonly data: Record<string, unknown>;
+  private text: { doc: TextDocument; index: CodePointIndex } | undefined;
+
+  constructor(
+    value: unknown,
+    private readonly where: string,
+    private readonly position: number,
+    private readonly options: FromLabelStudioOptions,
+    private readonly out: LabelStudioImport,
+  ) {
+    this.task = read.object(value, where) as unknown as LabelStudioTask;
+    this.data = read.object(this.task.data, `${where}.data`);
+  }
+
+  /** Annotations (also the old `completions`) and predictions; cancelled ones are left out. */
+  groups(): ResultGroup[] {
+    const groups: ResultGroup[] = [];
+    for (const [key, isPrediction] of [['annotations', false], ['completions', false], ['predictions', true]] as const) {
+      if (this.task[key] === undefined) continue;
+      read.array(this.task[key], `${this.where}.${key}`).forEach((entry, n) => {
+        const where = `${this.where}.${key}[${n}]`;
+        const group = read.object(entry, where);
+        if (group.was_cancelled === true) return;
+        if (!isPrediction) {
+          groups.push({ where, result: group.result });
+          return;
+        }
+        const score = read.optionalNumber(group.score, `${where}.score`);
+        const model = typeof group.model_version === 'string' && group.model_version ? group.model_version : 'label-studio';
+        groups.push({ where, result: group.result, model, ...(score !== undefined ? { score } : {}) });
+      });
+    }
+    return groups;
+  }
+
+  readGroup(group: ResultGroup): void {
+    // Audio regions: a `labels` and a `textarea` result share an id; merge them into one segment.
+    const regions = new Map<string, Region>();
+    read.array(group.result ?? [], `${group.where}.result`).forEach((entry, r) => {
+      const where = `${group.where}.result[${r}]`;
+      const result = read.object(entry, where);
+      const value = read.object(result.value, `${where}.value`);
+      const type = read.string(result.type, `${where}.type`);
+      const score = read.optionalNumber(result.score, `${where}.score`) ?? group.score;
+      const ctx: ResultContext = {
+        where,
+        result,
+        value,
+        toName: typeof result.to_name === 'string' ? result.to_name : '',
+        id: typeof result.id === 'string' && result.id.includes(':') ? result.id : undefined,
+        scored: group.model !== undefined ? { model: group.model, ...(score !== undefined ? { score } : {}) } : {},
+      };
+      if (type === 'rectanglelabels') this.readBox(ctx);
+      // A text span repeats its text; audio regions have none.
+      else if (type === 'labels' && (typeof value.text === 'string' || value.startOffset !== undefined)) this.readSpan(ctx);
+      else if (type === 'labels' || type === 'textarea') this.readRegionPart(ctx, type, regions, typeof result.id === 'string' || typeof result.id === 'number' ? String(result.id) : `#${r}`);
+      else this.out.skipped.push({ where, reason: `is a "${type}" result, which Kolam's tools do not hold` });
+    });
+    for (const [key, region] of regions) {
+      const { score, ...cue } = region;
+      const scored = group.model !== undefined ? { model: group.model, score } : {};
+      this.out.annotations.push(cueAnnotation({ ...cue, id: key.includes(':') ? key : undefined, ...scored }, this.options));
+    }
+  }
+
+  private readBox({ where, result, value, toName, id, scored }: ResultContext): void {
+    const source = this.mediaSource(toName, where);
+    const width = read.number(result.original_width, `${where}.original_width`);
+    const height = read.number(result.original_height, `${where}.original_height`);
+    if ((read.optionalNumber(value.rotation, `${where}.value.rotation`) ?? 0) !== 0) {
+      this.out.skipped.push({ where, reason: 'is a rotated box, which xywh cannot hold' });
+      return;
+    }
+    const [x, y, w, h] = (['x', 'y', 'width', 'height'] as const).map((k) => read.number(value[k], `${where}.value.${k}`));
+    if (w <= 0 || h <= 0) fail(FORMAT, `${where}.value`, `has an empty box ${w}×${h}%`);
+    if (!this.out.images.some((image) => image.source === source)) this.out.images.push({ source, width, height });
+    const px = { x: (x / 100) * width, y: (y / 100) * height, w: (w / 100) * width, h: (h / 100) * height };
+    this.out.annotations.push(importAnnotation({ id, source, selector: boxSelector(px), labelId: this.oneLabel(value, 'rectanglelabels', where), ...scored }, this.options));
+  }
+
+  private readSpan({ where, value, toName, id, scored }: ResultContext): void {
+    if (value.startOffset !== undefined) {
+      this.out.skipped.push({ where, reason: 'is a HyperText/XPath span (startOffset), not plain-text offsets' });
+      return;
+    }
+    const { doc, index } = this.textOf(toName);
+    const offsets = this.options.offsets ?? 'code-points';
+    const range = readOffsets(FORMAT, index, value.start, value.end, offsets, `${where}.value`);
+    // Label Studio repeats the span's text: a mismatch means the offsets count differently.
+    const there = index.slice(range.start, range.end);
+    if (typeof value.text === 'string' && there !== value.text)
+      fail(
+        FORMAT,
+        `${where}.value`,
+        `text ${JSON.stringify(value.text)} is not what the task's text holds at ${value.start}–${value.end} (${JSON.stringify(there)}); if the file counts ${offsets === 'utf16' ? 'code points' : 'UTF-16 units'}, pass offsets: '${offsets === 'utf16' ? 'code-points' : 'utf16'}'`,
+      );
+    this.out.annotations.push(
+      importAnnotation({ id, source: doc.source, selector: spanSelectors(index, range.start, range.end), labelId: this.oneLabel(value, 'labels', where), ...scored }, this.options),
+    );
+  }
+
+  private readRegionPart({ where, value, toName, scored }: ResultContext, type: 'labels' | 'textarea', regions: Map<string, Region>, key: string): void {
+    if (value.start === undefined && value.end === undefined) {
+      this.out.skipped.push({ where, reason: `is a ${type} for the whole ${toName || 'task'}, not a region` });
+      return;
+    }
+    const start = read.number(value.start, `${where}.value.start`);
+    const end = read.number(value.end, `${where}.value.end`);
+    if (start < 0 || end <= start) fail(FORMAT, `${where}.value`, `has an empty or inverted time range ${start}–${end}`);
+    const region = regions.get(key) ?? { start, end, source: this.mediaSource(toName, where), ...(scored.score !== undefined ? { score: scored.score } : {}) };
+    if (type === 'labels') region.speaker = this.oneLabel(value, 'labels', where);
+    else region.text = read.array(value.text, `${where}.value.text`).map((line, i) => read.string(line, `${where}.value.text[${i}]`)).join('\n');
+    regions.set(key, region);
+  }
+
+  private oneLabel(value: Record<string, unknown>, key: string, where: string): string {
+    const labels = read.array(value[key], `${where}.value.${key}`);
+    if (labels.length !== 1) fail(FORMAT, `${where}.value.${key}`, `should hold one label, found ${labels.length}`);
+    return labelIdFor(read.string(labels[0], `${where}.value.${key}[0]`), this.options.labels);
+  }
+
+  /** The task's text, indexed once; its source from `textSourceOf`, `data.source` or the task id. */
+  private textOf(toName: string): { doc: TextDocument; index: CodePointIndex } {
+    if (this.text) return this.text;
+    const key = this.options.dataKey ?? toName;
+    const text = read.string(this.data[key] ?? this.data.text, `${this.where}.data.${key || 'text'}`);
+    const source =
+      this.options.textSourceOf?.(this.task, this.position) ??
+      (typeof this.data.source === 'string' ? this.data.source : `label-studio:task:${this.task.id ?? this.position + 1}`);
+    this.text = { doc: { source, text }, index: new CodePointIndex(text) };
+    this.out.documents.push(this.text.doc);
+    return this.text;
+  }
+
+  /** The image/audio URL: `data[dataKey ?? to_name]`, else the task's first string. */
+  private mediaSource(toName: string, where: string): string {
+    const key = this.options.dataKey ?? toName;
+    return read.string(this.data[key] ?? Object.values(this.data).find((v) => typeof v === 'string'), `${where} (data.${key})`);
+  }
 }

@@ -49,7 +49,7 @@ export function cueAnnotation(
     start: number;
     end: number;
     /** Undefined: no transcript body (a region with only a speaker). */
-    text: string | undefined;
+    text?: string | undefined;
     language?: string | undefined;
     speaker?: string | undefined;
     score?: number | undefined;
