@@ -293,6 +293,14 @@ export class AnnotationStore implements ReactiveController {
   }
 
   private fireChange(): void {
-    emit(this.host, 'kolam-change', { annotations: copy(this.all) as Annotation[] });
+    // The whole set can be 10,000 annotations: it is copied when a listener first reads it (the
+    // same copy for every reader), not on every edit, so one edit stays within a frame.
+    const all = this.all;
+    let annotations: Annotation[] | undefined;
+    emit(this.host, 'kolam-change', {
+      get annotations() {
+        return (annotations ??= copy(all) as Annotation[]);
+      },
+    });
   }
 }
