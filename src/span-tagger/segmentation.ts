@@ -36,6 +36,15 @@ function graphemes(): Intl.Segmenter {
   return (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 }
 
+/**
+ * Makes the segmenters ahead of need: the first word segmenter loads ICU's dictionaries (≈10 ms),
+ * which should not land on the user's first selection.
+ */
+export function warmSegmenters(): void {
+  words().segment('warm up').containing(0);
+  graphemes();
+}
+
 /** A window [from, to) around [start, end), widened to the nearest whitespace so no word is cut. */
 function windowAround(text: string, start: number, end: number, reach: number): IndexRange {
   let from = Math.max(0, start - reach);

@@ -5,7 +5,7 @@
  * not CSS identifiers, and two taggers on a page must not share or delete each other's), and the
  * `::highlight()` rules live in the element's own shadow root, where they apply.
  */
-import type { SpanIndex } from './span-index.js';
+import type { PlacedSpan } from './span-index.js';
 import type { TextBlocks } from './text-blocks.js';
 
 /** Layers drawn differently; deeper nesting reuses the last style. */
@@ -14,8 +14,6 @@ export const DRAWN_LAYERS = 4;
 let instances = 0;
 
 interface Entry {
-  start: number;
-  end: number;
   name: string;
   range: Range;
 }
@@ -35,7 +33,7 @@ export function safeColor(color: string | undefined, fallback: string): string {
 export class SpanHighlights {
   readonly prefix = `kolam-span-${++instances}`;
   private readonly highlights = new Map<string, Highlight>();
-  private entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry>();
   private readonly sheet = new CSSStyleSheet();
   private readonly single = new Map<'draft' | 'hover' | 'selected', Range | null>();
 
@@ -78,33 +76,25 @@ export class SpanHighlights {
     this.sheet.replaceSync(rules.join('\n'));
   }
 
-  /**
-   * Brings the highlights in line with `spans`, touching only what changed, so creating one span
-   * among 10,000 makes one Range.
-   */
-  sync(index: SpanIndex, blocks: TextBlocks, nameOf: (labelId: string | undefined, layer: number) => string): void {
-    const next = new Map<string, Entry>();
-    for (const span of index.spans) {
-      const name = nameOf(span.labelId, span.layer);
-      const old = this.entries.get(span.id);
-      if (old && old.start === span.start && old.end === span.end) {
-        if (old.name !== name) {
-          this.highlights.get(old.name)?.delete(old.range);
-          this.highlight(name, Math.min(span.layer, DRAWN_LAYERS - 1)).add(old.range);
-          old.name = name;
-        }
-        next.set(span.id, old);
-        this.entries.delete(span.id);
-        continue;
-      }
-      if (old) this.highlights.get(old.name)?.delete(old.range);
-      this.entries.delete(span.id);
-      const range = blocks.range(span.start, span.end);
-      this.highlight(name, Math.min(span.layer, DRAWN_LAYERS - 1)).add(range);
-      next.set(span.id, { start: span.start, end: span.end, name, range });
-    }
-    for (const gone of this.entries.values()) this.highlights.get(gone.name)?.delete(gone.range);
-    this.entries = next;
+  /** Draws a span (replacing what was drawn for its id). */
+  add(span: PlacedSpan, blocks: TextBlocks, name: string): void {
+    this.remove(span.id);
+    const range = blocks.range(span.start, span.end);
+    this.highlight(name, Math.min(span.layer, DRAWN_LAYERS - 1)).add(range);
+    this.entries.set(span.id, { name, range });
+  }
+
+  remove(id: string): void {
+    const old = this.entries.get(id);
+    if (!old) return;
+    this.highlights.get(old.name)?.delete(old.range);
+    this.entries.delete(id);
+  }
+
+  /** Redraws every span from scratch (a new text, a new set, new labels). */
+  drawAll(spans: readonly PlacedSpan[], blocks: TextBlocks, nameOf: (span: PlacedSpan) => string): void {
+    this.reset();
+    for (const span of spans) this.add(span, blocks, nameOf(span));
   }
 
   /** Forgets every span range (the text, hence every Range, was replaced). */

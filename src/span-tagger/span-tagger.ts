@@ -26,11 +26,14 @@ import { textSelectors, type TextRange } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
 import { anchorSpan } from './anchoring.js';
 import { caretFromPoint, clearSelection, rangeContainsPoint, readSelection, type Boundary } from './dom-selection.js';
-import { isRtlParagraph, nextWordEnd, previousWordStart, snapRange, wordAt, type Granularity, type IndexRange } from './segmentation.js';
-import { SpanHighlights, safeColor } from './span-highlights.js';
-import { SpanIndex, type PlacedSpan } from './span-index.js';
+import { isRtlParagraph, nextWordEnd, warmSegmenters, previousWordStart, snapRange, wordAt, type Granularity, type IndexRange } from './segmentation.js';
+import { DRAWN_LAYERS, SpanHighlights, safeColor } from './span-highlights.js';
+import { SpanIndex, type PlacedSpan, type SpanInput } from './span-index.js';
 import { spanTaggerStyles } from './span-tagger.styles.js';
 import { TextBlocks } from './text-blocks.js';
+
+/** More changes than this at once (a new set, an undo of many) are placed from scratch. */
+const BULK_CHANGE = 200;
 
 /** Quotes read aloud are cut here: a screen reader should not recite a whole clause. */
 const SPOKEN_QUOTE = 80;
@@ -106,8 +109,14 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private index = new CodePointIndex('');
   private blocks: TextBlocks | undefined;
   private painter: SpanHighlights | undefined;
-  private spans = new SpanIndex([]);
-  private spansFor: { version: number; text: string; labels: readonly Label[] } | undefined;
+  private spans = new SpanIndex();
+  /** The annotation object each span was placed from, to find what changed since. */
+  private readonly placed = new Map<string, { annotation: Annotation; generation: number }>();
+  private placedVersion = -1;
+  private generation = 0;
+  /** What the next `updated()` redraws. */
+  private repaint: { all: boolean; added: PlacedSpan[]; removed: string[] } = { all: true, added: [], removed: [] };
+  private readonly names = new Map<string | undefined, string[]>();
   /** Where each annotation object was anchored in the current text (null: orphaned). */
   private anchors = new WeakMap<Annotation, TextRange | null>();
   private hoverId: string | null = null;
@@ -184,55 +193,114 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (changed.has('text')) {
       this.index = new CodePointIndex(this.text ?? '');
       this.anchors = new WeakMap();
+      this.placed.clear();
       this.caret = this.anchor = 0;
     }
-    const labels = this.labelsCtl.labels;
-    const stale = this.spansFor;
-    if (!stale || stale.version !== this.store.version || stale.text !== this.text || stale.labels !== labels) {
-      this.spans = this.placeSpans();
-      this.spansFor = { version: this.store.version, text: this.text, labels };
+    if (changed.has('text') || this.store.version !== this.placedVersion) this.placeSpans();
+  }
+
+  /**
+   * Brings the span index in line with the store, touching only the annotations that changed (by
+   * object identity), so one edit among 10,000 spans costs microseconds. A new set is built whole.
+   */
+  private placeSpans(): void {
+    this.placedVersion = this.store.version;
+    const shown = this.store.shown;
+    const generation = ++this.generation;
+    const changed: Annotation[] = [];
+    for (const annotation of shown) {
+      const previous = this.placed.get(annotation.id);
+      if (previous?.annotation === annotation) previous.generation = generation;
+      else changed.push(annotation);
+    }
+    for (const annotation of changed) this.placed.set(annotation.id, { annotation, generation });
+    const removed: string[] = [];
+    if (this.placed.size !== shown.length) {
+      for (const [id, entry] of this.placed) if (entry.generation !== generation) removed.push(id);
+      for (const id of removed) this.placed.delete(id);
+    }
+    if (this.spans.size === 0 || changed.length + removed.length > BULK_CHANGE) {
+      const spans: SpanInput[] = [];
+      for (const annotation of shown) {
+        const span = this.spanOf(annotation);
+        if (span) spans.push(span);
+      }
+      this.spans = new SpanIndex(spans);
+      this.repaint = { all: true, added: [], removed: [] };
+      return;
+    }
+    for (const id of removed) {
+      this.spans.remove(id);
+      this.repaint.removed.push(id);
+    }
+    for (const annotation of changed) {
+      const span = this.spanOf(annotation);
+      if (span) this.repaint.added.push(this.spans.insert(span));
+      else if (this.spans.remove(annotation.id)) this.repaint.removed.push(annotation.id);
     }
   }
 
-  /** Anchors every shown annotation (once per object and text) and reports new orphans. */
-  private placeSpans(): SpanIndex {
-    const placed: Omit<PlacedSpan, 'layer'>[] = [];
-    const checkText = this.index.length > 0;
-    for (const annotation of this.store.shown) {
-      let range = this.anchors.get(annotation);
-      if (range === undefined && checkText) {
-        range = anchorSpan(this.index, annotation);
-        this.anchors.set(annotation, range);
-        if (range === null) {
-          emit(this, 'kolam-error', {
-            code: 'orphaned',
-            message: msg(str`Annotation ${JSON.stringify(annotation.id)} could not be found in the text; it is kept unchanged.`),
-            input: copy(annotation),
-          });
-        }
+  /** Where an annotation is drawn (anchored once per object and text), or null; reports orphans. */
+  private spanOf(annotation: Annotation): SpanInput | null {
+    let range = this.anchors.get(annotation);
+    if (range === undefined) {
+      // With no text yet, nothing can be anchored and nothing is reported: wait for the text.
+      if (this.index.length === 0) return null;
+      range = anchorSpan(this.index, annotation);
+      this.anchors.set(annotation, range);
+      if (range === null) {
+        emit(this, 'kolam-error', {
+          code: 'orphaned',
+          message: msg(str`Annotation ${JSON.stringify(annotation.id)} could not be found in the text; it is kept unchanged.`),
+          input: copy(annotation),
+        });
       }
-      if (!range) continue;
-      placed.push({ id: annotation.id, start: this.index.toIndex(range.start), end: this.index.toIndex(range.end), labelId: labelIdOf(annotation) });
     }
-    return new SpanIndex(placed);
+    if (!range) return null;
+    return { id: annotation.id, start: this.index.toIndex(range.start), end: this.index.toIndex(range.end), labelId: labelIdOf(annotation) };
   }
 
   protected override firstUpdated(): void {
     this.painter = SpanHighlights.supported ? new SpanHighlights(this.renderRoot as ShadowRoot) : undefined;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(warmSegmenters);
+    else setTimeout(warmSegmenters, 200);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('text') || !this.blocks) {
       this.blocks = new TextBlocks(this.blocksRef.value!, this.text ?? '');
-      this.painter?.reset();
+      this.repaint.all = true;
     }
+    const painter = this.painter;
     const labels = this.labelsCtl.labels;
-    if (this.painter && this.painterLabels !== labels) {
+    if (painter && this.painterLabels !== labels) {
       this.painterLabels = labels;
-      this.painter.setStyles([...labels.map((l, i) => ({ key: `l${i}`, color: this.colorOf(l.id) })), { key: 'u', color: UNLABELLED_COLOR }]);
+      this.names.clear();
+      painter.setStyles([...labels.map((l, i) => ({ key: `l${i}`, color: this.colorOf(l.id) })), { key: 'u', color: UNLABELLED_COLOR }]);
+      this.repaint.all = true;
     }
-    this.painter?.sync(this.spans, this.blocks, (labelId, layer) => this.painter!.nameFor(this.labelKey(labelId), layer));
+    const { all, added, removed } = this.repaint;
+    this.repaint = { all: false, added: [], removed: [] };
+    if (painter) {
+      const nameOf = (span: PlacedSpan) => this.highlightName(span);
+      if (all) painter.drawAll(this.spans.spans, this.blocks, nameOf);
+      else {
+        for (const id of removed) painter.remove(id);
+        for (const span of added) painter.add(span, this.blocks, nameOf(span));
+      }
+    }
     this.drawMarks();
+  }
+
+  /** The highlight a span is drawn in: its label's, at its layer (names cached per label). */
+  private highlightName(span: PlacedSpan): string {
+    let names = this.names.get(span.labelId);
+    if (!names) {
+      const key = this.labelKey(span.labelId);
+      names = Array.from({ length: DRAWN_LAYERS }, (_, layer) => this.painter!.nameFor(key, layer));
+      this.names.set(span.labelId, names);
+    }
+    return names[Math.min(span.layer, DRAWN_LAYERS - 1)];
   }
 
   private painterLabels: readonly Label[] | undefined;
@@ -255,22 +323,34 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     this.painter?.mark('selected', selected ? (this.painter.rangeOf(selected.id) ?? null) : null);
     this.painter?.mark('hover', this.hoverId && this.hoverId !== selected?.id ? (this.painter.rangeOf(this.hoverId) ?? null) : null);
     this.painter?.mark('draft', to > from ? blocks.range(from, to) : null);
-    const tag = this.tagRef.value!;
+    // Every read before any write, so the browser lays out once, not once per overlay.
+    const scroller = this.textRef.value!;
+    const origin = this.contentOrigin(scroller);
     const tagRect = selected ? blocks.range(selected.start, selected.end).getClientRects()[0] : undefined;
+    const caretRect = this.caretRect();
+    const tag = this.tagRef.value!;
     tag.classList.toggle('shown', !!tagRect);
     if (selected && tagRect) {
       const color = this.colorOf(selected.labelId);
       tag.textContent = this.labelsCtl.nameOf(selected.labelId) || msg('No label');
       tag.style.background = color;
       tag.style.color = contrastText(color);
-      this.place(tag, tagRect.left, tagRect.top);
+      // Above the span, or below it on the first line where above is outside the box.
+      const above = tagRect.top - origin.top - scroller.scrollTop > 16;
+      tag.style.transform = `translate(${tagRect.left - origin.left}px, ${(above ? tagRect.top : tagRect.bottom) - origin.top}px)${above ? ' translateY(-100%)' : ''}`;
     }
-    const caretRect = this.caretRect();
-    this.caretRef.value!.classList.toggle('shown', !!caretRect);
+    const caret = this.caretRef.value!;
+    caret.classList.toggle('shown', !!caretRect);
     if (caretRect) {
-      this.caretRef.value!.style.height = `${caretRect.height}px`;
-      this.place(this.caretRef.value!, caretRect.left - 1, caretRect.top);
+      caret.style.height = `${caretRect.height}px`;
+      caret.style.transform = `translate(${caretRect.left - 1 - origin.left}px, ${caretRect.top - origin.top}px)`;
     }
+  }
+
+  /** Viewport position of the scroller's content origin: overlays inside it are placed from here. */
+  private contentOrigin(scroller: HTMLElement): { left: number; top: number } {
+    const box = scroller.getBoundingClientRect();
+    return { left: box.left + scroller.clientLeft - scroller.scrollLeft, top: box.top + scroller.clientTop - scroller.scrollTop };
   }
 
   private caretRect(): DOMRect | undefined {
@@ -282,13 +362,6 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     // A collapsed range at a line start can have no box; measure the character after it instead.
     const next = blocks.range(this.caret, Math.min(blocks.length, this.caret + 1)).getClientRects()[0];
     return next ? new DOMRect(next.left, next.top, 0, next.height) : undefined;
-  }
-
-  /** Positions an overlay at viewport point (x, y), in the scroller's content coordinates. */
-  private place(element: HTMLElement, x: number, y: number): void {
-    const scroller = this.textRef.value!;
-    const box = scroller.getBoundingClientRect();
-    element.style.transform = `translate(${x - box.left + scroller.scrollLeft - scroller.clientLeft}px, ${y - box.top + scroller.scrollTop - scroller.clientTop}px)${element === this.tagRef.value ? ' translateY(-100%)' : ''}`;
   }
 
   // ——— Pointer ———
@@ -353,7 +426,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     tooltip.classList.toggle('shown', hits.length > 0);
     if (hits.length) {
       tooltip.textContent = hits.map((s) => this.labelsCtl.nameOf(s.labelId) || msg('No label')).join(' › ');
-      this.place(tooltip, x + 12, y + 16);
+      const origin = this.contentOrigin(this.textRef.value!);
+      tooltip.style.transform = `translate(${x + 12 - origin.left}px, ${y + 16 - origin.top}px)`;
     }
     if (id !== this.hoverId) {
       this.hoverId = id;
@@ -420,7 +494,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     const labelId = this.labelsCtl.activeLabel;
     if (!snapped) return false;
     this.caret = this.anchor = snapped.end;
-    const twin = this.spans.spans.find((s) => s.start === snapped.start && s.end === snapped.end && s.labelId === labelId);
+    const twin = this.spans.meeting(snapped.start, snapped.end).find((s) => s.start === snapped.start && s.end === snapped.end && s.labelId === labelId);
     if (twin) {
       // The same span with the same label twice is a slip (a double-click on a tagged word).
       this.select(twin.id);

@@ -56,7 +56,7 @@ export class TextBlocks {
       block.append(node);
       // One block (most texts) is always on screen: no skipping, hence no frame without layout.
       if (this.starts.length > 1) block.classList.add('lazy');
-      if (this.starts.length > 1) block.style.containIntrinsicBlockSize = `auto calc(${estimatedLines(slice)} * var(--_line-height))`;
+      if (this.starts.length > 1) block.style.containIntrinsicBlockSize = `auto calc(${estimatedLines(slice)} * 1lh)`;
       this.blockOfNode.set(node, i).set(block, i);
       this.nodes.push(node);
       this.elements.push(block);

@@ -26,4 +26,20 @@ describe('SpanIndex', () => {
     expect(many.at(50_002).map((s) => s.id)).to.deep.equal(['s5000']);
     expect(many.at(50_007)).to.deep.equal([]);
   });
+
+  it('inserts and removes one span without disturbing the others', () => {
+    const live = new SpanIndex([span('a', 0, 10), span('b', 20, 30)]);
+    const inner = live.insert(span('c', 2, 5));
+    expect(inner.layer).to.equal(1);
+    expect(live.spans.map((s) => s.id)).to.deep.equal(['a', 'c', 'b']);
+    expect(live.at(3).map((s) => s.id)).to.deep.equal(['c', 'a']);
+    const long = live.insert(span('d', 8, 25));
+    expect(long.layer).to.equal(1, 'overlaps a and b (layer 0) but not c');
+    expect(live.at(22).map((s) => s.id)).to.deep.equal(['b', 'd']);
+    live.remove('d');
+    expect(live.at(22).map((s) => s.id)).to.deep.equal(['b']);
+    expect(live.at(15)).to.deep.equal([]);
+    expect(live.indexOf('b')).to.equal(2);
+    expect(live.get('d')).to.equal(undefined);
+  });
 });

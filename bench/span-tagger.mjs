@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// <kolam-span-tagger> against @recogito/text-annotator in one headless Chromium, on the same
+// ≈1 MB public-domain text (test/fixtures/span-sample.ts) and the same 10,000 spans:
+//  (a) set text + annotations → next painted frame (and the idle moment after it),
+//  (b) create a span by a real mouse drag → painted frame, with the floor (the same drag over an
+//      empty area) and the difference,
+//  (c) scroll through the document with the wheel: frames over 16.7 ms.
+// See ../shared/BENCHMARKS.md. Run twice on a shared machine; prefer the ratios.
+import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats } from './lib/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 3);
+/** Lower-case words near the top of the first chapter, none of them already a span. */
+const DRAG_WORDS = ['truth', 'universally', 'acknowledged', 'single', 'possession', 'fortune', 'feelings', 'neighbourhood', 'surrounding', 'families', 'considered', 'rightful', 'property', 'daughters', 'replied'];
+const bench = await startBench({ entries: { 'span-ours': 'bench/lib/span-page-ours.ts', 'span-peer': 'bench/lib/span-page-peer.ts' } });
+
+async function openLoaded(entry) {
+  const page = await bench.newPage({ entry });
+  await page.addInitScript(paintHelpers);
+  await page.evaluate(paintHelpers);
+  const before = await rendererMemoryMB(page);
+  const load = await page.evaluate(() => window.__bench.load());
+  const after = await rendererMemoryMB(page);
+  if (load.drawn !== 10_000) throw new Error(`${entry} holds ${load.drawn} spans, not 10,000`);
+  return { page, load, memory: after - before };
+}
+
+/** (b): drags over fresh words; each timed from the release to the painted frame showing the span. */
+async function dragLatencies(page) {
+  // Time from the release's dispatch to the first task after it: the handlers plus the update they
+  // trigger (microtasks), i.e. the work itself, with no frame floor.
+  await page.evaluate(() => {
+    window.__work = [];
+    addEventListener('mouseup', () => {
+      const t0 = performance.now();
+      setTimeout(() => window.__work.push(performance.now() - t0), 0);
+    }, true);
+  });
+  const figure = [];
+  const floor = [];
+  for (const word of DRAG_WORDS) {
+    const [x0, y0, x1, y1] = await page.evaluate((w) => window.__bench.dragPoints(w), word);
+    const before = await page.evaluate(() => window.__bench.count());
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move(x1, y1, { steps: 4 });
+    await page.evaluate(() => window.__nextPaint());
+    const start = Date.now();
+    await page.mouse.up();
+    await page.evaluate(
+      (n) =>
+        new Promise((resolve) => {
+          const wait = () => (window.__bench.count() > n ? window.__nextPaint().then(resolve) : requestAnimationFrame(wait));
+          wait();
+        }),
+      before,
+    );
+    figure.push(Date.now() - start);
+    if ((await page.evaluate(() => window.__bench.count())) !== before + 1) throw new Error(`drag over "${word}" made no span`);
+    // The floor: the same gesture over blank page, below the text box.
+    await page.mouse.move(600, 760);
+    await page.mouse.down();
+    await page.mouse.move(700, 760, { steps: 4 });
+    await page.evaluate(() => window.__nextPaint());
+    const blank = Date.now();
+    await page.mouse.up();
+    await page.evaluate(() => window.__nextPaint());
+    floor.push(Date.now() - blank);
+  }
+  const work = await page.evaluate(() => window.__work.filter((_, i) => i % 2 === 0));
+  return { figure: stats(figure), floor: stats(floor), work: stats(work) };
+}
+
+/** (c): wheel through the document; counts frame intervals over 16.7 ms (a frame missed). */
+async function scrollFrames(page) {
+  const box = await page.evaluate(() => window.__bench.scroller());
+  await page.mouse.move(box.x, box.y);
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    window.__recording = true;
+    requestAnimationFrame(tick);
+  });
+  const steps = 150;
+  for (let i = 0; i < steps; i++) {
+    await page.mouse.wheel(0, 1200);
+    await page.evaluate(() => window.__nextPaint());
+  }
+  const frames = await page.evaluate(() => {
+    window.__recording = false;
+    return window.__frames.slice(1);
+  });
+  const scrolled = await page.evaluate(() => window.__bench.scrollTop());
+  if (scrolled < 100_000) throw new Error(`scrolled only ${scrolled} px`);
+  return { over: frames.filter((f) => f > 16.7 * 1.2).length, frames: frames.length, p95: stats(frames).p95, max: stats(frames).max, scrolled };
+}
+
+const results = { ours: [], peer: [] };
+for (let run = 0; run < RUNS; run++) {
+  for (const [name, entry] of [['ours', 'span-ours'], ['peer', 'span-peer']]) {
+    const { page, load, memory } = await openLoaded(entry);
+    const drag = await dragLatencies(page);
+    const scroll = await scrollFrames(page);
+    results[name].push({ load, memory, drag, scroll });
+    console.log(`run ${run + 1} ${name}: load ${round(load.paint)} ms (idle ${round(load.idle)} ms, ${load.drawn} drawn), drag p95 ${drag.figure.p95} ms (floor ${drag.floor.p95}, work ${drag.work.p95}), scroll ${scroll.over}/${scroll.frames} frames over, ${round(load.heap)} MB heap, ${memory} MB RSS`);
+    await page.close();
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const pick = (name, f) => round(median(results[name].map(f)));
+printComparison(
+  'Span tagger: 1 MB text, 10,000 spans (median of runs)',
+  [
+    { figure: '(a) set text + annotations → painted', ours: pick('ours', (r) => r.load.paint), peer: pick('peer', (r) => r.load.paint) },
+    { figure: '(a) … → idle after it', ours: pick('ours', (r) => r.load.idle), peer: pick('peer', (r) => r.load.idle) },
+    { figure: '(b) drag → span painted, p95', ours: pick('ours', (r) => r.drag.figure.p95), peer: pick('peer', (r) => r.drag.figure.p95) },
+    { figure: '(b) floor (drag over blank), p95', ours: pick('ours', (r) => r.drag.floor.p95), peer: pick('peer', (r) => r.drag.floor.p95) },
+    { figure: '(b) figure − floor, p95', ours: pick('ours', (r) => r.drag.figure.p95 - r.drag.floor.p95), peer: pick('peer', (r) => r.drag.figure.p95 - r.drag.floor.p95) },
+    { figure: '(b) work in handlers + update, p95', ours: pick('ours', (r) => r.drag.work.p95), peer: pick('peer', (r) => r.drag.work.p95) },
+    { figure: '(c) scroll: frames over 16.7 ms', ours: pick('ours', (r) => r.scroll.over), peer: pick('peer', (r) => r.scroll.over), unit: `of ~${results.ours[0].scroll.frames}` },
+    { figure: '(c) scroll: frame interval p95', ours: pick('ours', (r) => r.scroll.p95), peer: pick('peer', (r) => r.scroll.p95) },
+    { figure: 'JS heap added by load', ours: pick('ours', (r) => r.load.heap), peer: pick('peer', (r) => r.load.heap), unit: 'MB' },
+    { figure: 'renderer RSS added by load', ours: pick('ours', (r) => r.memory), peer: pick('peer', (r) => r.memory), unit: 'MB' },
+  ],
+  '@recogito/text-annotator',
+);
+await bench.close();
