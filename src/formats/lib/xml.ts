@@ -33,10 +33,12 @@ export function parseXml(format: string, source: string): XmlElement {
     }
     return `line ${line}, column ${column}`;
   };
+  // Start tags come in document order, so count lines forward from the last one (linear overall).
+  let countedTo = 0;
+  let countedLine = 1;
   const lineAt = (at: number) => {
-    let line = 1;
-    for (let i = 0; i < at; i++) if (source.charCodeAt(i) === 10) line++;
-    return line;
+    for (; countedTo < at; countedTo++) if (source.charCodeAt(countedTo) === 10) countedLine++;
+    return countedLine;
   };
   const error = (at: number, why: string): never => {
     throw new FormatError(format, where(at), why);
