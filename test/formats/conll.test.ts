@@ -31,6 +31,14 @@ describe('conll', () => {
     expect(Array.from(back.text).slice(york.start, york.end).join('')).to.equal('York');
   });
 
+  it('round-trips a CRLF text with runs of spaces and tabs, offsets unchanged', () => {
+    const t = 'Ravi  met\tKumar\r\n\r\nin   சென்னை 🙂.\r\n';
+    const list = [span('doc', t, 0, 4, 'PER'), span('doc', t, 10, 15, 'PER'), span('doc', t, 24, 30, 'LOC')];
+    const { text: conll, tokens } = toConll(list, { text: t });
+    expect(tokens.filter((k) => k.tag !== 'O').map((k) => Array.from(t).slice(k.start, k.end).join(''))).to.deep.equal(['Ravi', 'Kumar', 'சென்னை']);
+    expect(essences(fromConll(conll, { source: 'doc', text: t }).annotations)).to.deep.equal(essences(list));
+  });
+
   it('splits tokens at span edges so spans cover whole tokens', () => {
     const t = 'preKumarpost';
     const { tokens } = toConll([span('doc', t, 3, 8, 'PER')], { text: t });

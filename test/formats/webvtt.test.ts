@@ -73,6 +73,11 @@ describe('webvtt', () => {
     expect(toWebVtt(headed.annotations, headed).startsWith('WEBVTT\nKind: captions\nLanguage: ta\n\n')).to.equal(true);
   });
 
+  it('reads CRLF line endings and a byte order mark', () => {
+    const { annotations } = fromWebVtt('\ufeffWEBVTT\r\n\r\nurn:x:1\r\n00:01.000 --> 00:02.000\r\nOne\r\ntwo\r\n', { source: media });
+    expect(annotations.map((a) => [a.id, a.body[0]])).to.deep.equal([['urn:x:1', { type: 'TextualBody', value: 'One\ntwo', format: 'text/plain' }]]);
+  });
+
   it('rejects malformed files saying which line and why', () => {
     expectFormatError(() => fromWebVtt('WEBVTTX\n', { source: media }), 'webvtt: line 1', 'should start with "WEBVTT"');
     expectFormatError(() => fromWebVtt('1\n00:01.000 --> 00:02.000\nhi\n', { source: media }), 'line 1');
