@@ -150,7 +150,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private lastCurrentId: string | undefined;
   private readonly rowHeights = new Map<string, number>();
   private heightsVersion = 0;
-  private offsetsCache: { list: Annotation[]; heights: number; offsets: Float64Array } | null = null;
+  private offsetsCache: { listVersion: number; heights: number; offsets: Float64Array } | null = null;
   private pendingListScroll: number | null = null;
   private listRendered = false;
   private listFrame = 0;
@@ -434,10 +434,15 @@ export class KolamTranscriptionPlayer extends LitElement {
   // ——— segments ———
 
   private get sorted(): Annotation[] {
-    if (this.sortedCache.version !== this.store.version) {
-      this.sortedCache = { version: this.store.version, list: byTime(this.store.shown) };
-    }
-    return this.sortedCache.list;
+    const cache = this.sortedCache;
+    if (cache.version === this.store.version) return cache.list;
+    // An edge drag never reorders (edges stop at neighbours): swap in the new objects, skip the sort.
+    const list =
+      this.store.isGestureActive && cache.list.length === this.store.shown.length
+        ? cache.list.map((s) => this.store.get(s.id) ?? s)
+        : byTime(this.store.shown);
+    this.sortedCache = { version: this.store.version, list };
+    return list;
   }
 
   private get sourceIri(): string {
@@ -810,11 +815,12 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   private get offsets(): Float64Array {
-    const list = this.sorted;
+    // Row order changes only with commits, so a drag in progress reuses the offsets.
+    const version = this.store.isGestureActive ? this.listVersion : this.store.version;
     const cache = this.offsetsCache;
-    if (cache?.list === list && cache.heights === this.heightsVersion) return cache.offsets;
-    const offsets = rowOffsets({ items: list, keyOf: (s) => s.id, heights: this.rowHeights, estimate: this.rowEstimate });
-    this.offsetsCache = { list, heights: this.heightsVersion, offsets };
+    if (cache?.listVersion === version && cache.heights === this.heightsVersion) return cache.offsets;
+    const offsets = rowOffsets({ items: this.sorted, keyOf: (s) => s.id, heights: this.rowHeights, estimate: this.rowEstimate });
+    this.offsetsCache = { listVersion: version, heights: this.heightsVersion, offsets };
     return offsets;
   }
 

@@ -79,7 +79,45 @@ export function wavPeaksWorker(): void {
       let framesLeft = declaredFrames || Infinity;
       const scale = float ? 1 : 1 / 2 ** (bits - 1);
 
+      const pushPoint = (): void => {
+        if (point >= min.length) {
+          const grownMin = new Float32Array(min.length * 2);
+          const grownMax = new Float32Array(min.length * 2);
+          grownMin.set(min);
+          grownMax.set(max);
+          min = grownMin;
+          max = grownMax;
+        }
+        min[point] = lo * scale;
+        max[point] = hi * scale;
+        point++;
+        inPoint = 0;
+        lo = 0;
+        hi = 0;
+      };
+
+      // 16-bit PCM, the usual case: read the samples through a typed array, channels together
+      // (the waveform merges them), which is several times faster than a DataView per sample.
+      const consume16 = (bytes: Uint8Array): void => {
+        const frames = Math.min(framesLeft, Math.floor(bytes.length / frameBytes));
+        const samples = new Int16Array(bytes.buffer, bytes.byteOffset, frames * channels);
+        const perPointSamples = perPoint * channels;
+        let inSamples = inPoint * channels;
+        for (let i = 0; i < samples.length; i++) {
+          const v = samples[i];
+          if (v < lo) lo = v;
+          else if (v > hi) hi = v;
+          if (++inSamples === perPointSamples) {
+            pushPoint();
+            inSamples = 0;
+          }
+        }
+        inPoint = Math.floor(inSamples / channels);
+        framesLeft -= frames;
+      };
+
       const consume = (bytes: Uint8Array): void => {
+        if (bits === 16 && bytes.byteOffset % 2 === 0) return consume16(bytes);
         const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         const frames = Math.min(framesLeft, Math.floor(bytes.length / frameBytes));
         for (let f = 0; f < frames; f++) {
@@ -94,22 +132,7 @@ export function wavPeaksWorker(): void {
             if (v < lo) lo = v;
             else if (v > hi) hi = v;
           }
-          if (++inPoint === perPoint) {
-            if (point >= min.length) {
-              const grownMin = new Float32Array(min.length * 2);
-              const grownMax = new Float32Array(min.length * 2);
-              grownMin.set(min);
-              grownMax.set(max);
-              min = grownMin;
-              max = grownMax;
-            }
-            min[point] = lo * scale;
-            max[point] = hi * scale;
-            point++;
-            inPoint = 0;
-            lo = 0;
-            hi = 0;
-          }
+          if (++inPoint === perPoint) pushPoint();
         }
         framesLeft -= frames;
       };

@@ -1,0 +1,85 @@
+// Bench page for <kolam-transcription-player>: the same window.bench API as
+// player-wavesurfer-page.mjs, so bench/transcription-player.mjs drives both alike.
+import { KolamTranscriptionPlayer } from '../../src/transcription-player.ts';
+import { nextPaint, segmentAnnotations, trackHandlerTime, waitFrames } from './player-common.mjs';
+
+if (!customElements.get('kolam-transcription-player')) throw new Error(`not registered: ${KolamTranscriptionPlayer.name}`);
+
+let el;
+const scroller = () => el.shadowRoot.querySelector('[part~="waveform"]');
+
+function mount() {
+  el?.remove();
+  el = document.createElement('kolam-transcription-player');
+  el.style.width = '1200px';
+  document.body.append(el);
+  return el;
+}
+
+async function untilReady() {
+  // Checked once per frame: the first frame that has the waveform is the one we time.
+  while (!(el.waveformReady && el.duration > 0 && el.shadowRoot.querySelector('canvas'))) await new Promise((r) => requestAnimationFrame(r));
+  await el.updateComplete;
+}
+
+window.bench = {
+  name: 'kolam',
+  async loadSrc(url) {
+    mount();
+    await el.updateComplete;
+    const t0 = performance.now();
+    el.src = url;
+    await untilReady();
+    const painted = (await nextPaint()) - t0;
+    const idle = (await window.__idle()) - t0;
+    return { painted, idle, duration: el.duration, chunks: el.shadowRoot.querySelectorAll('canvas').length };
+  },
+  async loadPeaks(json) {
+    mount();
+    await el.updateComplete;
+    const t0 = performance.now();
+    el.peaks = json;
+    await untilReady();
+    const painted = (await nextPaint()) - t0;
+    const idle = (await window.__idle()) - t0;
+    return { painted, idle, duration: el.duration };
+  },
+  async addSegments(ranges) {
+    const t0 = performance.now();
+    el.annotations = segmentAnnotations(ranges);
+    await el.updateComplete;
+    return (await nextPaint()) - t0;
+  },
+  /** Zooms to px/s and scrolls so `time` is 300 px from the left; returns ms to the painted frame. */
+  async zoom(px, time = null) {
+    const t0 = performance.now();
+    el.zoom = px;
+    await el.updateComplete;
+    if (time !== null) {
+      scroller().scrollLeft = time * el.zoom - 300;
+      await waitFrames(2);
+    }
+    const painted = (await nextPaint()) - t0;
+    return { painted, zoom: el.zoom };
+  },
+  async seek(time) {
+    const t0 = performance.now();
+    el.currentTime = time;
+    await el.updateComplete;
+    const painted = (await nextPaint()) - t0;
+    return { painted, time: el.currentTime };
+  },
+  /** Viewport point on the end edge of segment `index` (time order). */
+  endEdge(index) {
+    const id = `seg-${index}`;
+    const edge = el.shadowRoot.querySelector(`[data-segment="${id}"][data-edge="end"]`);
+    const r = edge.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  },
+  endOf(index) {
+    const a = el.annotations.find((x) => x.id === `seg-${index}`);
+    return Number(/t=[^,]+,(.+)$/.exec(a.target.selector.value)[1]);
+  },
+  trackHandlerTime,
+};
+window.__benchReady = true;

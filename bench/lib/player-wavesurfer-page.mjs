@@ -1,0 +1,74 @@
+// Bench page for wavesurfer.js v8 with its Regions plugin: the peer. Same window.bench API as
+// player-kolam-page.mjs; options are wavesurfer's defaults except the size.
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import { nextPaint, trackHandlerTime, waitFrames } from './player-common.mjs';
+
+let ws;
+let regions;
+let container;
+
+function mount(options) {
+  ws?.destroy();
+  container?.remove();
+  container = document.createElement('div');
+  container.style.width = '1200px';
+  document.body.append(container);
+  regions = RegionsPlugin.create();
+  ws = WaveSurfer.create({ container, height: 128, plugins: [regions], ...options });
+  return new Promise((resolve) => ws.once('ready', resolve));
+}
+
+window.bench = {
+  name: 'wavesurfer.js',
+  async loadSrc(url) {
+    const t0 = performance.now();
+    await mount({ url });
+    const painted = (await nextPaint()) - t0;
+    const idle = (await window.__idle()) - t0;
+    return { painted, idle, duration: ws.getDuration() };
+  },
+  async loadPeaks(json) {
+    const t0 = performance.now();
+    // audiowaveform's integers as wavesurfer's −1…1 channel data, as its docs do it.
+    const scale = json.bits === 8 ? 128 : 32768;
+    const channel = Float32Array.from(json.data, (v) => v / scale);
+    const duration = (json.length * json.samples_per_pixel) / json.sample_rate;
+    await mount({ peaks: [channel], duration });
+    const painted = (await nextPaint()) - t0;
+    const idle = (await window.__idle()) - t0;
+    return { painted, idle, duration: ws.getDuration() };
+  },
+  async addSegments(ranges) {
+    const t0 = performance.now();
+    ranges.forEach(([start, end, text], i) => regions.addRegion({ id: `seg-${i}`, start, end, content: text, color: 'rgba(0, 114, 178, 0.2)' }));
+    await waitFrames(1);
+    return (await nextPaint()) - t0;
+  },
+  async zoom(px, time = null) {
+    const t0 = performance.now();
+    ws.zoom(px);
+    if (time !== null) {
+      ws.setScroll(time * px - 300);
+      await waitFrames(2);
+    }
+    const painted = (await nextPaint()) - t0;
+    return { painted, zoom: px };
+  },
+  async seek(time) {
+    const t0 = performance.now();
+    ws.setTime(time);
+    const painted = (await nextPaint()) - t0;
+    return { painted, time: ws.getCurrentTime() };
+  },
+  endEdge(index) {
+    const region = regions.getRegions().find((r) => r.id === `seg-${index}`);
+    const r = region.element.querySelector('[part~="region-handle-right"]').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  },
+  endOf(index) {
+    return regions.getRegions().find((r) => r.id === `seg-${index}`).end;
+  },
+  trackHandlerTime,
+};
+window.__benchReady = true;

@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// <kolam-transcription-player> against wavesurfer.js v8 + Regions, in one headless Chromium, on the
+// same generated media (see ../shared/BENCHMARKS.md):
+//   (a) a one-hour WAV: `src` set → waveform painted, and the renderer's peak resident memory;
+//   (b) three hours from audiowaveform peaks → painted;
+//   (c) 2,000 segments: drag one edge through 120 real mouse moves, move → painted frame (mean, p95),
+//       with the floor (same moves on an empty page) and the JS time in handlers per move;
+//   (d) seek and zoom → painted.
+// Usage: node bench/transcription-player.mjs [--runs 2]
+import { readFileSync } from 'node:fs';
+import { ensureHourLong } from '../scripts/fixtures/audio.mjs';
+import { paintHelpers, printComparison, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
+import { renderersMemoryMB } from './lib/player-memory.mjs';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 1;
+const hourFile = ensureHourLong();
+const hourUrl = '/test/fixtures/generated/hour.wav';
+const peaksJson = JSON.parse(readFileSync(new URL('../test/fixtures/generated/three-hours.peaks.json', import.meta.url), 'utf8'));
+console.log(`one-hour file: ${hourFile}`);
+
+const bench = await startBench({
+  entries: { 'player-kolam': 'bench/lib/player-kolam-page.mjs', 'player-wavesurfer': 'bench/lib/player-wavesurfer-page.mjs' },
+});
+const tools = [
+  { key: 'ours', entry: 'player-kolam' },
+  { key: 'peer', entry: 'player-wavesurfer' },
+];
+
+/** Opens a tool page through the harness (it registers the page route), with paint helpers. */
+async function toolPage(entry) {
+  const page = await bench.newPage({ entry, width: 1280, height: 900 });
+  await page.addInitScript(paintHelpers);
+  await page.evaluate(paintHelpers);
+  return page;
+}
+
+/** Samples the renderer's resident memory every 50 ms while `work` runs; returns the peak. */
+async function peakMemoryDuring(page, work) {
+  let peak = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      peak = Math.max(peak, await renderersMemoryMB(bench.browser));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const result = await work();
+  running = false;
+  await sampler;
+  peak = Math.max(peak, await renderersMemoryMB(bench.browser));
+  return { result, peak };
+}
+
+const ranges = Array.from({ length: 2000 }, (_, i) => [round(i * 5.4, 3), round(i * 5.4 + 4.8, 3), `Segment ${i + 1}: words the recogniser heard.`]);
+
+async function runOnce() {
+  const out = { ours: {}, peer: {} };
+
+  // (a) one hour from `src`, then (d) seek and zoom on it.
+  for (const { key, entry } of tools) {
+    const page = await toolPage(entry);
+    const before = await renderersMemoryMB(bench.browser);
+    const { result, peak } = await peakMemoryDuring(page, () => page.evaluate((url) => window.bench.loadSrc(url), hourUrl));
+    if (!(Math.abs(result.duration - 3600) < 1)) throw new Error(`${entry}: one-hour load did not finish (duration ${result.duration})`);
+    out[key].hour = { ...result, before, peak, after: await renderersMemoryMB(bench.browser) };
+
+    const seeks = [];
+    for (let i = 0; i < 20; i++) {
+      const t = ((i * 997) % 3500) + 13.7;
+      const r = await page.evaluate((t) => window.bench.seek(t), t);
+      if (Math.abs(r.time - t) > 0.05) throw new Error(`${entry}: seek to ${t} landed at ${r.time}`);
+      seeks.push(r.painted);
+    }
+    const zooms = [];
+    for (const px of [2, 5, 10, 20, 50, 100, 200, 100, 50, 20, 5, 2]) {
+      const r = await page.evaluate((px) => window.bench.zoom(px), px);
+      if (Math.abs(r.zoom - px) > 0.01) throw new Error(`${entry}: zoom ${px} gave ${r.zoom}`);
+      zooms.push(r.painted);
+    }
+    out[key].seek = stats(seeks);
+    out[key].zoom = stats(zooms);
+    await page.close();
+  }
+
+  // (b) three hours from peaks, then (c) 2,000 segments and an edge drag on them.
+  for (const { key, entry } of tools) {
+    const page = await toolPage(entry);
+    const loaded = await page.evaluate((json) => window.bench.loadPeaks(json), peaksJson);
+    if (!(Math.abs(loaded.duration - 10800) < 1)) throw new Error(`${entry}: peaks load gave duration ${loaded.duration}`);
+    out[key].peaks = loaded;
+    out[key].addSegments = await page.evaluate((r) => window.bench.addSegments(r), ranges);
+    await page.evaluate(() => window.bench.zoom(50, 1000 * 5.4));
+    await page.waitForTimeout(300);
+    const edge = await page.evaluate(() => window.bench.endEdge(1000));
+    const endBefore = await page.evaluate(() => window.bench.endOf(1000));
+    // 80 moves left by 2 px, then 40 right by 1 px: the edge ends 120 px (2.4 s at 50 px/s) in.
+    const points = [];
+    for (let i = 1; i <= 80; i++) points.push([edge.x - 2 * i, edge.y]);
+    for (let i = 1; i <= 40; i++) points.push([edge.x - 160 + i, edge.y]);
+    await page.mouse.move(edge.x, edge.y);
+    await page.mouse.down();
+    await page.evaluate(() => window.bench.trackHandlerTime());
+    const { latencies } = await timedMouseMoves(page, points);
+    const handler = await page.evaluate(() => window.__stopHandlerTime());
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const endAfter = await page.evaluate(() => window.bench.endOf(1000));
+    if (Math.abs(endBefore - 2.4 - endAfter) > 0.1) throw new Error(`${entry}: edge went ${endBefore} → ${endAfter}, expected −2.4 s`);
+    out[key].drag = stats(latencies);
+    out[key].handler = stats(handler);
+    await page.close();
+  }
+
+  // The floor: the same moves with the mouse down over an empty page.
+  const blank = await bench.newPage();
+  await blank.evaluate(paintHelpers);
+  const points = Array.from({ length: 120 }, (_, i) => [600 - (i < 80 ? 2 * i : 160 - (i - 80)), 400]);
+  await blank.mouse.move(600, 400);
+  await blank.mouse.down();
+  const floor = await timedMouseMoves(blank, points);
+  await blank.mouse.up();
+  out.floor = stats(floor.latencies);
+  await blank.close();
+  return out;
+}
+
+for (let run = 1; run <= runs; run++) {
+  const r = await runOnce();
+  const row = (figure, ours, peer, unit) => ({ figure, ours: round(ours), peer: round(peer), unit });
+  console.log(`\n=== run ${run} of ${runs} ===`);
+  printComparison(
+    '(a) one-hour WAV (16 kHz mono, 115 MB): src set → waveform painted; renderer resident memory',
+    [
+      row('src → painted', r.ours.hour.painted, r.peer.hour.painted),
+      row('src → idle after paint', r.ours.hour.idle, r.peer.hour.idle),
+      row('renderer memory before', r.ours.hour.before, r.peer.hour.before, 'MB'),
+      row('renderer memory peak while loading', r.ours.hour.peak, r.peer.hour.peak, 'MB'),
+      row('renderer memory after', r.ours.hour.after, r.peer.hour.after, 'MB'),
+    ],
+    'wavesurfer.js',
+  );
+  printComparison(
+    '(b) three hours from audiowaveform peaks (v2, 8-bit, 930 k points) → painted',
+    [row('peaks → painted', r.ours.peaks.painted, r.peer.peaks.painted), row('peaks → idle after paint', r.ours.peaks.idle, r.peer.peaks.idle)],
+    'wavesurfer.js',
+  );
+  printComparison(
+    `(c) 2,000 segments: set → painted, then one edge dragged through 120 real mouse moves (floor: empty page, mean ${r.floor.mean} ms, p95 ${r.floor.p95} ms)`,
+    [
+      row('2,000 segments set → painted', r.ours.addSegments, r.peer.addSegments),
+      row('move → painted, mean', r.ours.drag.mean, r.peer.drag.mean),
+      row('move → painted, p95', r.ours.drag.p95, r.peer.drag.p95),
+      row('p95 − floor p95', r.ours.drag.p95 - r.floor.p95, r.peer.drag.p95 - r.floor.p95),
+      row('JS in handlers per move, mean', r.ours.handler.mean, r.peer.handler.mean),
+      row('JS in handlers per move, p95', r.ours.handler.p95, r.peer.handler.p95),
+    ],
+    'wavesurfer.js',
+  );
+  printComparison(
+    '(d) on the one-hour file: seek → painted (20 seeks), zoom → painted (12 levels, 2–200 px/s)',
+    [
+      row('seek, mean', r.ours.seek.mean, r.peer.seek.mean),
+      row('seek, p95', r.ours.seek.p95, r.peer.seek.p95),
+      row('zoom, mean', r.ours.zoom.mean, r.peer.zoom.mean),
+      row('zoom, p95', r.ours.zoom.p95, r.peer.zoom.p95),
+    ],
+    'wavesurfer.js',
+  );
+}
+await bench.close();
