@@ -70,18 +70,19 @@ export function importAnnotation(item: ImportedItem, options: ImportOptions = {}
   const when = options.created ?? timestamp();
   const isSuggestion = item.score !== undefined || item.model !== undefined;
   const creator: Agent | undefined = isSuggestion ? { id: item.model ?? 'model', type: 'Software' } : personOf(options.annotator);
-  const tag: TextualBody[] = item.labelId === undefined ? [] : [{ type: 'TextualBody', purpose: 'tagging', value: item.labelId, ...(item.score !== undefined ? { score: item.score } : {}) }];
-  return {
-    '@context': ANNOTATION_CONTEXT,
-    id: item.id ?? (options.newId ?? newId)(),
-    type: 'Annotation',
-    motivation: item.motivation ?? 'tagging',
-    created: when,
-    modified: when,
-    ...(creator ? { creator } : {}),
-    body: [...(item.bodies ?? []), ...tag],
-    target: { source: item.source, selector: item.selector },
-  };
+  const body: Body[] = item.bodies ? [...item.bodies] : [];
+  if (item.labelId !== undefined) {
+    const tag: TextualBody = { type: 'TextualBody', purpose: 'tagging', value: item.labelId };
+    if (item.score !== undefined) tag.score = item.score;
+    body.push(tag);
+  }
+  // Written out rather than spread: importers make tens of thousands of these.
+  const id = item.id ?? (options.newId ?? newId)();
+  const target = { source: item.source, selector: item.selector };
+  const motivation = item.motivation ?? 'tagging';
+  return creator
+    ? { '@context': ANNOTATION_CONTEXT, id, type: 'Annotation', motivation, created: when, modified: when, creator, body, target }
+    : { '@context': ANNOTATION_CONTEXT, id, type: 'Annotation', motivation, created: when, modified: when, body, target };
 }
 
 /** The label id for a name found in a file: a label with that id, else with that name, else the name. */
