@@ -14,8 +14,10 @@ export const DRAWN_LAYERS = 4;
 let instances = 0;
 
 interface Entry {
+  span: PlacedSpan;
   name: string;
-  range: Range;
+  /** Only spans in the window hold one. */
+  range: Range | null;
 }
 
 export interface LabelStyle {
@@ -36,6 +38,8 @@ export class SpanHighlights {
   private readonly entries = new Map<string, Entry>();
   private readonly sheet = new CSSStyleSheet();
   private readonly single = new Map<'draft' | 'hover' | 'selected', Range | null>();
+  private readonly live = new Set<string>();
+  private window = { start: 0, end: 0 };
 
   constructor(root: ShadowRoot) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
@@ -76,37 +80,70 @@ export class SpanHighlights {
     this.sheet.replaceSync(rules.join('\n'));
   }
 
-  /** Draws a span (replacing what was drawn for its id). */
+  /** Records a span (replacing what was there for its id); it gets a Range if it is in the window. */
   add(span: PlacedSpan, blocks: TextBlocks, name: string): void {
     this.remove(span.id);
-    const range = blocks.range(span.start, span.end);
-    this.highlight(name, Math.min(span.layer, DRAWN_LAYERS - 1)).add(range);
-    this.entries.set(span.id, { name, range });
+    const entry: Entry = { span, name, range: null };
+    this.entries.set(span.id, entry);
+    if (span.start < this.window.end && span.end > this.window.start) this.materialize(entry, blocks);
   }
 
   remove(id: string): void {
     const old = this.entries.get(id);
     if (!old) return;
-    this.highlights.get(old.name)?.delete(old.range);
+    this.dematerialize(old);
     this.entries.delete(id);
   }
 
-  /** Redraws every span from scratch (a new text, a new set, new labels). */
+  /** Records every span from scratch (a new text, a new set, new labels). */
   drawAll(spans: readonly PlacedSpan[], blocks: TextBlocks, nameOf: (span: PlacedSpan) => string): void {
     this.reset();
-    for (const span of spans) this.add(span, blocks, nameOf(span));
+    for (const span of spans) this.entries.set(span.id, { span, name: nameOf(span), range: null });
+    const window = this.window;
+    this.window = { start: 0, end: 0 };
+    this.setWindow(window.start, window.end, blocks);
+  }
+
+  /**
+   * Only spans meeting [start, end) (UTF-16; the visible text and a screen either side) hold a
+   * Range. Chromium revalidates every range of every highlight when one changes, so 10,000 live
+   * ranges would make each new span cost milliseconds; a few hundred cost nothing.
+   */
+  setWindow(start: number, end: number, blocks: TextBlocks, index?: { meeting(start: number, end: number): PlacedSpan[] }): void {
+    const old = this.window;
+    if (old.start === start && old.end === end) return;
+    this.window = { start, end };
+    for (const id of this.live) {
+      const entry = this.entries.get(id)!;
+      if (entry.span.end <= start || entry.span.start >= end) this.dematerialize(entry);
+    }
+    const incoming = index ? index.meeting(start, end).map((span) => this.entries.get(span.id)) : [...this.entries.values()].filter((e) => e.span.start < end && e.span.end > start);
+    for (const entry of incoming) if (entry && !entry.range) this.materialize(entry, blocks);
+  }
+
+  private materialize(entry: Entry, blocks: TextBlocks): void {
+    entry.range = blocks.range(entry.span.start, entry.span.end);
+    this.highlight(entry.name, Math.min(entry.span.layer, DRAWN_LAYERS - 1)).add(entry.range);
+    this.live.add(entry.span.id);
+  }
+
+  private dematerialize(entry: Entry): void {
+    if (entry.range) this.highlights.get(entry.name)?.delete(entry.range);
+    entry.range = null;
+    this.live.delete(entry.span.id);
   }
 
   /** Forgets every span range (the text, hence every Range, was replaced). */
   reset(): void {
     for (const highlight of this.highlights.values()) highlight.clear();
     this.entries.clear();
+    this.live.clear();
     this.single.clear();
   }
 
-  /** The Range drawn for a span, if it is drawn. */
-  rangeOf(id: string | null | undefined): Range | undefined {
-    return id == null ? undefined : this.entries.get(id)?.range;
+  /** How many spans hold a Range now (for tests and the bench). */
+  get liveCount(): number {
+    return this.live.size;
   }
 
   /** Sets the one range of the draft, hover or selected highlight (null clears it). */

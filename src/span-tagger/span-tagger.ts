@@ -180,11 +180,15 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   override connectedCallback(): void {
     super.connectedCallback();
     this.painter?.attach();
+    addEventListener('scroll', this.updateWindow, { passive: true });
+    addEventListener('resize', this.updateWindow, { passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.painter?.detach();
+    removeEventListener('scroll', this.updateWindow);
+    removeEventListener('resize', this.updateWindow);
     document.removeEventListener('mouseup', this.onMouseUp, true);
   }
 
@@ -283,13 +287,48 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     this.repaint = { all: false, added: [], removed: [] };
     if (painter) {
       const nameOf = (span: PlacedSpan) => this.highlightName(span);
-      if (all) painter.drawAll(this.spans.spans, this.blocks, nameOf);
-      else {
+      if (all) {
+        painter.drawAll(this.spans.spans, this.blocks, nameOf);
+        this.updateWindow();
+      } else {
         for (const id of removed) painter.remove(id);
         for (const span of added) painter.add(span, this.blocks, nameOf(span));
       }
     }
     this.drawMarks();
+  }
+
+  /**
+   * Gives Ranges to the spans on screen and a screen either side (see SpanHighlights.setWindow).
+   * Runs on scroll, before the frame paints, so scrolled-in spans are drawn in that frame.
+   */
+  private readonly updateWindow = (): void => {
+    const scroller = this.textRef.value;
+    const blocks = this.blocks;
+    if (!scroller || !blocks || !this.painter) return;
+    if (blocks.elements.length === 1) return this.painter.setWindow(0, blocks.length, blocks, this.spans);
+    // What of the scroller's content the page shows: the scroller's own view, cut by the viewport.
+    const box = scroller.getBoundingClientRect();
+    const screen = Math.min(scroller.clientHeight, innerHeight);
+    const top = scroller.scrollTop + Math.max(0, -box.top) - screen;
+    const bottom = top + 3 * screen;
+    const elements = blocks.elements;
+    const first = this.firstBlockEndingAfter(top);
+    let last = first;
+    while (last + 1 < elements.length && elements[last + 1].offsetTop < bottom) last++;
+    this.painter.setWindow(blocks.starts[first], blocks.starts[last + 1] ?? blocks.length, blocks, this.spans);
+  };
+
+  private firstBlockEndingAfter(y: number): number {
+    const elements = this.blocks!.elements;
+    let lo = 0;
+    let hi = elements.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (elements[mid].offsetTop + elements[mid].offsetHeight <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The highlight a span is drawn in: its label's, at its layer (names cached per label). */
@@ -320,8 +359,9 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (!blocks) return;
     const selected = this.spans.get(this.store.selectedId);
     const [from, to] = [Math.min(this.anchor, this.caret), Math.max(this.anchor, this.caret)];
-    this.painter?.mark('selected', selected ? (this.painter.rangeOf(selected.id) ?? null) : null);
-    this.painter?.mark('hover', this.hoverId && this.hoverId !== selected?.id ? (this.painter.rangeOf(this.hoverId) ?? null) : null);
+    const hovered = this.hoverId !== selected?.id ? this.spans.get(this.hoverId) : undefined;
+    this.painter?.mark('selected', selected ? this.markRange('selected', selected) : null);
+    this.painter?.mark('hover', hovered ? this.markRange('hover', hovered) : null);
     this.painter?.mark('draft', to > from ? blocks.range(from, to) : null);
     // Every read before any write, so the browser lays out once, not once per overlay.
     const scroller = this.textRef.value!;
@@ -346,6 +386,17 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       caret.style.transform = `translate(${caretRect.left - 1 - origin.left}px, ${caretRect.top - origin.top}px)`;
     }
   }
+
+  /** The Range of a mark, reused while it shows the same span (so the highlight is not redone). */
+  private markRange(kind: 'selected' | 'hover', span: PlacedSpan): Range {
+    const cached = this.marks[kind];
+    if (cached?.span === span) return cached.range;
+    const range = this.blocks!.range(span.start, span.end);
+    this.marks[kind] = { span, range };
+    return range;
+  }
+
+  private readonly marks: Partial<Record<'selected' | 'hover', { span: PlacedSpan; range: Range }>> = {};
 
   /** Viewport position of the scroller's content origin: overlays inside it are placed from here. */
   private contentOrigin(scroller: HTMLElement): { left: number; top: number } {
@@ -642,6 +693,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
         @pointerdown=${this.onPointerDown}
         @pointermove=${this.onPointerMove}
         @pointerleave=${this.onPointerLeave}
+        @scroll=${this.updateWindow}
       >
         <div class="blocks" ${ref(this.blocksRef)}></div>
         <div part="caret" aria-hidden="true" ${ref(this.caretRef)}></div>
