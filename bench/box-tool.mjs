@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global structuredClone, queueMicrotask -- page-side code run by page.evaluate */
 // <kolam-box-tool> against @annotorious/annotorious v3, same run, same 4000×3000 image, same boxes
 // (see ../shared/BENCHMARKS.md). Prints, for 2,000 boxes and for 10,000:
 //   (a) set the annotations → next painted frame (and → the idle moment after it)
@@ -13,6 +14,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
+
+/** JS heap in use (MB) after a full GC: the boxes' own cost, beside the renderer's RSS. */
+const heapMB = (page) => page.evaluate(() => (window.gc?.(), Math.round(performance.memory.usedJSHeapSize / 1048576)));
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -231,6 +235,7 @@ for (const count of COUNTS) {
   const kMemBefore = await rendererMemoryMB(kPage);
   const kLoad = await loadTimes(kPage, count);
   const kMemAfter = await rendererMemoryMB(kPage);
+  const kHeap = await heapMB(kPage);
   const kDrag = await dragTimes(kPage, { x: 100, y: 0 }, false);
   const kZoom = await zoomTimes(kPage);
   const kWheel = await wheelTimes(kPage);
@@ -240,6 +245,7 @@ for (const count of COUNTS) {
   const aMemBefore = await rendererMemoryMB(aPage);
   const aLoad = await loadTimes(aPage, count);
   const aMemAfter = await rendererMemoryMB(aPage);
+  const aHeap = await heapMB(aPage);
   const aDrag = await dragTimes(aPage, { x: 100, y: 0 }, true);
   const aZoom = await zoomTimes(aPage);
   await aPage.close();
@@ -259,7 +265,8 @@ for (const count of COUNTS) {
       { figure: '(c) zoom step → painted, mean', ours: kZoom.painted.mean, peer: aZoom.painted.mean },
       { figure: '(c) zoom step → painted, p95', ours: kZoom.painted.p95, peer: aZoom.painted.p95 },
       { figure: '(c) zoom step → crisp redraw painted, mean', ours: kZoom.settled.mean, peer: aZoom.settled.mean },
-      { figure: 'renderer memory after set', ours: kMemAfter, peer: aMemAfter, unit: 'MB' },
+      { figure: 'JS heap after set', ours: kHeap, peer: aHeap, unit: 'MB' },
+      { figure: 'renderer RSS after set', ours: kMemAfter, peer: aMemAfter, unit: 'MB' },
     ],
     'annotorious',
   );

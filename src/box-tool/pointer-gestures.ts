@@ -91,7 +91,9 @@ export class PointerGestures implements ReactiveController {
     // active pointer to capture, which must not break the gesture.
     try {
       tool.viewportElement!.setPointerCapture(event.pointerId);
-    } catch {}
+    } catch {
+      // Nothing to capture: the gesture still works while the pointer stays over the element.
+    }
     tool.viewportElement!.focus({ preventScroll: true });
     event.preventDefault();
   };
