@@ -9,7 +9,7 @@
  */
 import type { Annotation, Label } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
-import { importAnnotation, labelIdFor, labelIdOf, modelOf, skip, scoreOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';

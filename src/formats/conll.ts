@@ -18,7 +18,7 @@
  * line break, labels with whitespace, ids, creators, timestamps, scores.
  */
 import type { Annotation } from '../core/annotation.js';
-import { importAnnotation, labelIdFor, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { importAnnotation, labelIdFor, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { byStart, CodePointIndex, spanOrSkip, spanSelectors, type Span } from './lib/text.js';
 

@@ -11,7 +11,7 @@
  * scores. Document-level classification labels (`"label": ["spam"]`) are not spans and are refused.
  */
 import type { Annotation } from '../core/annotation.js';
-import { groupBySource, importAnnotation, labelIdFor, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { groupBySource, importAnnotation, labelIdFor, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';

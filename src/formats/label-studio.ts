@@ -17,7 +17,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector, rectOf, textRangeOf, timeRangeOf } from '../core/selectors.js';
-import { groupBySource, importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, transcriptBodyOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { groupBySource, importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, stamped, transcriptBodyOf, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { cueAnnotation } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 import { imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';

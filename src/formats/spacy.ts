@@ -8,7 +8,7 @@
  * training refuses overlapping entities; this format keeps them, so check before training.
  */
 import type { Annotation } from '../core/annotation.js';
-import { importAnnotation, labelIdFor, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { importAnnotation, labelIdFor, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors } from './lib/text.js';

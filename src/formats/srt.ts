@@ -10,7 +10,7 @@
  * language, creators, timestamps, scores; SubRip's `X1: … Y2:` coordinates are not kept.
  */
 import type { Annotation, Label } from '../core/annotation.js';
-import { labelIdFor, labelNameOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { labelIdFor, labelNameOf, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { cueAnnotation, cuesOf, formatClock } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 

@@ -10,7 +10,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
-import { importAnnotation, labelIdFor, labelIdOf, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { importAnnotation, labelIdFor, labelIdOf, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, type ImageInfo } from './lib/images.js';
 import { child, escapeXml, parseXml, type XmlElement } from './lib/xml.js';

@@ -12,7 +12,7 @@
  * a cue; a transcript's blank lines (they would end the cue) are written as single line breaks.
  */
 import type { Annotation, Label } from '../core/annotation.js';
-import { labelIdFor, labelNameOf, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { labelIdFor, labelNameOf, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { cueAnnotation, cuesOf, formatClock } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 

@@ -10,7 +10,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
-import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, type ExportOptions, type ImportOptions, stamped } from './lib/common.js';
+import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip } from './lib/images.js';
 
