@@ -1,6 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
 import {
   acceptSuggestion,
   copy,
@@ -100,11 +99,10 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private readonly labelsCtl = new LabelsController(this);
   private readonly keys = new KeyboardController(this);
   private readonly announcer = new Announcer(this);
-  private readonly textRef = createRef<HTMLElement>();
-  private readonly blocksRef = createRef<HTMLElement>();
-  private readonly caretRef = createRef<HTMLElement>();
-  private readonly tagRef = createRef<HTMLElement>();
-  private readonly tooltipRef = createRef<HTMLElement>();
+  /** A rendered part (the template never replaces these, so one lookup each would do; it is cheap). */
+  private partNamed(name: 'text' | 'caret' | 'tag' | 'tooltip'): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>(`[part="${name}"]`)!;
+  }
 
   private index = new CodePointIndex('');
   private blocks: TextBlocks | undefined;
@@ -272,7 +270,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('text') || !this.blocks) {
-      this.blocks = new TextBlocks(this.blocksRef.value!, this.text ?? '');
+      this.blocks = new TextBlocks(this.renderRoot.querySelector<HTMLElement>('.blocks')!, this.text ?? '');
       this.repaint.all = true;
     }
     const painter = this.painter;
@@ -303,7 +301,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
    * Runs on scroll, before the frame paints, so scrolled-in spans are drawn in that frame.
    */
   private readonly updateWindow = (): void => {
-    const scroller = this.textRef.value;
+    const scroller = this.partNamed('text');
     const blocks = this.blocks;
     if (!scroller || !blocks || !this.painter) return;
     if (blocks.elements.length === 1) return this.painter.setWindow(0, blocks.length, blocks, this.spans);
@@ -364,11 +362,11 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     this.painter?.mark('hover', hovered ? this.markRange('hover', hovered) : null);
     this.painter?.mark('draft', to > from ? blocks.range(from, to) : null);
     // Every read before any write, so the browser lays out once, not once per overlay.
-    const scroller = this.textRef.value!;
+    const scroller = this.partNamed('text');
     const origin = this.contentOrigin(scroller);
     const tagRect = selected ? blocks.range(selected.start, selected.end).getClientRects()[0] : undefined;
     const caretRect = this.caretRect();
-    const tag = this.tagRef.value!;
+    const tag = this.partNamed('tag');
     tag.classList.toggle('shown', !!tagRect);
     if (selected && tagRect) {
       const color = this.colorOf(selected.labelId);
@@ -379,7 +377,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       const above = tagRect.top - origin.top - scroller.scrollTop > 16;
       tag.style.transform = `translate(${tagRect.left - origin.left}px, ${(above ? tagRect.top : tagRect.bottom) - origin.top}px)${above ? ' translateY(-100%)' : ''}`;
     }
-    const caret = this.caretRef.value!;
+    const caret = this.partNamed('caret');
     caret.classList.toggle('shown', !!caretRect);
     if (caretRect) {
       caret.style.height = `${caretRect.height}px`;
@@ -471,13 +469,13 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   private setHover(hits: PlacedSpan[], x: number, y: number): void {
-    const tooltip = this.tooltipRef.value;
+    const tooltip = this.partNamed('tooltip');
     if (!tooltip) return;
     const id = hits[0]?.id ?? null;
     tooltip.classList.toggle('shown', hits.length > 0);
     if (hits.length) {
       tooltip.textContent = hits.map((s) => this.labelsCtl.nameOf(s.labelId) || msg('No label')).join(' › ');
-      const origin = this.contentOrigin(this.textRef.value!);
+      const origin = this.contentOrigin(this.partNamed('text'));
       tooltip.style.transform = `translate(${x + 12 - origin.left}px, ${y + 16 - origin.top}px)`;
     }
     if (id !== this.hoverId) {
@@ -666,7 +664,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   private scrollToIndex(index: number): void {
-    const scroller = this.textRef.value;
+    const scroller = this.partNamed('text');
     const rect = this.blocks?.range(index, Math.min(index + 1, this.blocks.length)).getBoundingClientRect();
     if (!scroller || !rect) return;
     const box = scroller.getBoundingClientRect();
@@ -684,7 +682,6 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   override render() {
     return html`<div
         part="text"
-        ${ref(this.textRef)}
         tabindex="0"
         role="textbox"
         aria-readonly="true"
@@ -695,10 +692,10 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
         @pointerleave=${this.onPointerLeave}
         @scroll=${this.updateWindow}
       >
-        <div class="blocks" ${ref(this.blocksRef)}></div>
-        <div part="caret" aria-hidden="true" ${ref(this.caretRef)}></div>
-        <div part="tag" aria-hidden="true" ${ref(this.tagRef)}></div>
-        <div part="tooltip" aria-hidden="true" ${ref(this.tooltipRef)}></div>
+        <div class="blocks"></div>
+        <div part="caret" aria-hidden="true"></div>
+        <div part="tag" aria-hidden="true"></div>
+        <div part="tooltip" aria-hidden="true"></div>
       </div>
       ${this.announcer.render()}`;
   }
