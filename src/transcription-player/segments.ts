@@ -181,3 +181,29 @@ export function coverageRuns(sorted: readonly Annotation[], gap: number): TimeRa
   }
   return runs;
 }
+
+/** The first index in `sorted` whose start is at or after `time` (binary search). */
+function firstStartingAt(sorted: readonly Annotation[], time: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rangeOf(sorted[mid]).start < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Segments overlapping [from, to] in a time-sorted list, found by binary search: only those
+ * starting within `longest` seconds before `from` can reach into the range.
+ */
+export function segmentsBetween(sorted: readonly Annotation[], from: number, to: number, longest: number): Annotation[] {
+  const out: Annotation[] = [];
+  for (let i = firstStartingAt(sorted, from - longest); i < sorted.length; i++) {
+    const { start, end } = rangeOf(sorted[i]);
+    if (start > to) break;
+    if (end >= from) out.push(sorted[i]);
+  }
+  return out;
+}

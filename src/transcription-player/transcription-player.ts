@@ -22,7 +22,7 @@ import { localized, msg, str } from '../core/localize.js';
 import { contrastText } from '../core/palette.js';
 import { themeStyles } from '../core/theme.js';
 import { DecodeError, loadPeaks } from './decode.js';
-import { WINDOW_FROM, listWindow, rowOffsets } from './list-window.js';
+import { WINDOW_FROM, listWindow, rowOffsets, type WindowItem } from './list-window.js';
 import { PeakLevels, PeaksError, parseAudiowaveform, type AudiowaveformJson } from './peaks.js';
 import { renderSegmentList, timeRangeText } from './segment-list.js';
 import {
@@ -35,6 +35,7 @@ import {
   mergeSegments,
   rangeOf,
   segmentAt,
+  segmentsBetween,
   splitSegment,
   transcriptOf,
   withRange,
@@ -50,6 +51,15 @@ import { AXIS_HEIGHT, WaveformCanvas } from './waveform.js';
 /** Deepest zoom, px per second of audio. */
 const MAX_ZOOM = 1000;
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
+const NO_LABELS: readonly Label[] = [];
+
+/** Segments in time order, with each one's place and the longest duration (for range queries). */
+interface SortedSegments {
+  version: number;
+  list: Annotation[];
+  index: Map<string, number>;
+  longest: number;
+}
 /** Above this many segments in view, the waveform shows coverage runs instead of segments. */
 const MAX_SEGMENT_ELEMENTS = 250;
 
@@ -124,6 +134,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   @state() private zoomPx = 100;
   @state() private viewLeft = 0;
   @state() private viewWidth = 0;
+  private viewHeight = 0;
   @state() private ghost: { start: number; end: number } | null = null;
   @state() private listScrollTop = 0;
   @state() private listViewport = 320;
@@ -142,12 +153,14 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly keys = new KeyboardController(this);
   private readonly drafts = new TranscriptDrafts(this, (id, text) => this.commitTranscript(id, text));
   private waveform: WaveformCanvas | null = null;
-  private sortedCache: { version: number; list: Annotation[] } = { version: -1, list: [] };
+  private sortedCache: SortedSegments = { version: -1, list: [], index: new Map(), longest: 0 };
   private listVersion = 0;
   private gesture: Gesture | null = null;
   private loadAbort: AbortController | null = null;
   private erroredSrc = '';
   private lastCurrentId: string | undefined;
+  private currentCache: { time: number; version: number; id: string | undefined } | null = null;
+  private windowCache: { key: string; items: WindowItem<Annotation>[]; windowKey: string } | null = null;
   private readonly rowHeights = new Map<string, number>();
   private heightsVersion = 0;
   private offsetsCache: { listVersion: number; heights: number; offsets: Float64Array } | null = null;
@@ -274,7 +287,8 @@ export class KolamTranscriptionPlayer extends LitElement {
     const waveform = this.waveform;
     if (!waveform) return;
     const px = this.pxPerSecond;
-    const height = this.scroller.clientHeight;
+    // Measured by the resize observer: reading it here would force a layout on every drag move.
+    const height = this.viewHeight || this.scroller.clientHeight;
     if (waveform.levels !== this.levels || waveform.pxPerSecond !== px || waveform.duration !== this.duration || waveform.height !== height) {
       waveform.levels = this.levels;
       waveform.pxPerSecond = px;
@@ -380,6 +394,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private measure(): void {
     const width = this.scroller?.clientWidth ?? 0;
     if (width !== this.viewWidth) this.viewWidth = width;
+    this.viewHeight = this.scroller?.clientHeight ?? 0;
     this.waveform?.invalidate();
     this.requestUpdate();
   }
@@ -436,12 +451,20 @@ export class KolamTranscriptionPlayer extends LitElement {
   private get sorted(): Annotation[] {
     const cache = this.sortedCache;
     if (cache.version === this.store.version) return cache.list;
-    // An edge drag never reorders (edges stop at neighbours): swap in the new objects, skip the sort.
-    const list =
-      this.store.isGestureActive && cache.list.length === this.store.shown.length
-        ? cache.list.map((s) => this.store.get(s.id) ?? s)
-        : byTime(this.store.shown);
-    this.sortedCache = { version: this.store.version, list };
+    const dragged = this.gesture?.kind === 'edge' ? this.gesture.segmentId : undefined;
+    const at = dragged === undefined ? undefined : cache.index.get(dragged);
+    if (this.store.isGestureActive && at !== undefined) {
+      // An edge drag never reorders (edges stop at neighbours): swap in the one changed segment.
+      const list = cache.list.slice();
+      list[at] = this.store.get(dragged!) ?? list[at];
+      const { start, end } = rangeOf(list[at]);
+      this.sortedCache = { ...cache, version: this.store.version, list, longest: Math.max(cache.longest, end - start) };
+      return list;
+    }
+    const list = byTime(this.store.shown);
+    const index = new Map(list.map((s, i) => [s.id, i]));
+    const longest = list.reduce((m, s) => Math.max(m, rangeOf(s).end - rangeOf(s).start), 0);
+    this.sortedCache = { version: this.store.version, list, index, longest };
     return list;
   }
 
@@ -450,7 +473,15 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   private get current(): Annotation | undefined {
-    return segmentAt(this.sorted, this.transport.time);
+    const time = this.transport.time;
+    const cache = this.currentCache;
+    // Mid-drag the playhead stands still and the order is fixed: the same segment is under it.
+    if (cache && cache.time === time && (cache.version === this.store.version || this.store.isGestureActive)) {
+      return cache.id === undefined ? undefined : this.store.get(cache.id);
+    }
+    const found = segmentAt(this.sorted, time);
+    this.currentCache = { time, version: this.store.version, id: found?.id };
+    return found;
   }
 
   /** The segment an editing key acts on: the one being typed in, else the selection, else the playhead's. */
@@ -687,7 +718,11 @@ export class KolamTranscriptionPlayer extends LitElement {
     const time = this.timeAt(event.clientX);
     this.scroller.focus({ preventScroll: true });
     if (hit.segmentId && hit.edge && !this.labelsCtl.readonly) {
-      this.gesture = { kind: 'edge', segmentId: hit.segmentId, edge: hit.edge };
+      const segment = this.store.get(hit.segmentId)!;
+      // Neighbours do not move during the drag: find the edge's limits once.
+      const low = clampEdge(this.sorted, segment, hit.edge, -Infinity, this.duration);
+      const high = clampEdge(this.sorted, segment, hit.edge, Infinity, this.duration);
+      this.gesture = { kind: 'edge', segmentId: hit.segmentId, edge: hit.edge, min: low[hit.edge], max: high[hit.edge] };
       this.store.select(hit.segmentId);
     } else {
       this.gesture = { kind: 'press', x: event.clientX, time, segmentId: hit.segmentId };
@@ -712,7 +747,8 @@ export class KolamTranscriptionPlayer extends LitElement {
     } else if (now.kind === 'edge') {
       const segment = this.store.get(now.segmentId);
       if (!segment) return;
-      this.store.preview(withRange(segment, clampEdge(this.sorted, segment, now.edge, time, this.duration)));
+      const t = Math.min(now.max, Math.max(now.min, time));
+      this.store.preview(withRange(segment, now.edge === 'start' ? { start: t, end: rangeOf(segment).end } : { start: rangeOf(segment).start, end: t }));
     }
   }
 
@@ -763,7 +799,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     // Only segments near the view are in the DOM: 2,000 segments cost what the visible dozen cost.
     const from = (this.viewLeft - this.viewWidth) / px;
     const to = (this.viewLeft + 2 * this.viewWidth) / px;
-    const visible = this.sorted.filter((s) => rangeOf(s).end >= from && rangeOf(s).start <= to);
+    const visible = segmentsBetween(this.sorted, from, to, this.sortedCache.longest);
     if (visible.length > MAX_SEGMENT_ELEMENTS) {
       // Zoomed out over hundreds of segments, each is a pixel or two: show where speech is
       // transcribed as runs (zoom in to edit), not hundreds of elements nobody can grab.
@@ -878,8 +914,25 @@ export class KolamTranscriptionPlayer extends LitElement {
   private renderList(currentId: string | undefined) {
     const labels = this.labelsCtl;
     const sorted = this.sorted;
-    const pinned = new Set([this.focusedRowId, this.store.selectedId].filter((id): id is string => id !== null));
-    const items = listWindow(
+    const pinnedIds = [this.focusedRowId, this.store.selectedId].filter((id): id is string => id !== null);
+    const version = this.store.isGestureActive ? this.listVersion : this.store.version;
+    const cacheKey = `${version}|${this.heightsVersion}|${this.listScrollTop}|${this.listViewport}|${pinnedIds.join()}`;
+    if (this.windowCache?.key !== cacheKey) {
+      const items = this.windowItems(sorted, new Set(pinnedIds));
+      const windowKey = sorted.length < WINDOW_FROM ? '' : items.map((i) => (i.kind === 'row' ? i.index : Math.round(i.height))).join();
+      this.windowCache = { key: cacheKey, items, windowKey };
+    }
+    const { items, windowKey } = this.windowCache;
+    // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
+    const labelList = labels.labels.length ? labels.labels : NO_LABELS;
+    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey], () => {
+      this.listRendered = true;
+      return this.renderListRows(items, sorted.length, currentId);
+    });
+  }
+
+  private windowItems(sorted: Annotation[], pinned: Set<string>) {
+    return listWindow(
       {
         items: sorted,
         keyOf: (s) => s.id,
@@ -892,12 +945,13 @@ export class KolamTranscriptionPlayer extends LitElement {
       },
       this.offsets,
     );
-    const windowKey = sorted.length < WINDOW_FROM ? '' : items.map((i) => (i.kind === 'row' ? i.index : Math.round(i.height))).join();
-    return guard([this.listVersion, currentId, this.store.selectedId, labels.labels, labels.readonly, this.language, windowKey], () => {
-      this.listRendered = true;
-      return renderSegmentList({
+  }
+
+  private renderListRows(items: WindowItem<Annotation>[], total: number, currentId: string | undefined) {
+    const labels = this.labelsCtl;
+    return renderSegmentList({
         items,
-        total: sorted.length,
+        total,
         currentId,
         selectedId: this.store.selectedId,
         readonly: labels.readonly,
@@ -919,7 +973,6 @@ export class KolamTranscriptionPlayer extends LitElement {
         relabel: (segment, labelId) => this.relabel(segment, labelId),
         scroll: (list) => this.onListScroll(list),
       });
-    });
   }
 
   override render() {

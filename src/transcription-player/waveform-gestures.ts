@@ -10,7 +10,8 @@ export const CLICK_SLOP = 3;
 export type Gesture =
   | { kind: 'press'; x: number; time: number; segmentId: string | null }
   | { kind: 'create'; x: number; anchor: number }
-  | { kind: 'edge'; segmentId: string; edge: 'start' | 'end' };
+  /** `min`/`max`: where the edge may go (the other edge, the neighbours, the media). */
+  | { kind: 'edge'; segmentId: string; edge: 'start' | 'end'; min: number; max: number };
 
 /** What the pointer went down on, read from the data attributes of the segments layer. */
 export function hitOf(path: EventTarget[]): { segmentId: string | null; edge: 'start' | 'end' | null } {

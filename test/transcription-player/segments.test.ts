@@ -11,11 +11,13 @@ import {
   mergeSegments,
   rangeOf,
   segmentAt,
+  segmentsBetween,
   splitSegment,
   transcriptOf,
   withTranscript,
 } from '../../src/transcription-player/segments.js';
 import { formatClock, tickSteps } from '../../src/transcription-player/time-format.js';
+import { listWindow } from '../../src/transcription-player/list-window.js';
 
 const seg = (start: number, end: number, text = '', language?: string): Annotation =>
   createSegment({ source: 'a.wav', range: { start, end }, text, language });
@@ -91,5 +93,32 @@ describe('time format', () => {
     expect(tickSteps(100).major).to.equal(1);
     expect(tickSteps(0.1).major).to.equal(900);
     expect(tickSteps(2000).major).to.equal(0.05);
+  });
+});
+
+describe('segment ranges and the list window', () => {
+  it('finds the segments overlapping a time range by binary search', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => seg(i * 10, i * 10 + 8));
+    const hits = segmentsBetween(sorted, 395, 421, 8);
+    expect(hits.map((s) => rangeOf(s).start)).to.deep.equal([390, 400, 410, 420]);
+    expect(segmentsBetween(sorted, 2000, 3000, 8)).to.deep.equal([]);
+  });
+
+  it('renders the rows near the view and the pinned one, with gaps of the right height', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => `row-${i}`);
+    const heights = new Map([['row-0', 100]]);
+    const out = listWindow({ items, keyOf: (k) => k, heights, estimate: 50, scrollTop: 5000, viewport: 300, overscan: 100, pinned: new Set(['row-900']) });
+    const rows = out.filter((i) => i.kind === 'row').map((i) => (i.kind === 'row' ? i.index : -1));
+    expect(rows[0]).to.equal(97);
+    expect(rows).to.include(900);
+    expect(rows.length).to.be.lessThan(20);
+    const total = out.reduce((sum, i) => sum + (i.kind === 'gap' ? i.height : (heights.get(i.item) ?? 50)), 0);
+    expect(total).to.equal(100 + 999 * 50);
+  });
+
+  it('renders short lists whole', () => {
+    const items = ['a', 'b', 'c'];
+    const out = listWindow({ items, keyOf: (k) => k, heights: new Map(), estimate: 50, scrollTop: 0, viewport: 10, overscan: 0, pinned: new Set() });
+    expect(out.map((i) => i.kind)).to.deep.equal(['row', 'row', 'row']);
   });
 });
