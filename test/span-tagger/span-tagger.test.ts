@@ -197,6 +197,25 @@ describe('<kolam-span-tagger>', () => {
     expect(drawn(el)).to.deep.equal([]);
   });
 
+  it('N picks the least sure suggestion and Enter accepts it, keeping the model as generator', async () => {
+    const model = { id: 'ner-v2', type: 'Software' };
+    const sure = spanAnnotation('sure', NEWS, cp(NEWS, 'Kumar'), cp(NEWS, 'Kumar') + 5, 'person', { creator: model });
+    const unsure = spanAnnotation('unsure', NEWS, cp(NEWS, 'Chennai'), cp(NEWS, 'Chennai') + 7, 'place', { creator: model });
+    (sure.body[0] as { score?: number }).score = 0.9;
+    (unsure.body[0] as { score?: number }).score = 0.4;
+    const el = await tagger(NEWS, [sure, unsure]);
+    region(el).focus();
+    const selected = oneEvent(el, 'kolam-select');
+    await sendKeys({ press: 'n' });
+    expect((await selected).detail.annotation?.id).to.equal('unsure');
+    const updated = oneEvent(el, 'kolam-update');
+    await sendKeys({ press: 'Enter' });
+    const { annotation } = (await updated).detail;
+    expect(annotation.creator).to.deep.equal({ id: 'worker-17', type: 'Person', name: 'Kumar' });
+    expect(annotation.generator).to.deep.equal(model);
+    expect(el.annotations).to.have.length(2);
+  });
+
   it('undoes and redoes with keys, firing the matching events', async () => {
     const el = await tagger();
     const events: string[] = [];
