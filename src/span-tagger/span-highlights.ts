@@ -72,6 +72,8 @@ export class SpanHighlights {
         const decoration = layer === 0 ? '' : `text-decoration: underline ${['solid', 'double', 'dashed'][layer - 1]} ${color}; text-decoration-thickness: 2px; text-underline-offset: ${layer * 2}px;`;
         rules.push(`::highlight(${this.nameFor(key, layer)}) { background-color: color-mix(in srgb, ${color} var(--_span-tint), transparent); ${decoration} }`);
       }
+      // A model's suggestion: a fainter tint and a dotted line, until someone accepts it.
+      rules.push(`::highlight(${this.nameFor(`${key}s`, 0)}) { background-color: color-mix(in srgb, ${color} calc(var(--_span-tint) / 2), transparent); text-decoration: underline dotted ${color}; text-decoration-thickness: 2px; }`);
     }
     rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: inherit; }`);
     rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg); text-decoration-thickness: 2px; }`);

@@ -12,6 +12,8 @@ export interface PlacedSpan {
   /** UTF-16 index, exclusive. */
   end: number;
   labelId: string | undefined;
+  /** A model's suggestion, not yet reviewed. */
+  suggested?: boolean;
   /** 0 for a span nothing overlaps from before; deeper for one inside or across others. */
   layer: number;
 }

@@ -259,7 +259,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       }
     }
     if (!range) return null;
-    return { id: annotation.id, start: this.index.toIndex(range.start), end: this.index.toIndex(range.end), labelId: labelIdOf(annotation) };
+    return { id: annotation.id, start: this.index.toIndex(range.start), end: this.index.toIndex(range.end), labelId: labelIdOf(annotation), suggested: isSuggestion(annotation) };
   }
 
   protected override firstUpdated(): void {
@@ -334,10 +334,10 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     let names = this.names.get(span.labelId);
     if (!names) {
       const key = this.labelKey(span.labelId);
-      names = Array.from({ length: DRAWN_LAYERS }, (_, layer) => this.painter!.nameFor(key, layer));
+      names = [...Array.from({ length: DRAWN_LAYERS }, (_, layer) => this.painter!.nameFor(key, layer)), this.painter!.nameFor(`${key}s`, 0)];
       this.names.set(span.labelId, names);
     }
-    return names[Math.min(span.layer, DRAWN_LAYERS - 1)];
+    return names[span.suggested ? DRAWN_LAYERS : Math.min(span.layer, DRAWN_LAYERS - 1)];
   }
 
   private painterLabels: readonly Label[] | undefined;
