@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   acceptSuggestion,
@@ -23,14 +23,14 @@ import { contrastText } from '../core/palette.js';
 import { boxSelector, rectOf, roundRect, type Rect } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
 import { boxToolStyles } from './box-tool.styles.js';
-import { chipRect, drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
+import { drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
+import { CanvasSchedule } from './canvas-schedule.js';
+import { renderOverlay, type OverlayBox } from './overlay.js';
 import { describeBox, describeRect } from './describe.js';
 import {
-  HANDLES,
   clampRect,
   fittedView,
   growRect,
-  handlePoint,
   moveRect,
   panBy,
   readingOrder,
@@ -163,16 +163,13 @@ export class KolamBoxTool extends LitElement {
   @query('canvas') private canvas!: HTMLCanvasElement | null;
 
   private pending: unknown;
-  private paintStyle: LayerStyle = { lineWidth: 2, fontSize: 12, fontFamily: 'sans-serif' };
+  private paintStyle: LayerStyle = { lineWidth: 2, handleSize: 10, fontSize: 12, fontFamily: 'sans-serif' };
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
     const { width, height } = entry.contentRect;
     this.viewport = { width, height };
   });
-  /** What the canvas shows, to skip redraws that would paint the same picture. */
-  private drawn = { version: -1, key: '', labels: null as readonly Label[] | null, t: null as Transform | null };
-  private redrawTimer = 0;
-  private deferredSince = 0;
-  private cache = { version: -1, labels: null as readonly Label[] | null, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
+  private readonly schedule = new CanvasSchedule(() => this.draw());
+  private cache = { version: -1, labels: null as readonly Label[] | null, labelsStamp: 0, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
 
   constructor() {
     super();
@@ -187,8 +184,7 @@ export class KolamBoxTool extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.redrawTimer);
-    this.redrawTimer = 0;
+    this.schedule.stop();
     this.resizeObserver.disconnect();
     this.removeEventListener('keyup', this.onKeyUp);
     this.removeEventListener('focusout', this.onFocusOut);
@@ -213,6 +209,7 @@ export class KolamBoxTool extends LitElement {
       });
       c.order = [];
       c.version = this.store.version;
+      if (c.labels !== labels) c.labelsStamp++;
       c.labels = labels;
     }
     return c;
@@ -297,21 +294,31 @@ export class KolamBoxTool extends LitElement {
     const next = roundRect(rect);
     const old = cachedRect(current);
     if (next.x === old.x && next.y === old.y && next.w === old.w && next.h === old.h) return;
-    const clean = this.drawn.version === this.store.version;
+    const clean = this.schedule.shows(this.contentKey());
+    const c = this.cache;
+    const index = c.version === this.store.version ? this.store.shown.indexOf(current) : -1;
     const annotation = withSelector(current, boxSelector(next));
     rectCache.set(annotation, next);
     this.store.preview(annotation);
     // The selected box lives in the overlay, so the canvas still shows the right picture.
-    if (clean && id === this.store.selectedId) this.drawn.version = this.store.version;
+    if (clean && id === this.store.selectedId) this.schedule.painted(this.contentKey());
+    // Patch the one box in the derived lists instead of rebuilding them per pointer move: at
+    // 10,000 boxes the rebuild was most of a move's work (and its garbage).
+    if (index >= 0 && this.store.shown[index] === annotation) {
+      c.rects[index] = next;
+      c.paints[index] = { ...c.paints[index], rect: next };
+      c.order = [];
+      c.version = this.store.version;
+    }
   }
 
   /** @internal Ends a drag or key burst: one update event, one undo step. */
   commitEdit(): void {
     if (!this.store.isGestureActive) return;
-    const clean = this.drawn.version === this.store.version;
+    const clean = this.schedule.shows(this.contentKey());
     const selected = this.store.selectedId;
     this.store.commitGesture();
-    if (clean && selected === this.store.selectedId) this.drawn.version = this.store.version;
+    if (clean && selected === this.store.selectedId) this.schedule.painted(this.contentKey());
     const a = this.store.selected;
     if (a) this.announcer.announce(msg(str`Moved to ${describeRect(cachedRect(a))}`));
   }
@@ -491,41 +498,25 @@ export class KolamBoxTool extends LitElement {
     const num = (name: string, fallback: number) => parseFloat(cs.getPropertyValue(name)) || fallback;
     return {
       lineWidth: num('--kolam-box-stroke-width', 2),
+      handleSize: num('--kolam-box-handle-size', 10),
       fontSize: num('--kolam-box-label-size', 12),
       fontFamily: cs.fontFamily || 'sans-serif',
     };
   }
 
   protected override updated(): void {
-    const canvas = this.canvas;
-    if (!canvas) return;
-    const t = this.transform;
-    const drawn = this.drawn;
-    const same =
-      drawn.version === this.store.version && drawn.key === this.canvasKey() && drawn.labels === this.derived.labels;
-    if (same && drawn.t && t.scale === drawn.t.scale && t.tx === drawn.t.tx && t.ty === drawn.t.ty) return;
-    if (!same || !drawn.t) return this.draw();
-    // Only the view moved (zoom, pan): move the picture already drawn, a compositor job that fits in
-    // the frame at any box count, and redraw it crisp once the view rests (or every 200 ms of a
-    // continuous pan, so boxes coming into view appear).
-    const k = t.scale / drawn.t.scale;
-    canvas.style.transform = `translate(${t.tx - k * drawn.t.tx}px,${t.ty - k * drawn.t.ty}px) scale(${k})`;
-    const now = performance.now();
-    if (!this.redrawTimer) this.deferredSince = now;
-    clearTimeout(this.redrawTimer);
-    if (now - this.deferredSince > 200) this.draw();
-    else this.redrawTimer = window.setTimeout(() => this.draw(), 120);
+    if (this.canvas) this.schedule.sync(this.canvas, this.contentKey(), this.transform);
   }
 
-  private canvasKey(): string {
+  /** What the canvas shows, but for the view: redraw when it changes. */
+  private contentKey(): string {
     const { width, height } = this.viewport;
-    return `${width}x${height}@${window.devicePixelRatio}|${this.store.selectedId}|${this.imageSize !== null}`;
+    const d = this.derived;
+    return `${this.store.version}|${d.labelsStamp}|${width}x${height}@${window.devicePixelRatio}|${this.store.selectedId}|${this.imageSize !== null}`;
   }
 
   /** Redraws every unselected box on the canvas at the current view. */
   private draw(): void {
-    clearTimeout(this.redrawTimer);
-    this.redrawTimer = 0;
     const canvas = this.canvas;
     if (!canvas) return;
     const dpr = window.devicePixelRatio || 1;
@@ -541,49 +532,29 @@ export class KolamBoxTool extends LitElement {
     const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
     drawBoxes(canvas, this.imageSize ? paints : [], t, this.viewport, this.paintStyle, dpr);
     canvas.style.transform = '';
-    this.drawn = { version: this.store.version, key: this.canvasKey(), labels: d.labels, t };
+    this.schedule.painted(this.contentKey(), t);
   }
 
-  private renderBox(a: Annotation, t: Transform, style: LayerStyle, selected: boolean) {
-    const r = toScreen(t, cachedRect(a));
+  private overlayBox(a: Annotation | undefined): OverlayBox | undefined {
+    if (!a) return undefined;
     const id = labelIdOf(a);
-    const color = this.labelsCtl.colorOf(id);
-    const name = this.labelsCtl.nameOf(id);
-    const chip = chipRect(r, name, style);
-    const handle = 10;
-    return svg`<g class=${selected ? 'selected' : 'hovered'} style="--c:${color}">
-      <rect class="halo" x=${r.x} y=${r.y} width=${r.w} height=${r.h}></rect>
-      <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} stroke-dasharray=${isSuggestion(a) ? '6 4' : nothing}></rect>
-      ${
-        name
-          ? svg`<rect class="chip" x=${chip.x} y=${chip.y} width=${chip.w} height=${chip.h}></rect>
-      <text x=${chip.x + 4} y=${chip.y + chip.h / 2} fill=${contrastText(color)}>${name}</text>`
-          : nothing
-      }
-      ${
-        selected && this.canEdit
-          ? HANDLES.map((h) => {
-              const p = handlePoint(r, h);
-              return svg`<rect part="handle" class="handle" x=${p.x - handle / 2} y=${p.y - handle / 2} width=${handle} height=${handle}></rect>`;
-            })
-          : nothing
-      }
-    </g>`;
+    return { rect: cachedRect(a), color: this.labelsCtl.colorOf(id), name: this.labelsCtl.nameOf(id), dashed: isSuggestion(a) };
   }
 
   private renderOverlay(t: Transform) {
-    const style = this.paintStyle;
-    const selected = this.store.selected;
     const hovered = this.hoverId && this.hoverId !== this.store.selectedId ? this.store.get(this.hoverId) : undefined;
     const sketch = this.drawing ?? this.draft;
-    const p = this.pointer;
-    const guide = p && this.canEdit && !this.gestures.isActive && this.cursor === 'crosshair';
-    const s = sketch ? toScreen(t, sketch) : null;
-    return svg`
-      ${hovered ? this.renderBox(hovered, t, style, false) : nothing}
-      ${selected ? this.renderBox(selected, t, style, true) : nothing}
-      ${s ? svg`<rect class="sketch" x=${s.x} y=${s.y} width=${s.w} height=${s.h} style="--c:${this.labelsCtl.colorOf(this.labelsCtl.activeLabel)}"></rect>` : nothing}
-      ${guide ? svg`<path class="crosshair" part="crosshair" d="M0 ${p.y}H${this.viewport.width}M${p.x} 0V${this.viewport.height}"></path>` : nothing}`;
+    const guide = this.canEdit && !this.gestures.isActive && this.cursor === 'crosshair';
+    return renderOverlay({
+      t,
+      style: this.paintStyle,
+      viewport: this.viewport,
+      selected: this.overlayBox(this.store.selected),
+      handles: this.canEdit,
+      hovered: this.overlayBox(hovered),
+      sketch: sketch ? { rect: sketch, color: this.labelsCtl.colorOf(this.labelsCtl.activeLabel) } : null,
+      crosshair: guide ? this.pointer : null,
+    });
   }
 
   override render() {

@@ -19,6 +19,7 @@ export interface BoxPaint {
 
 export interface LayerStyle {
   lineWidth: number;
+  handleSize: number;
   fontSize: number;
   fontFamily: string;
 }

@@ -1,0 +1,57 @@
+/**
+ * When the box canvas is redrawn. A change of boxes, labels, selection or size redraws at once. A
+ * change of view alone (zoom, pan) moves the picture already drawn with a CSS transform, a
+ * compositor job that fits in the frame at any box count, and redraws it crisp once the view rests
+ * (or every MAX_DEFER ms of a continuous pan, so boxes coming into view appear).
+ */
+import type { Transform } from './geometry.js';
+
+const SETTLE = 120;
+const MAX_DEFER = 200;
+
+export class CanvasSchedule {
+  private drawn = { content: '', t: null as Transform | null };
+  private timer = 0;
+  private since = 0;
+  private readonly redraw: () => void;
+
+  /** `redraw` paints the canvas at the current view and reports it with `painted`. */
+  constructor(redraw: () => void) {
+    this.redraw = redraw;
+  }
+
+  /** True when the canvas shows `content` (a key of what is drawn: boxes' version, selection, size). */
+  shows(content: string): boolean {
+    return this.drawn.content === content;
+  }
+
+  /** Records that the canvas now shows `content` at `t` (after a redraw, or a change it need not show). */
+  painted(content: string, t: Transform | null = this.drawn.t): void {
+    this.drawn = { content, t };
+  }
+
+  /** Called after each render with what should be on screen. */
+  sync(canvas: HTMLCanvasElement, content: string, t: Transform): void {
+    const was = this.drawn.t;
+    if (this.drawn.content !== content || !was) return this.now();
+    if (t.scale === was.scale && t.tx === was.tx && t.ty === was.ty) return;
+    const k = t.scale / was.scale;
+    canvas.style.transform = `translate(${t.tx - k * was.tx}px,${t.ty - k * was.ty}px) scale(${k})`;
+    const now = performance.now();
+    if (!this.timer) this.since = now;
+    clearTimeout(this.timer);
+    if (now - this.since > MAX_DEFER) this.now();
+    else this.timer = window.setTimeout(() => this.now(), SETTLE);
+  }
+
+  /** Redraws now, dropping any deferred redraw. */
+  now(): void {
+    this.stop();
+    this.redraw();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = 0;
+  }
+}

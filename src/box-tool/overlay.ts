@@ -1,0 +1,61 @@
+/**
+ * The SVG overlay, in screen pixels: the selected box (with its eight handles), the hovered box,
+ * the box being drawn or placed by keyboard, and the crosshair. A handful of elements whatever the
+ * box count, so re-rendering it on every pointer move is cheap.
+ */
+import { nothing, svg } from 'lit';
+import { contrastText } from '../core/palette.js';
+import type { Rect } from '../core/selectors.js';
+import { chipRect, type LayerStyle } from './canvas-layer.js';
+import { HANDLES, handlePoint, toScreen, type Point, type Size, type Transform } from './geometry.js';
+
+export interface OverlayBox {
+  rect: Rect;
+  color: string;
+  name: string;
+  dashed: boolean;
+}
+
+export interface OverlayState {
+  t: Transform;
+  style: LayerStyle;
+  viewport: Size;
+  selected?: OverlayBox | undefined;
+  /** Draw the selected box's resize handles (not when readonly). */
+  handles: boolean;
+  hovered?: OverlayBox | undefined;
+  /** The box being drawn or placed, in the active label's colour. */
+  sketch?: { rect: Rect; color: string } | null;
+  /** Pointer position for the drawing guide, or null to hide it. */
+  crosshair?: Point | null;
+}
+
+function renderBox(box: OverlayBox, s: OverlayState, selected: boolean) {
+  const r = toScreen(s.t, box.rect);
+  const chip = chipRect(r, box.name, s.style);
+  const size = s.style.handleSize;
+  return svg`<g class=${selected ? 'selected' : 'hovered'} style="--c:${box.color}">
+    <rect class="halo" x=${r.x} y=${r.y} width=${r.w} height=${r.h}></rect>
+    <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} stroke-dasharray=${box.dashed ? '6 4' : nothing}></rect>
+    ${box.name
+      ? svg`<rect class="chip" x=${chip.x} y=${chip.y} width=${chip.w} height=${chip.h}></rect>
+          <text x=${chip.x + 4} y=${chip.y + chip.h / 2} fill=${contrastText(box.color)}>${box.name}</text>`
+      : nothing}
+    ${selected && s.handles
+      ? HANDLES.map((h) => {
+          const p = handlePoint(r, h);
+          return svg`<rect part="handle" class="handle" x=${p.x - size / 2} y=${p.y - size / 2} width=${size} height=${size}></rect>`;
+        })
+      : nothing}
+  </g>`;
+}
+
+export function renderOverlay(s: OverlayState) {
+  const sketch = s.sketch ? toScreen(s.t, s.sketch.rect) : null;
+  const p = s.crosshair;
+  return svg`
+    ${s.hovered ? renderBox(s.hovered, s, false) : nothing}
+    ${s.selected ? renderBox(s.selected, s, true) : nothing}
+    ${sketch ? svg`<rect class="sketch" x=${sketch.x} y=${sketch.y} width=${sketch.w} height=${sketch.h} style="--c:${s.sketch!.color}"></rect>` : nothing}
+    ${p ? svg`<path class="crosshair" part="crosshair" d="M0 ${p.y}H${s.viewport.width}M${p.x} 0V${s.viewport.height}"></path>` : nothing}`;
+}
