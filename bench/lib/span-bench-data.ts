@@ -17,7 +17,7 @@ export const idle = () => new Promise<number>((resolve) => requestIdleCallback((
 /** JS heap in use after a full GC (the harness starts Chromium with --expose-gc), in MB. */
 export function heapMB(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize! / 2 ** 20;
+  return ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20;
 }
 
 /** Viewport rect of UTF-16 [start, end) in text nodes laid end to end. */

@@ -250,6 +250,20 @@ describe('<kolam-span-tagger>', () => {
     expect(el.annotations).to.deep.equal([drifted, orphan]);
   });
 
+  it('anchors annotations given before their text once the text arrives, and re-anchors on a new text', async () => {
+    const errors: string[] = [];
+    const el = await fixture<KolamSpanTagger>(html`<kolam-span-tagger .labels=${LABELS} @kolam-error=${(e: CustomEvent) => errors.push(e.detail.code)}></kolam-span-tagger>`);
+    el.annotations = [spanAnnotation('a', NEWS, cp(NEWS, 'Priya'), cp(NEWS, 'Priya') + 5)];
+    await el.updateComplete;
+    el.text = NEWS;
+    await el.updateComplete;
+    expect(drawn(el)).to.deep.equal(['Priya']);
+    el.text = `Breaking: ${NEWS}`;
+    await el.updateComplete;
+    expect(drawn(el)).to.deep.equal(['Priya']);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('fires nothing but errors when annotations are set from code (no echo)', async () => {
     const el = await tagger();
     const events: string[] = [];
