@@ -582,7 +582,7 @@ export class KolamBoxTool extends LitElement {
         @pointermove=${this.gestures.onPointerMove}
         @pointerup=${this.gestures.onPointerUp}
         @pointercancel=${this.gestures.onPointerCancel}
-        @lostpointercapture=${this.gestures.onPointerCancel}
+        @lostpointercapture=${this.gestures.onLostCapture}
         @pointerleave=${this.gestures.onPointerLeave}
         @wheel=${this.gestures.onWheel}
       >

@@ -5,14 +5,15 @@
  */
 import type { ReactiveController } from 'lit';
 import type { Rect } from '../core/selectors.js';
-import { handleAt, hitTest, moveRect, panBy, rectFromPoints, resizeRect, toImage, toScreen, zoomAbout, type Handle, type Point, type View } from './geometry.js';
+import { handleAt, hitTest, moveRect, panBy, rectFromPoints, resizeRect, toImage, toScreen, transformOf, zoomAbout, type Handle, type Point, type View } from './geometry.js';
 import type { KolamBoxTool } from './box-tool.js';
 
 type Gesture =
   | { kind: 'draw'; start: Point }
   | { kind: 'move'; id: string; origin: Rect; start: Point; moved: boolean }
   | { kind: 'resize'; id: string; origin: Rect; handle: Handle }
-  | { kind: 'pan'; last: Point };
+  | { kind: 'pan'; last: Point }
+  | { kind: 'pinch'; distance: number; mid: Point };
 
 /** Screen pixels a press may wander before it counts as a drag (so a click never nudges a box). */
 const DRAG_SLOP = 3;
@@ -24,6 +25,8 @@ export class PointerGestures implements ReactiveController {
   private gesture: Gesture | null = null;
   private pointerId = -1;
   private bounds: DOMRect | null = null;
+  /** Touch points down on the image: two make a pinch (zoom about their middle, pan with it). */
+  private readonly touches = new Map<number, Point>();
 
   constructor(tool: KolamBoxTool) {
     this.tool = tool;
@@ -57,10 +60,26 @@ export class PointerGestures implements ReactiveController {
     return { x: event.clientX - this.bounds.left, y: event.clientY - this.bounds.top };
   }
 
+  private pinchOf(): { distance: number; mid: Point } {
+    const [a, b] = [...this.touches.values()];
+    return { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+  }
+
   readonly onPointerDown = (event: PointerEvent): void => {
     const tool = this.tool;
     const image = tool.imageSize;
-    if (!image || this.gesture || (event.pointerType === 'mouse' && event.button !== 0 && event.button !== 1)) return;
+    if (!image) return;
+    if (event.pointerType === 'touch') {
+      this.touches.set(event.pointerId, this.local(event, true));
+      if (this.touches.size === 2) {
+        // A second finger turns whatever the first began into a pinch; the first one's edit is undone.
+        this.cancel();
+        this.gesture = { kind: 'pinch', ...this.pinchOf() };
+        event.preventDefault();
+        return;
+      }
+    }
+    if (this.gesture || (event.pointerType === 'mouse' && event.button !== 0 && event.button !== 1)) return;
     const p = this.local(event, true);
     const t = tool.transform;
     const at = toImage(t, p);
@@ -108,6 +127,15 @@ export class PointerGestures implements ReactiveController {
     tool.pointer = p;
     const g = this.gesture;
     if (!g) return this.hover(p, at);
+    if (this.touches.has(event.pointerId)) this.touches.set(event.pointerId, p);
+    if (g.kind === 'pinch') {
+      if (this.touches.size < 2) return;
+      const now = this.pinchOf();
+      const zoomed = zoomAbout(tool.view, now.distance / g.distance, now.mid, tool.viewport, image);
+      tool.view = panBy(zoomed, now.mid.x - g.mid.x, now.mid.y - g.mid.y, transformOf(zoomed, tool.viewport, image), image);
+      Object.assign(g, now);
+      return;
+    }
     if (event.pointerId !== this.pointerId) return;
     if (g.kind === 'pan') {
       tool.view = panBy(tool.view, p.x - g.last.x, p.y - g.last.y, t, image);
@@ -126,7 +154,12 @@ export class PointerGestures implements ReactiveController {
   };
 
   readonly onPointerUp = (event: PointerEvent): void => {
+    this.touches.delete(event.pointerId);
     const g = this.gesture;
+    if (g?.kind === 'pinch') {
+      if (this.touches.size < 2) this.gesture = null;
+      return;
+    }
     if (!g || event.pointerId !== this.pointerId) return;
     const tool = this.tool;
     if (g.kind === 'draw') {
@@ -138,7 +171,14 @@ export class PointerGestures implements ReactiveController {
   };
 
   readonly onPointerCancel = (event: PointerEvent): void => {
+    if (this.gesture?.kind === 'pinch') return this.onPointerUp(event);
+    this.touches.delete(event.pointerId);
     if (event.pointerId === this.pointerId) this.cancel();
+  };
+
+  /** The browser took the pointer away (e.g. a system gesture): as pointercancel, for our own pointer only. */
+  readonly onLostCapture = (event: PointerEvent): void => {
+    if (event.pointerId === this.pointerId && this.gesture?.kind !== 'pinch') this.cancel();
   };
 
   readonly onPointerLeave = (): void => {

@@ -162,4 +162,25 @@ describe('<kolam-box-tool> pointer', () => {
     expect(xywh((await created).detail.annotation)).to.equal('200,200,400,200');
     expect(LABELS[0].id).to.equal('person');
   });
+
+  it('zooms with a two-finger pinch about the fingers, cancelling the one-finger draw it began as', async () => {
+    const el = await mount();
+    const target = shadow(el).querySelector('[part="viewport"]')!;
+    let created = false;
+    el.addEventListener('kolam-create', () => (created = true));
+    const fire = (type: string, id: number, x: number, y: number) => {
+      const [cx, cy] = at(el, x, y);
+      target.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx, clientY: cy, bubbles: true, composed: true, cancelable: true, button: 0, buttons: 1 }));
+    };
+    fire('pointerdown', 1, 300, 300);
+    fire('pointermove', 1, 310, 300);
+    fire('pointerdown', 2, 500, 300);
+    fire('pointermove', 1, 200, 300);
+    fire('pointermove', 2, 600, 300);
+    fire('pointerup', 1, 200, 300);
+    fire('pointerup', 2, 600, 300);
+    expect(el.zoom).to.be.closeTo(400 / 190, 1e-9); // fingers 190 px apart, then 400
+    expect(created).to.equal(false);
+    expect(el.drawing).to.equal(null);
+  });
 });
