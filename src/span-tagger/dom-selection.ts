@@ -72,3 +72,29 @@ export function rangeContainsPoint(range: Range, x: number, y: number): boolean 
   }
   return false;
 }
+
+/**
+ * The offset in text node `node` nearest to viewport point (x, y), by geometry alone: a binary
+ * search for the line (characters run down the lines in order), then a walk along that line.
+ */
+export function offsetInNode(node: Text, x: number, y: number): number {
+  const range = new Range();
+  const rectOf = (i: number) => {
+    range.setStart(node, i);
+    range.setEnd(node, Math.min(node.length, i + 1));
+    return range.getBoundingClientRect();
+  };
+  let lo = 0;
+  let hi = node.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rectOf(mid).bottom <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < node.length; i++) {
+    const rect = rectOf(i);
+    if (rect.top > y) break;
+    if (x >= rect.left && x <= rect.right) return x > (rect.left + rect.right) / 2 ? i + 1 : i;
+  }
+  return lo;
+}

@@ -24,7 +24,7 @@ import { contrastText, UNLABELLED_COLOR } from '../core/palette.js';
 import { textSelectors, type TextRange } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
 import { anchorSpan } from './anchoring.js';
-import { caretFromPoint, clearSelection, rangeContainsPoint, readSelection, type Boundary } from './dom-selection.js';
+import { caretFromPoint, clearSelection, offsetInNode, rangeContainsPoint, readSelection, type Boundary } from './dom-selection.js';
 import { isRtlParagraph, nextWordEnd, warmSegmenters, previousWordStart, snapRange, wordAt, type Granularity, type IndexRange } from './segmentation.js';
 import { DRAWN_LAYERS, SpanHighlights, safeColor } from './span-highlights.js';
 import { SpanIndex, type PlacedSpan, type SpanInput } from './span-index.js';
@@ -503,7 +503,15 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   private caretIndexAt(x: number, y: number): number | null {
-    const boundary = caretFromPoint(this.renderRoot as ShadowRoot, x, y);
+    const root = this.renderRoot as ShadowRoot;
+    const boundary = caretFromPoint(root, x, y);
+    const inside = boundary && this.blocks?.indexOf(boundary.node, boundary.offset);
+    if (typeof inside === 'number') return inside;
+    // An engine whose caret API stops at the shadow boundary (Safari's caretRangeFromPoint): find
+    // the block under the point, then the character by geometry.
+    const block = root.elementFromPoint(x, y)?.closest('.block');
+    const at = block && this.blocks ? this.blocks.elements.indexOf(block as HTMLElement) : -1;
+    if (at >= 0) return this.blocks!.starts[at] + offsetInNode(this.blocks!.nodes[at], x, y);
     return boundary ? this.indexOfBoundary(boundary) : null;
   }
 
