@@ -81,7 +81,6 @@ export const boxToolStyles = css`
   .overlay text {
     font-size: var(--kolam-box-label-size, 12px);
     font-weight: 600;
-    dominant-baseline: central;
   }
   .overlay .handle {
     fill: #fff;

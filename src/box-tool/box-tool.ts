@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   acceptSuggestion,
   copy,
@@ -586,7 +587,7 @@ export class KolamBoxTool extends LitElement {
         @pointerleave=${this.gestures.onPointerLeave}
         @wheel=${this.gestures.onWheel}
       >
-        <img part="image" class=${image ? 'ready' : ''} src=${this.src || nothing} alt="" draggable="false" style=${imgStyle} @load=${this.onImageLoad} @error=${this.onImageError} />
+        <img part="image" class=${image ? 'ready' : ''} src=${ifDefined(this.src || undefined)} alt="" draggable="false" style=${imgStyle} @load=${this.onImageLoad} @error=${this.onImageError} />
         <canvas part="boxes" aria-hidden="true"></canvas>
         <svg part="overlay" class="overlay" aria-hidden="true">${image ? this.renderOverlay(t) : nothing}</svg>
         ${selected

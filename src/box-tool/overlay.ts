@@ -39,7 +39,7 @@ function renderBox(box: OverlayBox, s: OverlayState, selected: boolean) {
     <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} stroke-dasharray=${box.dashed ? '6 4' : nothing}></rect>
     ${box.name
       ? svg`<rect class="chip" x=${chip.x} y=${chip.y} width=${chip.w} height=${chip.h}></rect>
-          <text x=${chip.x + 4} y=${chip.y + chip.h / 2} fill=${contrastText(box.color)}>${box.name}</text>`
+          <text x=${chip.x + 4} y=${chip.y + chip.h / 2} dominant-baseline="central" fill=${contrastText(box.color)}>${box.name}</text>`
       : nothing}
     ${selected && s.handles
       ? HANDLES.map((h) => {
