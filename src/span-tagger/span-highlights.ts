@@ -20,7 +20,7 @@ interface Entry {
   range: Range | null;
 }
 
-export interface LabelStyle {
+interface LabelStyle {
   /** A CSS-identifier-safe key for the label (its position in the list, or `u` for unknown). */
   key: string;
   color: string;
@@ -40,6 +40,8 @@ export class SpanHighlights {
   private readonly single = new Map<'draft' | 'hover' | 'selected', Range | null>();
   private readonly live = new Set<string>();
   private window = { start: 0, end: 0 };
+  private labelKeys = new Map<string, string>();
+  private readonly names = new Map<string | undefined, string[]>();
 
   constructor(root: ShadowRoot) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
@@ -49,7 +51,7 @@ export class SpanHighlights {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   }
 
-  nameFor(labelKey: string, layer: number): string {
+  private nameFor(labelKey: string, layer: number): string {
     return `${this.prefix}-${labelKey}-${Math.min(layer, DRAWN_LAYERS - 1)}`;
   }
 
@@ -64,8 +66,26 @@ export class SpanHighlights {
     return highlight;
   }
 
+  /** The labels in force, with their (safe) colours; spans of other labels use `unlabelled`. */
+  setLabels(labels: readonly { id: string; color: string }[], unlabelled: string): void {
+    this.labelKeys = new Map(labels.map((label, i) => [label.id, `l${i}`]));
+    this.names.clear();
+    this.setStyles([...labels.map((label, i) => ({ key: `l${i}`, color: label.color })), { key: 'u', color: unlabelled }]);
+  }
+
+  /** The highlight a span is drawn in: its label's, at its layer (names cached per label). */
+  nameOf(span: PlacedSpan): string {
+    let names = this.names.get(span.labelId);
+    if (!names) {
+      const key = (span.labelId !== undefined && this.labelKeys.get(span.labelId)) || 'u';
+      names = [...Array.from({ length: DRAWN_LAYERS }, (_, layer) => this.nameFor(key, layer)), this.nameFor(`${key}s`, 0)];
+      this.names.set(span.labelId, names);
+    }
+    return names[span.suggested ? DRAWN_LAYERS : Math.min(span.layer, DRAWN_LAYERS - 1)];
+  }
+
   /** One rule set per label and layer: a tint for every span, and an underline per nesting level. */
-  setStyles(labels: LabelStyle[]): void {
+  private setStyles(labels: LabelStyle[]): void {
     const rules: string[] = [];
     for (const { key, color } of labels) {
       for (let layer = 0; layer < DRAWN_LAYERS; layer++) {
@@ -83,9 +103,9 @@ export class SpanHighlights {
   }
 
   /** Records a span (replacing what was there for its id); it gets a Range if it is in the window. */
-  add(span: PlacedSpan, blocks: TextBlocks, name: string): void {
+  add(span: PlacedSpan, blocks: TextBlocks): void {
     this.remove(span.id);
-    const entry: Entry = { span, name, range: null };
+    const entry: Entry = { span, name: this.nameOf(span), range: null };
     this.entries.set(span.id, entry);
     if (span.start < this.window.end && span.end > this.window.start) this.materialize(entry, blocks);
   }
@@ -98,9 +118,9 @@ export class SpanHighlights {
   }
 
   /** Records every span from scratch (a new text, a new set, new labels). */
-  drawAll(spans: readonly PlacedSpan[], blocks: TextBlocks, nameOf: (span: PlacedSpan) => string): void {
+  drawAll(spans: readonly PlacedSpan[], blocks: TextBlocks): void {
     this.reset();
-    for (const span of spans) this.entries.set(span.id, { span, name: nameOf(span), range: null });
+    for (const span of spans) this.entries.set(span.id, { span, name: this.nameOf(span), range: null });
     const window = this.window;
     this.window = { start: 0, end: 0 };
     this.setWindow(window.start, window.end, blocks);

@@ -15,24 +15,22 @@ import {
 } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
 import { Announcer } from '../core/announcer.js';
-import { CodePointIndex } from '../core/code-points.js';
+import type { CodePointIndex } from '../core/code-points.js';
 import { emit } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController, type LabelledTool } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { contrastText, UNLABELLED_COLOR } from '../core/palette.js';
-import { textSelectors, type TextRange } from '../core/selectors.js';
+import { textSelectors } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
-import { anchorSpan } from './anchoring.js';
-import { caretFromPoint, clearSelection, offsetInNode, rangeContainsPoint, readSelection, type Boundary } from './dom-selection.js';
+import { clearSelection } from './dom-selection.js';
 import { isRtlParagraph, nextWordEnd, warmSegmenters, previousWordStart, snapRange, wordAt, type Granularity, type IndexRange } from './segmentation.js';
-import { DRAWN_LAYERS, SpanHighlights, safeColor } from './span-highlights.js';
-import { SpanIndex, type PlacedSpan, type SpanInput } from './span-index.js';
+import { SpanHighlights, safeColor } from './span-highlights.js';
+import type { PlacedSpan, SpanIndex } from './span-index.js';
+import { SpanPlacement } from './span-placement.js';
 import { spanTaggerStyles } from './span-tagger.styles.js';
 import { TextBlocks } from './text-blocks.js';
-
-/** More changes than this at once (a new set, an undo of many) are placed from scratch. */
-const BULK_CHANGE = 200;
+import { TextHits } from './text-hits.js';
 
 /** Quotes read aloud are cut here: a screen reader should not recite a whole clause. */
 const SPOKEN_QUOTE = 80;
@@ -104,19 +102,17 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     return this.renderRoot.querySelector<HTMLElement>(`[part="${name}"]`)!;
   }
 
-  private index = new CodePointIndex('');
+  private readonly placement = new SpanPlacement((annotation) =>
+    emit(this, 'kolam-error', {
+      code: 'orphaned',
+      message: msg(str`Annotation ${JSON.stringify(annotation.id)} could not be found in the text; it is kept unchanged.`),
+      input: copy(annotation),
+    }),
+  );
   private blocks: TextBlocks | undefined;
+  private hits: TextHits | undefined;
   private painter: SpanHighlights | undefined;
-  private spans = new SpanIndex();
-  /** The annotation object each span was placed from, to find what changed since. */
-  private readonly placed = new Map<string, { annotation: Annotation; generation: number }>();
-  private placedVersion = -1;
-  private generation = 0;
-  /** What the next `updated()` redraws. */
-  private repaint: { all: boolean; added: PlacedSpan[]; removed: string[] } = { all: true, added: [], removed: [] };
-  private readonly names = new Map<string | undefined, string[]>();
-  /** Where each annotation object was anchored in the current text (null: orphaned). */
-  private anchors = new WeakMap<Annotation, TextRange | null>();
+  private painterLabels: readonly Label[] | undefined;
   private hoverId: string | null = null;
   private pendingHover: { x: number; y: number } | null = null;
   /** The keyboard caret and the other end of a keyboard selection, UTF-16 indices. */
@@ -190,76 +186,21 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     document.removeEventListener('mouseup', this.onMouseUp, true);
   }
 
+  private get index(): CodePointIndex {
+    return this.placement.index;
+  }
+
+  private get spans(): SpanIndex {
+    return this.placement.spans;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.keys.keymap = this.keymap;
     if (changed.has('text')) {
-      this.index = new CodePointIndex(this.text ?? '');
-      this.anchors = new WeakMap();
-      this.placed.clear();
+      this.placement.setText(this.text ?? '');
       this.caret = this.anchor = 0;
     }
-    if (changed.has('text') || this.store.version !== this.placedVersion) this.placeSpans();
-  }
-
-  /**
-   * Brings the span index in line with the store, touching only the annotations that changed (by
-   * object identity), so one edit among 10,000 spans costs microseconds. A new set is built whole.
-   */
-  private placeSpans(): void {
-    this.placedVersion = this.store.version;
-    const shown = this.store.shown;
-    const generation = ++this.generation;
-    const changed: Annotation[] = [];
-    for (const annotation of shown) {
-      const previous = this.placed.get(annotation.id);
-      if (previous?.annotation === annotation) previous.generation = generation;
-      else changed.push(annotation);
-    }
-    for (const annotation of changed) this.placed.set(annotation.id, { annotation, generation });
-    const removed: string[] = [];
-    if (this.placed.size !== shown.length) {
-      for (const [id, entry] of this.placed) if (entry.generation !== generation) removed.push(id);
-      for (const id of removed) this.placed.delete(id);
-    }
-    if (this.spans.size === 0 || changed.length + removed.length > BULK_CHANGE) {
-      const spans: SpanInput[] = [];
-      for (const annotation of shown) {
-        const span = this.spanOf(annotation);
-        if (span) spans.push(span);
-      }
-      this.spans = new SpanIndex(spans);
-      this.repaint = { all: true, added: [], removed: [] };
-      return;
-    }
-    for (const id of removed) {
-      this.spans.remove(id);
-      this.repaint.removed.push(id);
-    }
-    for (const annotation of changed) {
-      const span = this.spanOf(annotation);
-      if (span) this.repaint.added.push(this.spans.insert(span));
-      else if (this.spans.remove(annotation.id)) this.repaint.removed.push(annotation.id);
-    }
-  }
-
-  /** Where an annotation is drawn (anchored once per object and text), or null; reports orphans. */
-  private spanOf(annotation: Annotation): SpanInput | null {
-    let range = this.anchors.get(annotation);
-    if (range === undefined) {
-      // With no text yet, nothing can be anchored and nothing is reported: wait for the text.
-      if (this.index.length === 0) return null;
-      range = anchorSpan(this.index, annotation);
-      this.anchors.set(annotation, range);
-      if (range === null) {
-        emit(this, 'kolam-error', {
-          code: 'orphaned',
-          message: msg(str`Annotation ${JSON.stringify(annotation.id)} could not be found in the text; it is kept unchanged.`),
-          input: copy(annotation),
-        });
-      }
-    }
-    if (!range) return null;
-    return { id: annotation.id, start: this.index.toIndex(range.start), end: this.index.toIndex(range.end), labelId: labelIdOf(annotation), suggested: isSuggestion(annotation) };
+    if (!this.placement.isCurrent(this.store.version)) this.placement.place(this.store.shown, this.store.version);
   }
 
   protected override firstUpdated(): void {
@@ -269,29 +210,25 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    let redrawAll = false;
     if (changed.has('text') || !this.blocks) {
       this.blocks = new TextBlocks(this.renderRoot.querySelector<HTMLElement>('.blocks')!, this.text ?? '');
-      this.repaint.all = true;
+      this.hits = new TextHits(this.renderRoot as ShadowRoot, this.blocks, this);
+      redrawAll = true;
     }
-    const painter = this.painter;
     const labels = this.labelsCtl.labels;
-    if (painter && this.painterLabels !== labels) {
+    if (this.painter && this.painterLabels !== labels) {
       this.painterLabels = labels;
-      this.names.clear();
-      painter.setStyles([...labels.map((l, i) => ({ key: `l${i}`, color: this.colorOf(l.id) })), { key: 'u', color: UNLABELLED_COLOR }]);
-      this.repaint.all = true;
+      this.painter.setLabels(labels.map((l) => ({ id: l.id, color: this.colorOf(l.id) })), UNLABELLED_COLOR);
+      redrawAll = true;
     }
-    const { all, added, removed } = this.repaint;
-    this.repaint = { all: false, added: [], removed: [] };
-    if (painter) {
-      const nameOf = (span: PlacedSpan) => this.highlightName(span);
-      if (all) {
-        painter.drawAll(this.spans.spans, this.blocks, nameOf);
-        this.updateWindow();
-      } else {
-        for (const id of removed) painter.remove(id);
-        for (const span of added) painter.add(span, this.blocks, nameOf(span));
-      }
+    const { all, added, removed } = this.placement.takeChanges(redrawAll);
+    if (this.painter && all) {
+      this.painter.drawAll(this.spans.spans, this.blocks);
+      this.updateWindow();
+    } else if (this.painter) {
+      for (const id of removed) this.painter.remove(id);
+      for (const span of added) this.painter.add(span, this.blocks);
     }
     this.drawMarks();
   }
@@ -301,51 +238,11 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
    * Runs on scroll, before the frame paints, so scrolled-in spans are drawn in that frame.
    */
   private readonly updateWindow = (): void => {
-    const scroller = this.partNamed('text');
     const blocks = this.blocks;
-    if (!scroller || !blocks || !this.painter) return;
-    if (blocks.elements.length === 1) return this.painter.setWindow(0, blocks.length, blocks, this.spans);
-    // What of the scroller's content the page shows: the scroller's own view, cut by the viewport.
-    const box = scroller.getBoundingClientRect();
-    const screen = Math.min(scroller.clientHeight, innerHeight);
-    const top = scroller.scrollTop + Math.max(0, -box.top) - screen;
-    const bottom = top + 3 * screen;
-    const elements = blocks.elements;
-    const first = this.firstBlockEndingAfter(top);
-    let last = first;
-    while (last + 1 < elements.length && elements[last + 1].offsetTop < bottom) last++;
-    this.painter.setWindow(blocks.starts[first], blocks.starts[last + 1] ?? blocks.length, blocks, this.spans);
+    if (!blocks || !this.painter) return;
+    const { start, end } = blocks.nearScreen(this.partNamed('text'));
+    this.painter.setWindow(start, end, blocks, this.spans);
   };
-
-  private firstBlockEndingAfter(y: number): number {
-    const elements = this.blocks!.elements;
-    let lo = 0;
-    let hi = elements.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (elements[mid].offsetTop + elements[mid].offsetHeight <= y) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The highlight a span is drawn in: its label's, at its layer (names cached per label). */
-  private highlightName(span: PlacedSpan): string {
-    let names = this.names.get(span.labelId);
-    if (!names) {
-      const key = this.labelKey(span.labelId);
-      names = [...Array.from({ length: DRAWN_LAYERS }, (_, layer) => this.painter!.nameFor(key, layer)), this.painter!.nameFor(`${key}s`, 0)];
-      this.names.set(span.labelId, names);
-    }
-    return names[span.suggested ? DRAWN_LAYERS : Math.min(span.layer, DRAWN_LAYERS - 1)];
-  }
-
-  private painterLabels: readonly Label[] | undefined;
-
-  private labelKey(labelId: string | undefined): string {
-    const i = labelId === undefined ? -1 : this.labelsCtl.labels.findIndex((l) => l.id === labelId);
-    return i < 0 ? 'u' : `l${i}`;
-  }
 
   private colorOf(labelId: string | undefined): string {
     return safeColor(this.labelsCtl.colorOf(labelId), UNLABELLED_COLOR);
@@ -425,7 +322,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private readonly onMouseUp = (event: MouseEvent): void => {
     document.removeEventListener('mouseup', this.onMouseUp, true);
     this.pointerActive = false;
-    const selected = this.selectedIndices();
+    const selected = this.hits?.selection() ?? null;
     if (selected && selected.end > selected.start) {
       this.caret = selected.end;
       this.anchor = selected.start;
@@ -441,8 +338,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       this.requestUpdate();
       return;
     }
-    const at = this.charAt(event.clientX, event.clientY);
-    const caret = this.caretIndexAt(event.clientX, event.clientY);
+    const at = this.hits?.charAt(event.clientX, event.clientY) ?? null;
+    const caret = this.hits?.caretAt(event.clientX, event.clientY) ?? null;
     if (caret !== null) this.caret = this.anchor = caret;
     this.select(at === null ? null : (this.spans.at(at)[0]?.id ?? null));
     this.requestUpdate();
@@ -464,7 +361,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     const point = this.pendingHover;
     this.pendingHover = null;
     if (!point) return;
-    const at = this.charAt(point.x, point.y);
+    const at = this.hits?.charAt(point.x, point.y) ?? null;
     this.setHover(at === null ? [] : this.spans.at(at), point.x, point.y);
   }
 
@@ -484,65 +381,6 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     }
   }
 
-  /** The UTF-16 index of the character under viewport point (x, y), or null over blank space. */
-  private charAt(x: number, y: number): number | null {
-    const index = this.caretIndexAt(x, y);
-    const blocks = this.blocks;
-    if (index === null || !blocks) return null;
-    for (const i of [index, index - 1]) {
-      if (i < 0 || i >= blocks.length) continue;
-      const end = i + (this.isHighSurrogate(i) ? 2 : 1);
-      if (rangeContainsPoint(blocks.range(i, end), x, y)) return i;
-    }
-    return null;
-  }
-
-  private isHighSurrogate(i: number): boolean {
-    const unit = this.text.charCodeAt(i);
-    return unit >= 0xd800 && unit <= 0xdbff;
-  }
-
-  private caretIndexAt(x: number, y: number): number | null {
-    const root = this.renderRoot as ShadowRoot;
-    const boundary = caretFromPoint(root, x, y);
-    const inside = boundary && this.blocks?.indexOf(boundary.node, boundary.offset);
-    if (typeof inside === 'number') return inside;
-    // An engine whose caret API stops at the shadow boundary (Safari's caretRangeFromPoint): find
-    // the block under the point, then the character by geometry.
-    const block = root.elementFromPoint(x, y)?.closest('.block');
-    const at = block && this.blocks ? this.blocks.elements.indexOf(block as HTMLElement) : -1;
-    if (at >= 0) return this.blocks!.starts[at] + offsetInNode(this.blocks!.nodes[at], x, y);
-    return boundary ? this.indexOfBoundary(boundary) : null;
-  }
-
-  /** A DOM boundary as a UTF-16 index, clamped to the text when it lies outside it. */
-  private indexOfBoundary({ node, offset }: Boundary): number | null {
-    const blocks = this.blocks;
-    if (!blocks) return null;
-    const inside = blocks.indexOf(node, offset);
-    if (inside !== null) return inside;
-    const container = blocks.container;
-    const reference = container.getRootNode() === node.getRootNode() ? container : this;
-    if (node === reference || node.contains(reference)) {
-      const child = [...node.childNodes].findIndex((c) => c === reference || c.contains(reference));
-      return offset <= child ? 0 : blocks.length;
-    }
-    const position = reference.compareDocumentPosition(node);
-    if (position & Node.DOCUMENT_POSITION_PRECEDING) return 0;
-    if (position & Node.DOCUMENT_POSITION_FOLLOWING) return blocks.length;
-    return null;
-  }
-
-  /** The user's selection as UTF-16 indices, or null when none meets the text. */
-  private selectedIndices(): IndexRange | null {
-    const selection = readSelection(this.renderRoot as ShadowRoot);
-    if (!selection || selection.collapsed) return null;
-    const start = this.indexOfBoundary(selection.start);
-    const end = this.indexOfBoundary(selection.end);
-    if (start === null || end === null || end <= start) return null;
-    return { start, end };
-  }
-
   // ——— Creating and changing spans ———
 
   /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
@@ -560,7 +398,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     const selector = textSelectors(this.index, { start: this.index.toCodePoint(snapped.start), end: this.index.toCodePoint(snapped.end) });
     const annotation = createAnnotation({ source: this.source, selector, labelId, annotator: this.labelsCtl.annotator });
     // Anchored where it was made, with no search.
-    this.anchors.set(annotation, { start: selector[0].start, end: selector[0].end });
+    this.placement.anchored(annotation, { start: selector[0].start, end: selector[0].end });
     this.store.create(annotation);
     this.store.select(annotation.id);
     this.announcer.announce(msg(str`Tagged ${this.spoken(selector[1].exact)} as ${this.labelsCtl.nameOf(labelId) || msg('no label')}`));
@@ -573,7 +411,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (!snapped) return;
     const selector = textSelectors(this.index, { start: this.index.toCodePoint(snapped.start), end: this.index.toCodePoint(snapped.end) });
     const next = withSelector(annotation, selector);
-    this.anchors.set(next, { start: selector[0].start, end: selector[0].end });
+    this.placement.anchored(next, { start: selector[0].start, end: selector[0].end });
     this.store.update(next);
     this.caret = this.anchor = snapped.end;
   }

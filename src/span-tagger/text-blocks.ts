@@ -102,4 +102,27 @@ export class TextBlocks {
     if (block !== undefined) return this.starts[block] + (offset > 0 ? this.nodes[block].length : 0);
     return null;
   }
+
+  /**
+   * The text a reader can reach without much scrolling: the blocks the page shows of `scroller`
+   * (its own view, cut by the viewport) and a screen either side, as UTF-16 [start, end).
+   */
+  nearScreen(scroller: HTMLElement): { start: number; end: number } {
+    if (this.elements.length === 1) return { start: 0, end: this.length };
+    const box = scroller.getBoundingClientRect();
+    const screen = Math.min(scroller.clientHeight, innerHeight);
+    const top = scroller.scrollTop + Math.max(0, -box.top) - screen;
+    const bottom = top + 3 * screen;
+    // Blocks are laid out top to bottom: binary search the first that ends below `top`.
+    let first = 0;
+    let hi = this.elements.length - 1;
+    while (first < hi) {
+      const mid = (first + hi) >> 1;
+      if (this.elements[mid].offsetTop + this.elements[mid].offsetHeight <= top) first = mid + 1;
+      else hi = mid;
+    }
+    let last = first;
+    while (last + 1 < this.elements.length && this.elements[last + 1].offsetTop < bottom) last++;
+    return { start: this.starts[first], end: this.starts[last + 1] ?? this.length };
+  }
 }
