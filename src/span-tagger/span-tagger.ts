@@ -20,12 +20,13 @@ import { emit } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController, type LabelledTool } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
-import { contrastText, UNLABELLED_COLOR } from '../core/palette.js';
+import { UNLABELLED_COLOR } from '../core/palette.js';
 import { textSelectors } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
 import { clearSelection } from './dom-selection.js';
 import { isRtlParagraph, nextWordEnd, warmSegmenters, previousWordStart, snapRange, wordAt, type Granularity, type IndexRange } from './segmentation.js';
 import { SpanHighlights, safeColor } from './span-highlights.js';
+import { SpanOverlays, caretRect } from './span-overlays.js';
 import type { PlacedSpan, SpanIndex } from './span-index.js';
 import { SpanPlacement } from './span-placement.js';
 import { spanTaggerStyles } from './span-tagger.styles.js';
@@ -97,10 +98,11 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private readonly labelsCtl = new LabelsController(this);
   private readonly keys = new KeyboardController(this);
   private readonly announcer = new Announcer(this);
-  /** A rendered part (the template never replaces these, so one lookup each would do; it is cheap). */
-  private partNamed(name: 'text' | 'caret' | 'tag' | 'tooltip'): HTMLElement {
-    return this.renderRoot.querySelector<HTMLElement>(`[part="${name}"]`)!;
+  /** The focusable region that scrolls the text. */
+  private get scroller(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('[part="text"]')!;
   }
+
 
   private readonly placement = new SpanPlacement((annotation) =>
     emit(this, 'kolam-error', {
@@ -113,6 +115,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private hits: TextHits | undefined;
   private painter: SpanHighlights | undefined;
   private painterLabels: readonly Label[] | undefined;
+  private overlays: SpanOverlays | undefined;
+  private readonly marks: Partial<Record<'selected' | 'hover', { span: PlacedSpan; range: Range }>> = {};
   private hoverId: string | null = null;
   private pendingHover: { x: number; y: number } | null = null;
   /** The keyboard caret and the other end of a keyboard selection, UTF-16 indices. */
@@ -205,6 +209,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   protected override firstUpdated(): void {
     this.painter = SpanHighlights.supported ? new SpanHighlights(this.renderRoot as ShadowRoot) : undefined;
+    this.overlays = new SpanOverlays(this.renderRoot as ShadowRoot);
     if (typeof requestIdleCallback === 'function') requestIdleCallback(warmSegmenters);
     else setTimeout(warmSegmenters, 200);
   }
@@ -240,7 +245,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private readonly updateWindow = (): void => {
     const blocks = this.blocks;
     if (!blocks || !this.painter) return;
-    const { start, end } = blocks.nearScreen(this.partNamed('text'));
+    const { start, end } = blocks.nearScreen(this.scroller);
     this.painter.setWindow(start, end, blocks, this.spans);
   };
 
@@ -259,27 +264,9 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     this.painter?.mark('hover', hovered ? this.markRange('hover', hovered) : null);
     this.painter?.mark('draft', to > from ? blocks.range(from, to) : null);
     // Every read before any write, so the browser lays out once, not once per overlay.
-    const scroller = this.partNamed('text');
-    const origin = this.contentOrigin(scroller);
-    const tagRect = selected ? blocks.range(selected.start, selected.end).getClientRects()[0] : undefined;
-    const caretRect = this.caretRect();
-    const tag = this.partNamed('tag');
-    tag.classList.toggle('shown', !!tagRect);
-    if (selected && tagRect) {
-      const color = this.colorOf(selected.labelId);
-      tag.textContent = this.labelsCtl.nameOf(selected.labelId) || msg('No label');
-      tag.style.background = color;
-      tag.style.color = contrastText(color);
-      // Above the span, or below it on the first line where above is outside the box.
-      const above = tagRect.top - origin.top - scroller.scrollTop > 16;
-      tag.style.transform = `translate(${tagRect.left - origin.left}px, ${(above ? tagRect.top : tagRect.bottom) - origin.top}px)${above ? ' translateY(-100%)' : ''}`;
-    }
-    const caret = this.partNamed('caret');
-    caret.classList.toggle('shown', !!caretRect);
-    if (caretRect) {
-      caret.style.height = `${caretRect.height}px`;
-      caret.style.transform = `translate(${caretRect.left - 1 - origin.left}px, ${caretRect.top - origin.top}px)`;
-    }
+    const rect = selected ? blocks.range(selected.start, selected.end).getClientRects()[0] : undefined;
+    const tag = selected && rect ? { rect, name: this.labelsCtl.nameOf(selected.labelId) || msg('No label'), color: this.colorOf(selected.labelId) } : undefined;
+    this.overlays?.draw(tag, caretRect(blocks, this.caret));
   }
 
   /** The Range of a mark, reused while it shows the same span (so the highlight is not redone). */
@@ -289,25 +276,6 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     const range = this.blocks!.range(span.start, span.end);
     this.marks[kind] = { span, range };
     return range;
-  }
-
-  private readonly marks: Partial<Record<'selected' | 'hover', { span: PlacedSpan; range: Range }>> = {};
-
-  /** Viewport position of the scroller's content origin: overlays inside it are placed from here. */
-  private contentOrigin(scroller: HTMLElement): { left: number; top: number } {
-    const box = scroller.getBoundingClientRect();
-    return { left: box.left + scroller.clientLeft - scroller.scrollLeft, top: box.top + scroller.clientTop - scroller.scrollTop };
-  }
-
-  private caretRect(): DOMRect | undefined {
-    const blocks = this.blocks;
-    if (!blocks || blocks.length === 0) return undefined;
-    const range = blocks.range(this.caret, this.caret);
-    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    if (rect.height > 0) return rect;
-    // A collapsed range at a line start can have no box; measure the character after it instead.
-    const next = blocks.range(this.caret, Math.min(blocks.length, this.caret + 1)).getClientRects()[0];
-    return next ? new DOMRect(next.left, next.top, 0, next.height) : undefined;
   }
 
   // ——— Pointer ———
@@ -366,15 +334,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   private setHover(hits: PlacedSpan[], x: number, y: number): void {
-    const tooltip = this.partNamed('tooltip');
-    if (!tooltip) return;
     const id = hits[0]?.id ?? null;
-    tooltip.classList.toggle('shown', hits.length > 0);
-    if (hits.length) {
-      tooltip.textContent = hits.map((s) => this.labelsCtl.nameOf(s.labelId) || msg('No label')).join(' › ');
-      const origin = this.contentOrigin(this.partNamed('text'));
-      tooltip.style.transform = `translate(${x + 12 - origin.left}px, ${y + 16 - origin.top}px)`;
-    }
+    this.overlays?.tooltip(hits.map((s) => this.labelsCtl.nameOf(s.labelId) || msg('No label')).join(' › '), x, y);
     if (id !== this.hoverId) {
       this.hoverId = id;
       this.drawMarks();
@@ -510,7 +471,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   private scrollToIndex(index: number): void {
-    const scroller = this.partNamed('text');
+    const scroller = this.scroller;
     const rect = this.blocks?.range(index, Math.min(index + 1, this.blocks.length)).getBoundingClientRect();
     if (!scroller || !rect) return;
     const box = scroller.getBoundingClientRect();
