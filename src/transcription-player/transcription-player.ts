@@ -71,7 +71,7 @@ const MAX_SEGMENT_ELEMENTS = 250;
  * F1/F2 back/forward 1.5 s (`back`, `forward`), F3/F4 slower/faster (`slower`, `faster`),
  * Ctrl+Enter split at the playhead or start a segment there (`split`), Ctrl+M merge the current
  * segment with the next (`merge`) — all of these also while typing. With focus outside a text field:
- * ArrowLeft/Right seek 1 s (`seekBack`, `seekForward`), `[`/`]` move the selected segment's start/end
+ * ArrowLeft/Right seek 1 s (`seekBack`, `seekForward`), Home/End (`seekStart`, `seekEnd`), `[`/`]` move the selected segment's start/end
  * to the playhead (`setStart`, `setEnd`), `+`/`-`/`0` zoom in/out/fit, Enter plays the selected
  * segment or accepts a suggestion, L loops it, N next unreviewed suggestion, Tab/Shift+Tab move the
  * selection, Delete removes it, Ctrl+Z / Ctrl+Shift+Z undo/redo, 1–9 or a label's hotkey set the
@@ -277,10 +277,13 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.waveform = new WaveformCanvas(this.chunkLayer);
     this.resizeObserver.observe(this.scroller);
     this.readColors();
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    // Canvas colours are read from CSS: read again when the theme can have changed.
+    const reread = () => {
       this.readColors();
       this.requestUpdate();
-    });
+    };
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', reread);
+    new MutationObserver(reread).observe(this, { attributes: true, attributeFilter: ['class', 'style'] });
   }
 
   protected override updated(): void {
@@ -655,6 +658,8 @@ export class KolamTranscriptionPlayer extends LitElement {
       previous: { keys: ['Shift+Tab'], run: () => this.moveSelection(-1) },
       seekBack: { keys: ['ArrowLeft'], run: () => this.transport.skip(-1) },
       seekForward: { keys: ['ArrowRight'], run: () => this.transport.skip(1) },
+      seekStart: { keys: ['Home'], run: () => this.transport.seek(0) },
+      seekEnd: { keys: ['End'], run: () => this.transport.seek(this.duration) },
       setStart: { keys: ['['], run: () => this.setEdge('start') },
       setEnd: { keys: [']'], run: () => this.setEdge('end') },
       zoomIn: { keys: ['+', '='], run: () => this.zoomTo(this.pxPerSecond * 1.5, this.playheadAnchor()) },

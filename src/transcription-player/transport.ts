@@ -47,6 +47,11 @@ export class TransportController implements ReactiveController {
     media.addEventListener('loadedmetadata', () => this.sync());
     media.addEventListener('durationchange', () => this.sync());
     media.addEventListener('seeked', () => this.sync());
+    // A new source: forget the old one's time and duration until its metadata arrives.
+    media.addEventListener('emptied', () => {
+      this.range = null;
+      this.sync();
+    });
     media.addEventListener('play', () => {
       this.playing = true;
       this.loop();
