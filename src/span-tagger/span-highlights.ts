@@ -95,7 +95,7 @@ export class SpanHighlights {
       // A model's suggestion: a fainter tint and a dotted line, until someone accepts it.
       rules.push(`::highlight(${this.nameFor(`${key}s`, 0)}) { background-color: color-mix(in srgb, ${color} calc(var(--_span-tint) / 2), transparent); text-decoration: underline dotted ${color}; text-decoration-thickness: 2px; }`);
     }
-    rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: inherit; }`);
+    rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: var(--_fg); }`);
     rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg); text-decoration-thickness: 2px; }`);
     rules.push(`::highlight(${this.prefix}-selected) { background-color: var(--_selected); color: var(--_selected-text); }`);
     rules.push(`@media (forced-colors: active) { ${labels.map(({ key }) => `::highlight(${this.nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(', ')} { background-color: Mark; color: MarkText; } }`);
@@ -172,7 +172,7 @@ export class SpanHighlights {
   mark(kind: 'draft' | 'hover' | 'selected', range: Range | null): void {
     if (this.single.get(kind) === range) return;
     this.single.set(kind, range);
-    const highlight = this.highlight(`${this.prefix}-${kind}`, { draft: 10, hover: 11, selected: 12 }[kind]);
+    const highlight = this.highlight(`${this.prefix}-${kind}`, { hover: 10, selected: 11, draft: 12 }[kind]);
     highlight.clear();
     if (range) highlight.add(range);
   }
