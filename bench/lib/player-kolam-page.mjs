@@ -3,7 +3,8 @@
 import { KolamTranscriptionPlayer } from '../../src/transcription-player.ts';
 import { nextPaint, segmentAnnotations, trackHandlerTime, waitFrames } from './player-common.mjs';
 
-if (!customElements.get('kolam-transcription-player')) throw new Error(`not registered: ${KolamTranscriptionPlayer.name}`);
+// A used binding: package.json's sideEffects lists dist/ files, so a bare import would be dropped.
+window.__KolamTranscriptionPlayer = KolamTranscriptionPlayer;
 
 let el;
 const scroller = () => el.shadowRoot.querySelector('[part~="waveform"]');

@@ -4,6 +4,7 @@
  * undo and accessibility all work. Rows off screen skip layout (`content-visibility: auto`).
  */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, Label } from '../core/annotation.js';
@@ -59,7 +60,7 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
           ${labelId === undefined ? html`<option value="">${msg('No speaker')}</option>` : nothing}
           ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${l.name ?? l.id}</option>`)}
         </select>`;
-  return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : nothing} aria-posinset=${index + 1} aria-setsize=${host.total}>
+  return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : 'false'} aria-posinset=${index + 1} aria-setsize=${host.total}>
     <div class="row-head">
       <button type="button" part="segment-time" aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
         ${range}
@@ -71,7 +72,7 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
       rows="1"
       spellcheck="true"
       dir="auto"
-      lang=${languageOf(segment) ?? host.language ?? nothing}
+      lang=${ifDefined(languageOf(segment) ?? host.language)}
       aria-label=${msg(str`Transcript ${range}`)}
       ?readonly=${host.readonly}
       .value=${live(host.draftOf(id) ?? transcriptOf(segment))}

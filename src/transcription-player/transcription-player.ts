@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   acceptSuggestion,
@@ -991,7 +992,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     return html`
       <video
         part="video"
-        src=${this.src || nothing}
+        src=${ifDefined(this.src || undefined)}
         preload="auto"
         playsinline
         ?hidden=${!this.hasVideo}
