@@ -28,6 +28,7 @@ export class SpanPlacement {
   private generation = 0;
   private version = -1;
   private changes: SpanChanges = { all: true, added: [], removed: [] };
+  private expected: { version: number; added?: Annotation; removedId?: string } | null = null;
 
   /** `onOrphan` hears of each annotation that cannot be anchored, once per object and text. */
   constructor(private readonly onOrphan: (annotation: Annotation) => void) {}
@@ -45,7 +46,36 @@ export class SpanPlacement {
   }
 
   /** Anchors what is new or changed in `shown` (the store's valid annotations, at `version`). */
-  place(shown: readonly Annotation[], version: number): void {
+  place(shown: () => readonly Annotation[], version: number): void {
+    const expected = this.expected;
+    this.expected = null;
+    if (expected?.version === version && this.version === version - 1 && this.spans.size > 0) {
+      // The one change the tool itself just made: no need to look through the whole set.
+      this.version = version;
+      if (expected.removedId !== undefined && this.spans.remove(expected.removedId)) this.changes.removed.push(expected.removedId);
+      if (expected.removedId !== undefined) this.placed.delete(expected.removedId);
+      if (expected.added) this.replace(expected.added);
+      return;
+    }
+    this.scan(shown(), version);
+  }
+
+  /**
+   * Tells the placement which single change the store's next version holds (a span the user made,
+   * relabelled or deleted), so placing it skips the scan of every annotation.
+   */
+  expect(version: number, change: { added?: Annotation; removedId?: string }): void {
+    this.expected = { version, ...change };
+  }
+
+  private replace(annotation: Annotation): void {
+    this.placed.set(annotation.id, { annotation, generation: this.generation });
+    const span = this.spanOf(annotation);
+    if (span) this.changes.added.push(this.spans.insert(span));
+    else if (this.spans.remove(annotation.id)) this.changes.removed.push(annotation.id);
+  }
+
+  private scan(shown: readonly Annotation[], version: number): void {
     this.version = version;
     const generation = ++this.generation;
     const changed: Annotation[] = [];
@@ -74,11 +104,7 @@ export class SpanPlacement {
       this.spans.remove(id);
       this.changes.removed.push(id);
     }
-    for (const annotation of changed) {
-      const span = this.spanOf(annotation);
-      if (span) this.changes.added.push(this.spans.insert(span));
-      else if (this.spans.remove(annotation.id)) this.changes.removed.push(annotation.id);
-    }
+    for (const annotation of changed) this.replace(annotation);
   }
 
   /** Records where a span the user just made is, so it is not searched for. */

@@ -204,7 +204,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       this.placement.setText(this.text ?? '');
       this.caret = this.anchor = 0;
     }
-    if (!this.placement.isCurrent(this.store.version)) this.placement.place(this.store.shown, this.store.version);
+    if (!this.placement.isCurrent(this.store.version)) this.placement.place(() => this.store.shown, this.store.version);
   }
 
   protected override firstUpdated(): void {
@@ -360,10 +360,22 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     const annotation = createAnnotation({ source: this.source, selector, labelId, annotator: this.labelsCtl.annotator });
     // Anchored where it was made, with no search.
     this.placement.anchored(annotation, { start: selector[0].start, end: selector[0].end });
-    this.store.create(annotation);
+    this.commit({ added: annotation }, () => this.store.create(annotation));
     this.store.select(annotation.id);
     this.announcer.announce(msg(str`Tagged ${this.spoken(selector[1].exact)} as ${this.labelsCtl.nameOf(labelId) || msg('no label')}`));
     return true;
+  }
+
+  /**
+   * Runs one user change through the store, telling the placement what it is so the update after
+   * it touches one span, not all of them. If the store did not move by exactly one version (a
+   * no-op, or a host listener that loaded a new set), the hint is dropped and the set is scanned.
+   */
+  private commit(change: { added?: Annotation; removedId?: string }, run: () => void): void {
+    const version = this.store.version + 1;
+    this.placement.expect(version, change);
+    run();
+    if (this.store.version !== version) this.placement.expect(-1, {});
   }
 
   /** Gives a span a new extent (snapped), as one update. */
@@ -373,7 +385,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     const selector = textSelectors(this.index, { start: this.index.toCodePoint(snapped.start), end: this.index.toCodePoint(snapped.end) });
     const next = withSelector(annotation, selector);
     this.placement.anchored(next, { start: selector[0].start, end: selector[0].end });
-    this.store.update(next);
+    this.commit({ added: next }, () => this.store.update(next));
     this.caret = this.anchor = snapped.end;
   }
 
@@ -381,7 +393,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     const annotation = this.store.selected;
     if (this.readonly || !annotation) return false;
     const span = this.spans.get(annotation.id);
-    this.store.remove(annotation.id);
+    this.commit({ removedId: annotation.id }, () => this.store.remove(annotation.id));
     if (span) this.announcer.announce(msg(str`Deleted ${this.labelsCtl.nameOf(span.labelId)}: ${this.spoken(this.text.slice(span.start, span.end))}`));
     return true;
   }
@@ -404,7 +416,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       return this.createFrom({ start: Math.min(this.anchor, this.caret), end: Math.max(this.anchor, this.caret) });
     }
     if (selected && isSuggestion(selected) && !this.readonly) {
-      this.store.update(acceptSuggestion(selected, this.labelsCtl.annotator));
+      const accepted = acceptSuggestion(selected, this.labelsCtl.annotator);
+      this.commit({ added: accepted }, () => this.store.update(accepted));
       this.announcer.announce(msg('Suggestion accepted'));
       return true;
     }
@@ -418,7 +431,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (!label) return false;
     const selected = this.store.selected;
     if (selected && !this.readonly) {
-      if (labelIdOf(selected) !== label.id) this.store.update(withLabel(selected, label.id));
+      const relabelled = withLabel(selected, label.id);
+      if (labelIdOf(selected) !== label.id) this.commit({ added: relabelled }, () => this.store.update(relabelled));
       this.announcer.announce(msg(str`Relabelled as ${label.name ?? label.id}`));
     } else this.labelsCtl.setActive(label.id);
     return true;

@@ -264,6 +264,15 @@ describe('<kolam-span-tagger>', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('shows what a host sets from inside a kolam-create listener', async () => {
+    const el = await tagger();
+    const replacement = [spanAnnotation('host', NEWS, cp(NEWS, 'Chennai'), cp(NEWS, 'Chennai') + 7, 'place')];
+    el.addEventListener('kolam-create', () => (el.annotations = replacement), { once: true });
+    await drag(pointOf(el, 'Kumar', 0.2), pointOf(el, 'Kumar', 0.8));
+    await el.updateComplete;
+    expect(drawn(el)).to.deep.equal(['Chennai']);
+  });
+
   it('fires nothing but errors when annotations are set from code (no echo)', async () => {
     const el = await tagger();
     const events: string[] = [];
