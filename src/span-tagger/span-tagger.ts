@@ -48,6 +48,7 @@ const SPOKEN_QUOTE = 80;
  * relabel, Delete removes, Escape clears, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, N next
  * suggestion.
  *
+ * @tagname kolam-span-tagger
  * @fires kolam-create - The user tagged a span (or undid a delete). `{ annotation }`
  * @fires kolam-update - The user relabelled or accepted a span. `{ annotation, previous }`
  * @fires kolam-delete - The user removed a span (or undid a create). `{ annotation }`
