@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -160,6 +160,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private loadAbort: AbortController | null = null;
   private erroredSrc = '';
   private lastCurrentId: string | undefined;
+  private readonly segmentTemplates = new WeakMap<Annotation, { key: string; labels: readonly Label[]; result: TemplateResult }>();
   private currentCache: { time: number; version: number; id: string | undefined } | null = null;
   private windowCache: { key: string; items: WindowItem<Annotation>[]; windowKey: string } | null = null;
   private readonly rowHeights = new Map<string, number>();
@@ -788,17 +789,25 @@ export class KolamTranscriptionPlayer extends LitElement {
   // ——— rendering ———
 
   private renderSegment(segment: Annotation, px: number, currentId: string | undefined) {
+    const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === this.store.selectedId ? ' selected' : ''}`;
+    const editable = !this.labelsCtl.readonly;
+    // Annotations are replaced, never mutated: an unchanged one reuses its template (a drag
+    // re-renders one segment, not the dozen in view).
+    const key = `${px}|${parts}|${editable}`;
+    const labels = this.labelsCtl.labels.length ? this.labelsCtl.labels : NO_LABELS;
+    const cached = this.segmentTemplates.get(segment);
+    if (cached?.key === key && cached.labels === labels) return cached.result;
     const { start, end } = rangeOf(segment);
     const labelId = labelIdOf(segment);
     const color = this.labelsCtl.colorOf(labelId);
-    const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === this.store.selectedId ? ' selected' : ''}`;
     const name = this.labelsCtl.nameOf(labelId);
-    const editable = !this.labelsCtl.readonly;
-    return html`<div part=${parts} data-segment=${segment.id} style="left:${start * px}px;width:${(end - start) * px}px;--_color:${color}">
+    const result = html`<div part=${parts} data-segment=${segment.id} style="left:${start * px}px;width:${(end - start) * px}px;--_color:${color}">
       ${name ? html`<span class="segment-label" style="background:${color};color:${contrastText(color)}">${name}</span>` : nothing}
       ${editable ? html`<div part="edge" class="start" data-segment=${segment.id} data-edge="start"></div>
             <div part="edge" class="end" data-segment=${segment.id} data-edge="end"></div>` : nothing}
     </div>`;
+    this.segmentTemplates.set(segment, { key, labels, result });
+    return result;
   }
 
   private renderSegments(px: number, currentId: string | undefined) {
