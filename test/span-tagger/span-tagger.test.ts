@@ -114,6 +114,26 @@ describe('<kolam-span-tagger>', () => {
     expect(start).to.equal(cp(text, 'وزیر'));
   });
 
+  it('tags whole Tamil and Hindi words, conjuncts and vowel signs included, from a drag inside them', async () => {
+    const text = 'சென்னை நகரில் முதலமைச்சர் உரையாற்றினார்\nनई दिल्ली में प्रधानमंत्री ने भाषण दिया।';
+    const el = await tagger(text);
+    for (const word of ['முதலமைச்சர்', 'प्रधानमंत्री']) {
+      const created = oneEvent(el, 'kolam-create');
+      await drag(pointOf(el, word, 0.35), pointOf(el, word, 0.65));
+      const made = selectorsOf((await created).detail.annotation);
+      expect(made).to.deep.equal({ start: cp(text, word), end: cp(text, word) + [...word].length, exact: word });
+    }
+  });
+
+  it('never splits a grapheme in char granularity: a letter with its combining accent, an emoji with its skin tone', async () => {
+    const text = 'Cafe\u0301 👍🏽 ok';
+    const el = await tagger(text, [], { granularity: 'char' });
+    const created = oneEvent(el, 'kolam-create');
+    await drag(pointOf(el, 'e\u0301', 0.3), pointOf(el, '👍🏽', 0.7));
+    const { exact } = selectorsOf((await created).detail.annotation);
+    expect(exact).to.equal('e\u0301 👍🏽');
+  });
+
   it('keeps overlapping spans visible and clickable: a click picks the innermost', async () => {
     const outer = spanAnnotation('outer', NEWS, cp(NEWS, 'Kumar'), cp(NEWS, 'Chennai') + 7, 'org');
     const inner = spanAnnotation('inner', NEWS, cp(NEWS, 'Priya'), cp(NEWS, 'Priya') + 5, 'person');
