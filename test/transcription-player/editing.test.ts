@@ -34,6 +34,19 @@ describe('<kolam-transcription-player> editing on the waveform', () => {
     expect(shadow(el).querySelector('[part~="segment"][part~="selected"]')).to.exist;
   });
 
+  it('creates nothing from a drag shorter than a segment may be', async () => {
+    const el = await speechPlayer();
+    el.zoom = 1000;
+    await el.updateComplete;
+    let created = 0;
+    el.addEventListener('kolam-create', () => created++);
+    const [x, y] = pointAt(el, el.currentTime + 1);
+    // 40 px at 1000 px/s is 0.04 s: shorter than the 0.05 s minimum.
+    await drag([x, y], [x + 40, y]);
+    expect(created).to.equal(0);
+    expect(shadow(el).querySelector('.ghost')).to.equal(null);
+  });
+
   it('clicks seek, without creating anything', async () => {
     const el = await speechPlayer();
     let created = 0;
