@@ -282,7 +282,10 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   // ——— Pointer ———
 
   private onPointerDown(event: PointerEvent): void {
-    if (event.button !== 0) return;
+    const scroller = this.scroller;
+    // A press on the scrollbar scrolls; it neither selects nor clears the selection.
+    const onScrollbar = event.target === scroller && (event.offsetX >= scroller.clientWidth || event.offsetY >= scroller.clientHeight);
+    if (event.button !== 0 || onScrollbar) return;
     this.pointerActive = true;
     document.addEventListener('mouseup', this.onMouseUp, true);
   }
