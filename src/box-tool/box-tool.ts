@@ -179,6 +179,13 @@ export class KolamBoxTool extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A framework may set `annotations` before the element is defined; that own property would
+    // hide our accessor. Re-set it through the accessor (attributes such as `src` are read by now).
+    if (Object.prototype.hasOwnProperty.call(this, 'annotations')) {
+      const value = (this as { annotations?: Annotation[] }).annotations!;
+      delete (this as { annotations?: Annotation[] }).annotations;
+      this.annotations = value;
+    }
     this.addEventListener('keyup', this.onKeyUp);
     this.addEventListener('focusout', this.onFocusOut);
   }
@@ -301,8 +308,6 @@ export class KolamBoxTool extends LitElement {
     const annotation = withSelector(current, boxSelector(next));
     rectCache.set(annotation, next);
     this.store.preview(annotation);
-    // The selected box lives in the overlay, so the canvas still shows the right picture.
-    if (clean && id === this.store.selectedId) this.schedule.painted(this.contentKey());
     // Patch the one box in the derived lists instead of rebuilding them per pointer move: at
     // 10,000 boxes the rebuild was most of a move's work (and its garbage).
     if (index >= 0 && this.store.shown[index] === annotation) {
@@ -311,6 +316,8 @@ export class KolamBoxTool extends LitElement {
       c.order = [];
       c.version = this.store.version;
     }
+    // The selected box lives in the overlay, so the canvas still shows the right picture.
+    if (clean && id === this.store.selectedId) this.schedule.painted(this.contentKey());
   }
 
   /** @internal Ends a drag or key burst: one update event, one undo step. */
@@ -321,7 +328,7 @@ export class KolamBoxTool extends LitElement {
     this.store.commitGesture();
     if (clean && selected === this.store.selectedId) this.schedule.painted(this.contentKey());
     const a = this.store.selected;
-    if (a) this.announcer.announce(msg(str`Moved to ${describeRect(cachedRect(a))}`));
+    if (a) this.announcer.announce(msg(str`Box now ${describeRect(cachedRect(a))}`));
   }
 
   /** @internal Adds a box the user drew, if it is at least `min-size`. */

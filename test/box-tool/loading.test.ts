@@ -58,6 +58,18 @@ describe('<kolam-box-tool> loading', () => {
     el.remove();
   });
 
+  it('keeps annotations set before the element was defined', async () => {
+    const early = document.createElement('kolam-box-tool-late') as KolamBoxTool;
+    const list = [box({ x: 10, y: 10, w: 100, h: 100 })];
+    early.setAttribute('src', imageUrl(800, 600));
+    early.annotations = list;
+    customElements.define('kolam-box-tool-late', class extends (customElements.get('kolam-box-tool') as typeof KolamBoxTool) {});
+    document.body.append(early);
+    await imageSettled(early);
+    expect(early.store.shown.map((a) => a.id)).to.deep.equal([list[0].id]);
+    early.remove();
+  });
+
   it('fires kolam-error "image-error" for an image that fails to load, and says so', async () => {
     const el = document.createElement('kolam-box-tool');
     el.src = '/does-not-exist.png';
