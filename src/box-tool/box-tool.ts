@@ -513,7 +513,7 @@ export class KolamBoxTool extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.canvas) this.schedule.sync(this.canvas, this.contentKey(), this.transform);
+    if (this.canvas) this.schedule.sync(this.canvas, this.contentKey(), this.transform, this.viewport);
   }
 
   /** What the canvas shows, but for the view: redraw when it changes. */

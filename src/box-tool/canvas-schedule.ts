@@ -4,7 +4,7 @@
  * compositor job that fits in the frame at any box count, and redraws it crisp once the view rests
  * (or every MAX_DEFER ms of a continuous pan, so boxes coming into view appear).
  */
-import type { Transform } from './geometry.js';
+import type { Size, Transform } from './geometry.js';
 
 const SETTLE = 120;
 const MAX_DEFER = 200;
@@ -31,16 +31,21 @@ export class CanvasSchedule {
   }
 
   /** Called after each render with what should be on screen. */
-  sync(canvas: HTMLCanvasElement, content: string, t: Transform): void {
+  sync(canvas: HTMLCanvasElement, content: string, t: Transform, viewport: Size): void {
     const was = this.drawn.t;
     if (this.drawn.content !== content || !was) return this.now();
     if (t.scale === was.scale && t.tx === was.tx && t.ty === was.ty) return;
     const k = t.scale / was.scale;
-    canvas.style.transform = `translate(${t.tx - k * was.tx}px,${t.ty - k * was.ty}px) scale(${k})`;
+    const dx = t.tx - k * was.tx;
+    const dy = t.ty - k * was.ty;
+    canvas.style.transform = `translate(${dx}px,${dy}px) scale(${k})`;
+    // Zooming in, the moved picture still covers the view: only its sharpness waits. Zooming out or
+    // panning uncovers an edge, where boxes must appear during a long gesture too.
+    const covers = dx <= 0 && dy <= 0 && dx + viewport.width * k >= viewport.width && dy + viewport.height * k >= viewport.height;
     const now = performance.now();
     if (!this.timer) this.since = now;
     clearTimeout(this.timer);
-    if (now - this.since > MAX_DEFER) this.now();
+    if (!covers && now - this.since > MAX_DEFER) this.now();
     else this.timer = window.setTimeout(() => this.now(), SETTLE);
   }
 

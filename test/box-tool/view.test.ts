@@ -102,4 +102,19 @@ describe('<kolam-box-tool> view', () => {
     await sendMouse({ type: 'click', position: at(el, 60, 60) });
     expect(el.store.selectedId).to.equal(el.annotations[0].id);
   });
+
+  it('moves the drawn boxes with a zoom at once, then redraws them crisp where the image shows them', async () => {
+    const el = await mount({ annotations: [box({ x: 700, y: 500, w: 200, h: 100 })] });
+    const canvas = shadow(el).querySelector('canvas')!;
+    el.zoom = 2;
+    await el.updateComplete;
+    expect(canvas.style.transform).to.contain('scale(2)');
+    while (canvas.style.transform) await new Promise((r) => requestAnimationFrame(r));
+    // A point on the box's left edge, and one inside it (boxes are outlines: empty within).
+    const [x, y] = screenOf(el, 700, 550);
+    const ctx = canvas.getContext('2d')!;
+    const dpr = window.devicePixelRatio;
+    expect(ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data[3]).to.be.greaterThan(0);
+    expect(ctx.getImageData(Math.round((x + 40) * dpr), Math.round(y * dpr), 1, 1).data[3]).to.equal(0);
+  });
 });
