@@ -23,7 +23,8 @@ import { localized, msg, str } from '../core/localize.js';
 import { contrastText } from '../core/palette.js';
 import { themeStyles } from '../core/theme.js';
 import { DecodeError, loadPeaks } from './decode.js';
-import { WINDOW_FROM, listWindow, rowOffsets, type WindowItem } from './list-window.js';
+import { ListWindowController } from './list-controller.js';
+import type { WindowItem } from './list-window.js';
 import { PeakLevels, PeaksError, parseAudiowaveform, type AudiowaveformJson } from './peaks.js';
 import { renderSegmentList, timeRangeText } from './segment-list.js';
 import {
@@ -137,10 +138,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   @state() private viewWidth = 0;
   private viewHeight = 0;
   @state() private ghost: { start: number; end: number } | null = null;
-  @state() private listScrollTop = 0;
-  @state() private listViewport = 320;
-  /** The row being typed in: always rendered, however far the list scrolls. */
-  @state() private focusedRowId: string | null = null;
 
   @query('video') private media!: HTMLVideoElement;
   @query('[part~="waveform"]') private scroller!: HTMLElement;
@@ -160,16 +157,14 @@ export class KolamTranscriptionPlayer extends LitElement {
   private loadAbort: AbortController | null = null;
   private erroredSrc = '';
   private lastCurrentId: string | undefined;
+  private readonly rows = new ListWindowController(this, {
+    sorted: () => this.sorted,
+    // Row order changes only with commits, so a drag in progress keeps the committed version.
+    orderVersion: () => (this.store.isGestureActive ? this.listVersion : this.store.version),
+    listElement: () => this.list,
+  });
   private readonly segmentTemplates = new WeakMap<Annotation, { key: string; labels: readonly Label[]; result: TemplateResult }>();
   private currentCache: { time: number; version: number; id: string | undefined } | null = null;
-  private windowCache: { key: string; items: WindowItem<Annotation>[]; windowKey: string } | null = null;
-  private readonly rowHeights = new Map<string, number>();
-  private heightsVersion = 0;
-  private offsetsCache: { listVersion: number; heights: number; offsets: Float64Array } | null = null;
-  private pendingListScroll: number | null = null;
-  private listRendered = false;
-  private listFrame = 0;
-  private readonly rowObserver = new ResizeObserver((entries) => this.onRowsResized(entries));
   private pendingScroll: number | null = null;
   private scrollFrame = 0;
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
@@ -259,7 +254,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
-    this.rowObserver.disconnect();
     this.loadAbort?.abort();
   }
 
@@ -307,16 +301,6 @@ export class KolamTranscriptionPlayer extends LitElement {
       this.pendingScroll = null;
     }
     waveform.paint(this.viewLeft, this.viewWidth);
-    if (this.listRendered) {
-      this.listRendered = false;
-      // Row heights feed the list's gaps; the observer reports them without forcing layout.
-      this.rowObserver.disconnect();
-      for (const row of this.renderRoot.querySelectorAll('li[data-id]')) this.rowObserver.observe(row);
-    }
-    if (this.pendingListScroll !== null && this.list) {
-      this.list.scrollTop = this.pendingListScroll;
-      this.pendingListScroll = null;
-    }
   }
 
   // ——— loading ———
@@ -553,8 +537,8 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** Puts the caret in a segment's transcript, bringing its row into the list first. */
   private focusRow(id: string, caret: number): void {
-    this.focusedRowId = id;
-    this.revealRow(id);
+    this.rows.focusedId = id;
+    this.rows.reveal(id);
     void this.updateComplete.then(() => {
       const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(id)}"] textarea`);
       field?.focus();
@@ -865,101 +849,24 @@ export class KolamTranscriptionPlayer extends LitElement {
     </div>`;
   }
 
-  private get offsets(): Float64Array {
-    // Row order changes only with commits, so a drag in progress reuses the offsets.
-    const version = this.store.isGestureActive ? this.listVersion : this.store.version;
-    const cache = this.offsetsCache;
-    if (cache?.listVersion === version && cache.heights === this.heightsVersion) return cache.offsets;
-    const offsets = rowOffsets({ items: this.sorted, keyOf: (s) => s.id, heights: this.rowHeights, estimate: this.rowEstimate });
-    this.offsetsCache = { listVersion: version, heights: this.heightsVersion, offsets };
-    return offsets;
-  }
-
-  /** Rows not yet measured are guessed at the mean of those measured. */
-  private get rowEstimate(): number {
-    let sum = 0;
-    for (const h of this.rowHeights.values()) sum += h;
-    return this.rowHeights.size ? sum / this.rowHeights.size : 74;
-  }
-
-  private onRowsResized(entries: ResizeObserverEntry[]): void {
-    let changed = false;
-    for (const entry of entries) {
-      const id = (entry.target as HTMLElement).dataset.id;
-      const height = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-      if (!id || !height || Math.abs((this.rowHeights.get(id) ?? -1) - height) < 0.5) continue;
-      this.rowHeights.set(id, height);
-      changed = true;
-    }
-    // Heights only matter where gaps stand in for rows.
-    // Re-rendering inside the observer's turn would loop it; the next frame is soon enough.
-    if (changed && this.sorted.length >= WINDOW_FROM) {
-      this.heightsVersion++;
-      requestAnimationFrame(() => this.requestUpdate());
-    }
-  }
-
-  private onListScroll(list: HTMLElement): void {
-    cancelAnimationFrame(this.listFrame);
-    this.listFrame = requestAnimationFrame(() => {
-      this.listScrollTop = list.scrollTop;
-      this.listViewport = list.clientHeight;
-    });
-  }
-
-  /** Scrolls the list (never the page) so a segment's row is in view. */
-  private revealRow(id: string): void {
-    const index = this.sorted.findIndex((s) => s.id === id);
-    if (index < 0) return;
-    const offsets = this.offsets;
-    const top = offsets[index];
-    if (top >= this.listScrollTop && offsets[index + 1] <= this.listScrollTop + this.listViewport) return;
-    this.listScrollTop = Math.max(0, top - this.listViewport / 3);
-    this.pendingListScroll = this.listScrollTop;
-  }
-
   /** While the playhead moves, its segment's row stays in view. */
   private followCurrentInList(): void {
     const currentId = this.current?.id;
     if (currentId === this.lastCurrentId) return;
     this.lastCurrentId = currentId;
-    if (currentId) this.revealRow(currentId);
+    if (currentId) this.rows.reveal(currentId);
   }
 
   private renderList(currentId: string | undefined) {
     const labels = this.labelsCtl;
-    const sorted = this.sorted;
-    const pinnedIds = [this.focusedRowId, this.store.selectedId].filter((id): id is string => id !== null);
-    const version = this.store.isGestureActive ? this.listVersion : this.store.version;
-    const cacheKey = `${version}|${this.heightsVersion}|${this.listScrollTop}|${this.listViewport}|${pinnedIds.join()}`;
-    if (this.windowCache?.key !== cacheKey) {
-      const items = this.windowItems(sorted, new Set(pinnedIds));
-      const windowKey = sorted.length < WINDOW_FROM ? '' : items.map((i) => (i.kind === 'row' ? i.index : Math.round(i.height))).join();
-      this.windowCache = { key: cacheKey, items, windowKey };
-    }
-    const { items, windowKey } = this.windowCache;
+    // The selected row stays rendered too, so Tab through segments always lands on a row.
+    const { items, windowKey } = this.rows.rows([this.store.selectedId]);
     // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
     const labelList = labels.labels.length ? labels.labels : NO_LABELS;
     return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey], () => {
-      this.listRendered = true;
-      return this.renderListRows(items, sorted.length, currentId);
+      this.rows.markRendered();
+      return this.renderListRows(items, this.sorted.length, currentId);
     });
-  }
-
-  private windowItems(sorted: Annotation[], pinned: Set<string>) {
-    return listWindow(
-      {
-        items: sorted,
-        keyOf: (s) => s.id,
-        heights: this.rowHeights,
-        estimate: this.rowEstimate,
-        scrollTop: this.listScrollTop,
-        viewport: this.listViewport,
-        overscan: 600,
-        pinned,
-      },
-      this.offsets,
-    );
   }
 
   private renderListRows(items: WindowItem<Annotation>[], total: number, currentId: string | undefined) {
@@ -976,17 +883,17 @@ export class KolamTranscriptionPlayer extends LitElement {
         draftOf: (id) => this.drafts.get(id),
         play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
         focus: (segment) => {
-          this.focusedRowId = segment.id;
+          this.rows.focusedId = segment.id;
           this.store.select(segment.id);
         },
         input: (segment, event) => this.drafts.input(segment.id, (event.target as HTMLTextAreaElement).value, event.isComposing),
         blur: (segment) => {
           this.drafts.flush(segment.id);
-          if (this.focusedRowId === segment.id) this.focusedRowId = null;
+          if (this.rows.focusedId === segment.id) this.rows.focusedId = null;
         },
         compositionEnd: () => this.drafts.compositionEnd(),
         relabel: (segment, labelId) => this.relabel(segment, labelId),
-        scroll: (list) => this.onListScroll(list),
+        scroll: (list) => this.rows.onScroll(list),
       });
   }
 

@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { timeRangeOf } from '../../src/core/selectors.js';
 import { fieldOf, rowOf, segment, speechPlayer } from './helpers.js';
@@ -53,6 +53,22 @@ describe('<kolam-transcription-player> transcripts', () => {
     const updated = oneEvent(el, 'kolam-update');
     fieldOf(el, 'a').blur();
     expect((await updated).detail.annotation.body[0].value).to.equal('வணக்கம் नमस्ते');
+  });
+
+  it('windows a long list but keeps the row being typed in, and commits it', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => segment(`s${i}`, i * 0.039, i * 0.039 + 0.03, `line ${i}`));
+    const el = await speechPlayer(many);
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    expect(el.shadowRoot!.querySelectorAll('li[data-id]').length).to.be.lessThan(60);
+    fieldOf(el, 's0').focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '!' });
+    list.scrollTop = list.scrollHeight;
+    await waitUntil(() => el.shadowRoot!.querySelector('li[data-id="s299"]'), 'last rows rendered');
+    expect(el.shadowRoot!.activeElement).to.equal(fieldOf(el, 's0'));
+    const updated = oneEvent(el, 'kolam-update');
+    fieldOf(el, 's0').blur();
+    expect((await updated).detail.annotation.body[0].value).to.equal('line 0!');
   });
 
   it('never renders a transcript as HTML', async () => {
