@@ -205,6 +205,15 @@ export class PointerGestures implements ReactiveController {
     const handle = selected && tool.canEdit ? handleAt(toScreen(t, selected), p, 7) : undefined;
     const hit = handle ? -1 : hitTest(tool.rects, at, 2 / t.scale);
     tool.hoverId = hit >= 0 ? tool.store.shown[hit].id : null;
-    tool.cursor = tool.spaceHeld ? 'grab' : handle ? `${handle}-resize` : hit >= 0 ? (tool.canEdit ? 'move' : 'pointer') : tool.canEdit ? 'crosshair' : 'grab';
+    const image = tool.imageSize!;
+    const onImage = at.x >= 0 && at.y >= 0 && at.x <= image.width && at.y <= image.height;
+    // The crosshair (cursor and guide lines) only where a drag would draw: over the image.
+    tool.cursor = tool.spaceHeld
+      ? 'grab'
+      : handle
+        ? `${handle}-resize`
+        : hit >= 0
+          ? tool.canEdit ? 'move' : 'pointer'
+          : tool.canEdit && onImage ? 'crosshair' : 'grab';
   }
 }

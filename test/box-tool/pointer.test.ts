@@ -133,6 +133,16 @@ describe('<kolam-box-tool> pointer', () => {
     expect(shadow(el).querySelector('[part="crosshair"]')).to.exist;
   });
 
+  it('shows no crosshair beside the image', async () => {
+    const el = await mount({ width: 800, height: 700 }); // 50 px bands above and below the image
+    await sendMouse({ type: 'move', position: at(el, 400, 20) });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="crosshair"]')).to.not.exist;
+    await sendMouse({ type: 'move', position: at(el, 400, 300) });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="crosshair"]')).to.exist;
+  });
+
   it('in readonly mode selects but never draws or moves', async () => {
     const a = box({ x: 200, y: 200, w: 400, h: 200 });
     const el = await mount({ readonly: true, annotations: [a] });
