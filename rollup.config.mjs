@@ -8,8 +8,9 @@ import { dts } from 'rollup-plugin-dts';
 
 const topLevel = readdirSync('src').filter((f) => f.endsWith('.ts')).map((f) => `src/${f}`);
 const formats = readdirSync('src/formats').filter((f) => f.endsWith('.ts')).map((f) => `src/formats/${f}`);
+const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => `src/locales/${f}`);
 const input = Object.fromEntries(
-  [...topLevel, ...formats].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
+  [...topLevel, ...formats, ...locales].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
 );
 const external = (id) => /^(lit|@lit\/|@lit-labs\/)/.test(id);
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
