@@ -44,6 +44,7 @@ import {
   withTranscript,
 } from './segments.js';
 import { formatClock } from './time-format.js';
+import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
 import { RATE_STEP, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
@@ -52,7 +53,6 @@ import { AXIS_HEIGHT, WaveformCanvas } from './waveform.js';
 
 /** Deepest zoom, px per second of audio. */
 const MAX_ZOOM = 1000;
-const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 const NO_LABELS: readonly Label[] = [];
 
 /** Segments in time order, with each one's place and the longest duration (for range queries). */
@@ -810,43 +810,20 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   private renderToolbar() {
-    const playing = this.transport.playing;
-    const rate = clampRate(this.playbackRate);
-    const px = this.pxPerSecond;
     const fitPx = this.duration > 0 && this.viewWidth > 0 ? this.viewWidth / this.duration : 1;
-    const zoomLevel = Math.log(px / fitPx) / Math.log(Math.max(1.0001, MAX_ZOOM / fitPx));
-    return html`<div part="toolbar">
-      <button type="button" part="play" aria-keyshortcuts="Escape" @click=${() => this.transport.toggle()}>
-        ${playing ? msg('Pause') : msg('Play')}
-      </button>
-      <button type="button" aria-keyshortcuts="F1" @click=${() => this.transport.skip(-1.5)}>${msg('Back 1.5 s')}</button>
-      <button type="button" aria-keyshortcuts="F2" @click=${() => this.transport.skip(1.5)}>${msg('Forward 1.5 s')}</button>
-      <span part="time">${formatClock(this.transport.time)} / ${formatClock(this.duration)}</span>
-      <label
-        >${msg('Speed')}
-        <select part="rate" .value=${String(clampRate(rate))} @change=${(e: Event) => (this.playbackRate = Number((e.target as HTMLSelectElement).value))}>
-          ${RATES.map((r) => html`<option value=${String(r)} ?selected=${r === clampRate(rate)}>${r}×</option>`)}
-        </select></label
-      >
-      <button type="button" aria-pressed=${this.transport.looping ? 'true' : 'false'} aria-keyshortcuts="L" @click=${() => this.toggleLoop()}>
-        ${msg('Loop segment')}
-      </button>
-      <span class="spacer"></span>
-      <label
-        >${msg('Zoom')}
-        <input
-          part="zoom"
-          type="range"
-          min="0"
-          max="1"
-          step="0.01"
-          .value=${String(Math.max(0, Math.min(1, zoomLevel || 0)))}
-          @input=${(e: Event) => {
-            const level = Number((e.target as HTMLInputElement).value);
-            this.zoomTo(fitPx * Math.pow(MAX_ZOOM / fitPx, level), this.playheadAnchor());
-          }}
-      /></label>
-    </div>`;
+    return renderToolbar({
+      playing: this.transport.playing,
+      time: this.transport.time,
+      duration: this.duration,
+      rate: clampRate(this.playbackRate),
+      looping: this.transport.looping,
+      zoomLevel: Math.log(this.pxPerSecond / fitPx) / Math.log(Math.max(1.0001, MAX_ZOOM / fitPx)),
+      toggle: () => this.transport.toggle(),
+      skip: (seconds) => this.transport.skip(seconds),
+      setRate: (rate) => (this.playbackRate = rate),
+      toggleLoop: () => this.toggleLoop(),
+      setZoomLevel: (level) => this.zoomTo(fitPx * Math.pow(MAX_ZOOM / fitPx, level), this.playheadAnchor()),
+    });
   }
 
   /** While the playhead moves, its segment's row stays in view. */
