@@ -16,16 +16,15 @@ import {
 } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
 import { Announcer } from '../core/announcer.js';
-import { emit, type KolamErrorCode } from '../core/events.js';
+import { emit } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { contrastText } from '../core/palette.js';
 import { themeStyles } from '../core/theme.js';
-import { DecodeError, loadPeaks } from './decode.js';
 import { ListWindowController } from './list-controller.js';
 import type { WindowItem } from './list-window.js';
-import { PeakLevels, PeaksError, parseAudiowaveform, type AudiowaveformJson } from './peaks.js';
+import type { AudiowaveformJson } from './peaks.js';
 import { renderSegmentList, timeRangeText } from './segment-list.js';
 import {
   MIN_SEGMENT,
@@ -49,6 +48,7 @@ import { TranscriptDrafts } from './transcript-drafts.js';
 import { RATE_STEP, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { CLICK_SLOP, hitOf, type Gesture } from './waveform-gestures.js';
+import { WaveformSource } from './waveform-source.js';
 import { AXIS_HEIGHT, WaveformCanvas } from './waveform.js';
 
 /** Deepest zoom, px per second of audio. */
@@ -129,8 +129,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   /** Language tag of new transcripts (e.g. `ta`); also the fields' `lang` for spell-check. */
   @property() language: string | undefined;
 
-  @state() private levels: PeakLevels | null = null;
-  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private hasVideo = false;
   @state() private fit = true;
   @state() private zoomPx = 100;
@@ -154,8 +152,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private sortedCache: SortedSegments = { version: -1, list: [], index: new Map(), longest: 0 };
   private listVersion = 0;
   private gesture: Gesture | null = null;
-  private loadAbort: AbortController | null = null;
-  private erroredSrc = '';
+  private readonly waveformSource = new WaveformSource(this);
   private lastCurrentId: string | undefined;
   private readonly rows = new ListWindowController(this, {
     sorted: () => this.sorted,
@@ -200,12 +197,12 @@ export class KolamTranscriptionPlayer extends LitElement {
   get duration(): number {
     const media = this.transport.duration;
     if (Number.isFinite(media) && media > 0) return media;
-    return this.levels?.duration ?? 0;
+    return this.waveformSource.levels?.duration ?? 0;
   }
 
   /** True once the waveform has peaks to draw (decoded or given). */
   get waveformReady(): boolean {
-    return this.levels !== null && this.status === 'ready';
+    return this.waveformSource.levels !== null && this.waveformSource.status === 'ready';
   }
 
   /** Px per second of the waveform now. */
@@ -254,15 +251,16 @@ export class KolamTranscriptionPlayer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
-    this.loadAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keymap')) this.keys.keymap = this.keymap;
     if (changed.has('playbackRate') && this.media) this.transport.rate = clampRate(this.playbackRate);
     this.transport.rewindOnPause = Math.max(0, Number(this.rewindOnPause) || 0);
-    if (changed.has('peaks')) this.readPeaks();
-    if (changed.has('src') || changed.has('peaks')) this.loadWaveform();
+    if (changed.has('src') || changed.has('peaks')) {
+      this.hasVideo = false;
+      this.waveformSource.load(this.src, this.peaks);
+    }
     // The list re-renders on commits, not on every move of a drag.
     if (!this.store.isGestureActive) this.listVersion = this.store.version;
     this.followCurrentInList();
@@ -288,8 +286,9 @@ export class KolamTranscriptionPlayer extends LitElement {
     const px = this.pxPerSecond;
     // Measured by the resize observer: reading it here would force a layout on every drag move.
     const height = this.viewHeight || this.scroller.clientHeight;
-    if (waveform.levels !== this.levels || waveform.pxPerSecond !== px || waveform.duration !== this.duration || waveform.height !== height) {
-      waveform.levels = this.levels;
+    const levels = this.waveformSource.levels;
+    if (waveform.levels !== levels || waveform.pxPerSecond !== px || waveform.duration !== this.duration || waveform.height !== height) {
+      waveform.levels = levels;
       waveform.pxPerSecond = px;
       waveform.duration = this.duration;
       waveform.height = height;
@@ -305,57 +304,10 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— loading ———
 
-  private readPeaks(): void {
-    if (!this.peaks) return;
-    try {
-      this.levels = new PeakLevels(parseAudiowaveform(this.peaks));
-      this.status = 'ready';
-    } catch (error) {
-      this.levels = null;
-      this.fail('invalid-peaks', error instanceof PeaksError ? error.message : String(error), this.peaks);
-    }
-  }
-
-  private loadWaveform(): void {
-    this.loadAbort?.abort();
-    this.loadAbort = null;
-    this.hasVideo = false;
-    if (this.peaks) return;
-    this.levels = null;
-    if (!this.src) {
-      this.status = 'idle';
-      return;
-    }
-    this.status = 'loading';
-    const abort = (this.loadAbort = new AbortController());
-    const src = this.src;
-    loadPeaks(src, abort.signal).then(
-      (peaks) => {
-        if (abort.signal.aborted) return;
-        this.levels = new PeakLevels(peaks);
-        this.status = 'ready';
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        this.fail('decode-error', error instanceof DecodeError ? error.message : String(error), src);
-      },
-    );
-  }
-
-  /** One error per source: a broken file fails both the media element and the decoder. */
-  private fail(code: KolamErrorCode, message: string, input: unknown): void {
-    this.status = 'error';
-    if (code !== 'invalid-peaks') {
-      if (this.erroredSrc === this.src) return;
-      this.erroredSrc = this.src;
-    }
-    emit(this, 'kolam-error', { code, message, input: copy(input) });
-  }
-
   private onMediaError(): void {
     const error = this.media.error;
     if (!this.src || !error) return;
-    this.fail('media-error', msg(str`The media ${this.src} could not be played (${error.message || `code ${error.code}`}).`), this.src);
+    this.waveformSource.mediaFailed(msg(str`The media ${this.src} could not be played (${error.message || `code ${error.code}`}).`));
   }
 
   private onMetadata(): void {
@@ -880,8 +832,9 @@ export class KolamTranscriptionPlayer extends LitElement {
     const currentId = this.current?.id;
     const width = Math.max(this.viewWidth, Math.ceil(duration * px));
     const time = this.transport.time;
+    const status = this.waveformSource.status;
     const statusText =
-      this.status === 'loading' ? msg('Loading waveform…') : this.status === 'error' ? msg('The media could not be loaded.') : '';
+      status === 'loading' ? msg('Loading waveform…') : status === 'error' ? msg('The media could not be loaded.') : '';
     return html`
       <video
         part="video"
@@ -918,7 +871,7 @@ export class KolamTranscriptionPlayer extends LitElement {
             : nothing}
           <div part="playhead" style="transform:translateX(${time * px}px)"></div>
         </div>
-        ${statusText ? html`<div class="status ${this.status}" style="top:${AXIS_HEIGHT}px">${statusText}</div>` : nothing}
+        ${statusText ? html`<div class="status ${status}" style="top:${AXIS_HEIGHT}px">${statusText}</div>` : nothing}
       </div>
       ${this.renderList(currentId)} ${this.announcer.render()}
       <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
