@@ -85,9 +85,15 @@ async function runOnce() {
   // (b) three hours from peaks, then (c) 2,000 segments and an edge drag on them.
   for (const { key, entry } of tools) {
     const page = await toolPage(entry);
-    const loaded = await page.evaluate((json) => window.bench.loadPeaks(json), peaksJson);
-    if (!(Math.abs(loaded.duration - 10800) < 1)) throw new Error(`${entry}: peaks load gave duration ${loaded.duration}`);
-    out[key].peaks = loaded;
+    // Three loads (each a fresh element), the median reported: one load is at the mercy of the machine.
+    const loads = [];
+    for (let i = 0; i < 3; i++) {
+      const loaded = await page.evaluate((json) => window.bench.loadPeaks(json), peaksJson);
+      if (!(Math.abs(loaded.duration - 10800) < 1)) throw new Error(`${entry}: peaks load gave duration ${loaded.duration}`);
+      loads.push(loaded);
+    }
+    loads.sort((a, b) => a.painted - b.painted);
+    out[key].peaks = loads[1];
     out[key].addSegments = await page.evaluate((r) => window.bench.addSegments(r), ranges);
     await page.evaluate(() => window.bench.zoom(50, 1000 * 5.4));
     await page.waitForTimeout(300);
@@ -140,7 +146,7 @@ for (let run = 1; run <= runs; run++) {
     'wavesurfer.js',
   );
   printComparison(
-    '(b) three hours from audiowaveform peaks (v2, 8-bit, 930 k points) → painted',
+    '(b) three hours from audiowaveform peaks (v2, 8-bit, 930 k points) → painted (median of 3 loads)',
     [row('peaks → painted', r.ours.peaks.painted, r.peer.peaks.painted), row('peaks → idle after paint', r.ours.peaks.idle, r.peer.peaks.idle)],
     'wavesurfer.js',
   );
