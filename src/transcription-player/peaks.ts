@@ -54,6 +54,16 @@ export function parseAudiowaveform(input: unknown): Peaks {
   const scale = json.bits === 8 ? 1 / 128 : 1 / 32768;
   const min = new Float32Array(length);
   const max = new Float32Array(length);
+  if (channels === 1) {
+    // The usual file: no channel loop.
+    for (let i = 0; i < length; i++) {
+      const lo = data[2 * i];
+      const hi = data[2 * i + 1];
+      min[i] = Number.isFinite(lo) ? lo * scale : 0;
+      max[i] = Number.isFinite(hi) ? hi * scale : 0;
+    }
+    return { rate: json.sample_rate / json.samples_per_pixel, min, max };
+  }
   for (let i = 0; i < length; i++) {
     let lo = Infinity;
     let hi = -Infinity;
