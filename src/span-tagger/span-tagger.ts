@@ -179,15 +179,13 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   override connectedCallback(): void {
     super.connectedCallback();
     this.painter?.attach();
-    addEventListener('scroll', this.updateWindow, { passive: true });
-    addEventListener('resize', this.updateWindow, { passive: true });
+    if (this.blocks) this.watchScreen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.painter?.detach();
-    removeEventListener('scroll', this.updateWindow);
-    removeEventListener('resize', this.updateWindow);
+    this.stopWatching();
     document.removeEventListener('mouseup', this.onMouseUp, true);
   }
 
@@ -220,6 +218,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (changed.has('text') || !this.blocks) {
       this.blocks = new TextBlocks(this.renderRoot.querySelector<HTMLElement>('.blocks')!, this.text ?? '');
       this.hits = new TextHits(this.renderRoot as ShadowRoot, this.blocks, this);
+      this.watchScreen();
       redrawAll = true;
     }
     const labels = this.labelsCtl.labels;
@@ -240,15 +239,24 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   /**
-   * Gives Ranges to the spans on screen and a screen either side (see SpanHighlights.setWindow).
-   * Runs on scroll, before the frame paints, so scrolled-in spans are drawn in that frame.
+   * Gives Ranges to the spans on screen and a screen or so either side (SpanHighlights.setWindow).
+   * Measured once when the text is drawn, so the first frame shows its spans; then kept up by an
+   * IntersectionObserver as the reader scrolls.
    */
-  private readonly updateWindow = (): void => {
+  private updateWindow(): void {
     const blocks = this.blocks;
     if (!blocks || !this.painter) return;
     const { start, end } = blocks.nearScreen(this.scroller);
     this.painter.setWindow(start, end, blocks, this.spans);
-  };
+  }
+
+  private watchScreen(): void {
+    this.stopWatching();
+    const blocks = this.blocks!;
+    this.stopWatching = blocks.watchNearScreen((start, end) => this.painter?.setWindow(start, end, blocks, this.spans));
+  }
+
+  private stopWatching: () => void = () => {};
 
   private colorOf(labelId: string | undefined): string {
     return safeColor(this.labelsCtl.colorOf(labelId), UNLABELLED_COLOR);
@@ -515,7 +523,6 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
         @pointerdown=${this.onPointerDown}
         @pointermove=${this.onPointerMove}
         @pointerleave=${this.onPointerLeave}
-        @scroll=${this.updateWindow}
       >
         <div class="blocks"></div>
         <div part="caret" aria-hidden="true"></div>

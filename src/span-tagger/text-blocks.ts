@@ -125,4 +125,30 @@ export class TextBlocks {
     while (last + 1 < this.elements.length && this.elements[last + 1].offsetTop < bottom) last++;
     return { start: this.starts[first], end: this.starts[last + 1] ?? this.length };
   }
+
+  /**
+   * Calls `onChange(start, end)` whenever the blocks within 1.5 screens of the viewport change.
+   * An IntersectionObserver, not a scroll listener: it forces no layout while scrolling, and its
+   * margin lets spans get their Ranges before they scroll into view. Returns the stop function.
+   */
+  watchNearScreen(onChange: (start: number, end: number) => void): () => void {
+    if (this.elements.length === 1 || typeof IntersectionObserver !== 'function') return () => {};
+    const near = new Set<number>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const i = this.blockOfNode.get(entry.target)!;
+          if (entry.isIntersecting) near.add(i);
+          else near.delete(i);
+        }
+        if (near.size === 0) return;
+        const first = Math.min(...near);
+        const last = Math.max(...near);
+        onChange(this.starts[first], this.starts[last + 1] ?? this.length);
+      },
+      { rootMargin: '150% 0px' },
+    );
+    for (const element of this.elements) observer.observe(element);
+    return () => observer.disconnect();
+  }
 }
