@@ -134,6 +134,18 @@ describe('<kolam-span-tagger>', () => {
     expect(exact).to.equal('e\u0301 👍🏽');
   });
 
+  it('in a long text, gives Ranges only to spans near the screen, and draws the others as they scroll in', async () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `Line ${i}: Kumar met Priya in Chennai.`).join('\n');
+    const first = spanAnnotation('first', text, cp(text, 'Kumar'), cp(text, 'Kumar') + 5);
+    const last = spanAnnotation('last', text, cp(text, 'Priya', 1999), cp(text, 'Priya', 1999) + 5, 'place');
+    const el = await tagger(text, [first, last]);
+    expect(drawn(el)).to.deep.equal(['Kumar']);
+    region(el).scrollTop = region(el).scrollHeight;
+    // The observer reports after a frame; give it a few, not a fixed time.
+    for (let i = 0; i < 20 && drawn(el)[0] !== 'Priya'; i++) await nextFrame();
+    expect(drawn(el)).to.deep.equal(['Priya']);
+  });
+
   it('keeps overlapping spans visible and clickable: a click picks the innermost', async () => {
     const outer = spanAnnotation('outer', NEWS, cp(NEWS, 'Kumar'), cp(NEWS, 'Chennai') + 7, 'org');
     const inner = spanAnnotation('inner', NEWS, cp(NEWS, 'Priya'), cp(NEWS, 'Priya') + 5, 'person');
