@@ -150,6 +150,38 @@ export const Overlapping: Story = {
   },
 };
 
+/** Dark theme (the `kolam-theme-dark` class), with nested spans and a suggestion to review (N, Enter). */
+export const Dark: Story = {
+  render: () => html`<div style="background:#101214;padding:12px">
+    <kolam-span-tagger
+      class="kolam-theme-dark"
+      .annotator=${{ id: 'reviewer-1', name: 'Meena' }}
+      .labels=${LABELS}
+      .text=${OVERLAP}
+      .annotations=${[
+        ...tagged(OVERLAP, [
+          ['The Bank of England', 'org'],
+          ['England', 'place'],
+          ['London', 'place'],
+        ]),
+        {
+          ...tagged(OVERLAP, [['Thursday', 'date']])[0],
+          id: 'urn:kolam:story:suggested',
+          creator: { id: 'ner-model', type: 'Software' },
+        },
+      ]}
+    ></kolam-span-tagger>
+  </div>`,
+  play: async ({ canvasElement }) => {
+    const el = tagger(canvasElement);
+    await el.updateComplete;
+    textRegion(el).focus();
+    await userEvent.keyboard('n{Enter}');
+    await waitFor(() => expect(el.annotations[3].creator).toEqual({ id: 'reviewer-1', type: 'Person', name: 'Meena' }));
+    await expect(el.annotations[3].generator).toEqual({ id: 'ner-model', type: 'Software' });
+  },
+};
+
 /** Readonly: spans can be selected and read, not made or changed. */
 export const Readonly: Story = {
   render: () => html`<kolam-span-tagger

@@ -209,6 +209,18 @@ describe('<kolam-span-tagger>', () => {
     expect(selectorsOf((await created).detail.annotation).exact).to.equal('Priya');
   });
 
+  it('follows a keymap: Ctrl+Enter creates, plain Enter no longer does', async () => {
+    const el = await tagger(NEWS, [], { keymap: { create: ['Ctrl+Enter'] } });
+    region(el).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Shift+ArrowLeft' });
+    await sendKeys({ press: 'Enter' });
+    expect(el.annotations).to.have.length(0);
+    const created = oneEvent(el, 'kolam-create');
+    await sendKeys({ press: 'Control+Enter' });
+    expect(selectorsOf((await created).detail.annotation).exact).to.equal('Kumar');
+  });
+
   it('relabels with a label key, deletes with Delete and clears with Escape', async () => {
     const el = await tagger(NEWS, [spanAnnotation('a', NEWS, cp(NEWS, 'Kumar'), cp(NEWS, 'Kumar') + 5)]);
     region(el).focus();
