@@ -120,6 +120,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private readonly marks: Partial<Record<'selected' | 'hover', { span: PlacedSpan; range: Range }>> = {};
   private hoverId: string | null = null;
   private pendingHover: { x: number; y: number } | null = null;
+  private lastPointer: { x: number; y: number } | null = null;
   /** The keyboard caret and the other end of a keyboard selection, UTF-16 indices. */
   private caret = 0;
   private anchor = 0;
@@ -327,13 +328,26 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   private onPointerMove(event: PointerEvent): void {
     if (this.pointerActive || event.buttons) return;
+    // While scrolling, the browser sends moves at the same point as the text slides under it:
+    // the hover was cleared on scroll and waits for the pointer itself to move.
+    const last = this.lastPointer;
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    if (last && last.x === event.clientX && last.y === event.clientY) return;
     // One hit test per frame, however fast the pointer moves.
     if (!this.pendingHover) requestAnimationFrame(() => this.hover());
     this.pendingHover = { x: event.clientX, y: event.clientY };
   }
 
+  private onScroll(): void {
+    if (this.hoverId !== null || this.pendingHover) {
+      this.pendingHover = null;
+      this.setHover([], 0, 0);
+    }
+  }
+
   private onPointerLeave(): void {
     this.pendingHover = null;
+    this.lastPointer = null;
     this.setHover([], 0, 0);
   }
 
@@ -523,6 +537,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
         @pointerdown=${this.onPointerDown}
         @pointermove=${this.onPointerMove}
         @pointerleave=${this.onPointerLeave}
+        @scroll=${this.onScroll}
       >
         <div class="blocks"></div>
         <div part="caret" aria-hidden="true"></div>
