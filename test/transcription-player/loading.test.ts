@@ -31,6 +31,23 @@ describe('<kolam-transcription-player> loading', () => {
     expect([...shadow(el).querySelectorAll('canvas')].some(hasInk)).to.equal(true);
   });
 
+  it('shows 2,000 segments zoomed out as coverage bars, and as segments once zoomed in', async () => {
+    const peaks = await (await fetch(media('three-hours.peaks.json'))).json();
+    const many = Array.from({ length: 2000 }, (_, i) => segment(`s${i}`, i * 5.4, i * 5.4 + 4.8));
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player style="width:800px" .peaks=${peaks} .annotations=${many}></kolam-transcription-player>`);
+    // Fitted: three hours in 800 px.
+    await waitUntil(() => el.waveformReady && el.zoom < 0.1, 'peaks drawn, fitted');
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('[part~="segment"]')).to.have.length(0);
+    expect(shadow(el).querySelectorAll('.coverage').length).to.be.within(1, 400);
+    el.zoom = 50;
+    await el.updateComplete;
+    const shown = shadow(el).querySelectorAll('[part~="segment"]').length;
+    // Three screens' worth (the view and one on each side) at 50 px/s: 48 s, about nine segments.
+    expect(shown).to.be.within(5, 15);
+    expect(shadow(el).querySelectorAll('li[data-id]').length).to.be.lessThan(60);
+  });
+
   it('reports peaks it cannot read', async () => {
     const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player></kolam-transcription-player>`);
     const error = oneEvent(el, 'kolam-error');
