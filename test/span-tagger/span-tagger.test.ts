@@ -65,6 +65,26 @@ describe('<kolam-span-tagger>', () => {
     expect(drawn(el)).to.deep.equal(['Kumar met Priya']);
   });
 
+  it('takes a click right after rendering a short text (its only block is never skipped by content-visibility)', async () => {
+    const el = await fixture<KolamSpanTagger>(html`<kolam-span-tagger .labels=${LABELS} .text=${NEWS} .annotations=${[spanAnnotation('a', NEWS, 6, 11)]}></kolam-span-tagger>`);
+    const selected = oneEvent(el, 'kolam-select');
+    await click(pointOf(el, 'Kumar'));
+    expect((await selected).detail.annotation?.id).to.equal('a');
+  });
+
+  it('hands kolam-change a copy of the whole set: a host changing it changes nothing here', async () => {
+    const el = await tagger(NEWS, [spanAnnotation('a', NEWS, 6, 11)]);
+    const changed = oneEvent(el, 'kolam-change');
+    await drag(pointOf(el, 'Chennai', 0.2), pointOf(el, 'Chennai', 0.8));
+    const { detail } = await changed;
+    expect(detail.annotations).to.equal(detail.annotations, 'one copy for every reader');
+    expect(detail.annotations.map((a) => a.id)[0]).to.equal('a');
+    detail.annotations[0].id = 'mutated';
+    detail.annotations.pop();
+    expect(el.annotations.map((a) => a.id)[0]).to.equal('a');
+    expect(el.annotations).to.have.length(2);
+  });
+
   it('keeps a char-granularity drag as it is', async () => {
     const el = await tagger(NEWS, [], { granularity: 'char' });
     const created = oneEvent(el, 'kolam-create');
