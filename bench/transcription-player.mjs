@@ -9,8 +9,7 @@
 // Usage: node bench/transcription-player.mjs [--runs 2]
 import { readFileSync } from 'node:fs';
 import { ensureHourLong } from '../scripts/fixtures/audio.mjs';
-import { paintHelpers, printComparison, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
-import { renderersMemoryMB } from './lib/player-memory.mjs';
+import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 1;
 const hourFile = ensureHourLong();
@@ -40,14 +39,14 @@ async function peakMemoryDuring(page, work) {
   let running = true;
   const sampler = (async () => {
     while (running) {
-      peak = Math.max(peak, await renderersMemoryMB(bench.browser));
+      peak = Math.max(peak, await rendererMemoryMB(bench.browser));
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
   const result = await work();
   running = false;
   await sampler;
-  peak = Math.max(peak, await renderersMemoryMB(bench.browser));
+  peak = Math.max(peak, await rendererMemoryMB(bench.browser));
   return { result, peak };
 }
 
@@ -59,10 +58,10 @@ async function runOnce() {
   // (a) one hour from `src`, then (d) seek and zoom on it.
   for (const { key, entry } of tools) {
     const page = await toolPage(entry);
-    const before = await renderersMemoryMB(bench.browser);
+    const before = await rendererMemoryMB(bench.browser);
     const { result, peak } = await peakMemoryDuring(page, () => page.evaluate((url) => window.bench.loadSrc(url), hourUrl));
     if (!(Math.abs(result.duration - 3600) < 1)) throw new Error(`${entry}: one-hour load did not finish (duration ${result.duration})`);
-    out[key].hour = { ...result, before, peak, after: await renderersMemoryMB(bench.browser) };
+    out[key].hour = { ...result, before, peak, after: await rendererMemoryMB(bench.browser) };
 
     const seeks = [];
     // 60 seeks: a p95 over 20 is the second-worst sample, which the shared machine decides.

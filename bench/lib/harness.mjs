@@ -92,20 +92,25 @@ export async function startBench({ entries = {}, routes = {} } = {}) {
   };
 }
 
-/** Resident memory (MB) of the renderer processes, via /proc: decoded media lives outside the heap. */
-export async function rendererMemoryMB(page) {
-  const session = await page.context().newCDPSession(page);
-  const { processInfo } = await session.send('SystemInfo.getProcessInfo').catch(() => ({ processInfo: [] }));
+const browserSessions = new WeakMap();
+
+/**
+ * Resident memory (MB) of all renderer processes, via /proc: decoded media lives outside the JS
+ * heap. Pass a page or the browser; run one page at a time for the figure to mean one page.
+ * SystemInfo.getProcessInfo answers only on the browser target, not on a page session.
+ */
+export async function rendererMemoryMB(pageOrBrowser) {
+  const browser = typeof pageOrBrowser.context === 'function' ? pageOrBrowser.context().browser() : pageOrBrowser;
+  if (!browserSessions.has(browser)) browserSessions.set(browser, await browser.newBrowserCDPSession());
+  const { processInfo } = await browserSessions.get(browser).send('SystemInfo.getProcessInfo');
   let total = 0;
   for (const p of processInfo.filter((p) => p.type === 'renderer')) {
     try {
-      const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     } catch {
       // The process ended between listing and reading: it holds no memory now.
     }
   }
-  await session.detach();
   return Math.round(total);
 }
 
