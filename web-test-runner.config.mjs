@@ -3,6 +3,7 @@ import { prebundle } from './scripts/wtr-prebundle.mjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
 import { toolsPlugin } from './scripts/wtr-tools-plugin.mjs';
+import { multiClickPlugin } from './scripts/wtr-multi-click-plugin.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npm run setup` or set CHROME_PATH.');
@@ -14,6 +15,7 @@ export default {
     prebundle(['storybook/test']),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     toolsPlugin(),
+    multiClickPlugin(),
   ],
   // Storybook's browser chunks read process.env, as bundlers define it; give them the same.
   testRunnerHtml: (testFramework) => `<!doctype html>

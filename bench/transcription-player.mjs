@@ -13,7 +13,7 @@ import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, sta
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 1;
 const hourFile = ensureHourLong();
-const hourUrl = '/test/fixtures/generated/hour.wav';
+const hourUrl = '/bench/.cache/hour.wav';
 const peaksJson = JSON.parse(readFileSync(new URL('../test/fixtures/generated/three-hours.peaks.json', import.meta.url), 'utf8'));
 console.log(`one-hour file: ${hourFile}`);
 

@@ -47,14 +47,9 @@ export async function click(at: [number, number]): Promise<void> {
   await sendMouse({ type: 'click', position: at });
 }
 
-/** A real double or triple click (see multi-click-plugin.mjs); false when the command is missing. */
-export async function multiClick(at: [number, number], count: number): Promise<boolean> {
-  try {
-    await executeServerCommand('multi-click', { position: at, count });
-    return true;
-  } catch {
-    return false;
-  }
+/** A real double or triple click (scripts/wtr-multi-click-plugin.mjs: sendMouse clicks only once). */
+export async function multiClick(at: [number, number], count: number): Promise<void> {
+  await executeServerCommand('multi-click', { position: at, count });
 }
 
 /** A span annotation as a host would store it, on code points [start, end) of `text`. */

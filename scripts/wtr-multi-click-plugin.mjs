@@ -1,6 +1,6 @@
 // A test-runner command for real double- and triple-clicks: `sendMouse` sends every click with
 // clickCount 1, so Chromium never sees a double-click from it. Register in web-test-runner.config.mjs:
-//   import { multiClickPlugin } from './test/span-tagger/multi-click-plugin.mjs';
+//   import { multiClickPlugin } from './scripts/wtr-multi-click-plugin.mjs';
 //   plugins: [..., multiClickPlugin()]
 // and call `executeServerCommand('multi-click', { position: [x, y], count: 2 })` from a test.
 export function multiClickPlugin() {
