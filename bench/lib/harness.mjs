@@ -2,16 +2,15 @@
 // the system Chromium with playwright-core, and does the statistics. See ../shared/BENCHMARKS.md
 // for what the numbers mean (the input→frame floor, ratios, memory).
 import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium, chromiumArgs } from '../../scripts/chromium-path.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const outDir = join(root, 'bench/.cache');
 
-const types = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.mp4': 'video/mp4', '.webm': 'video/webm', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.txt': 'text/plain' };
 
 /**
  * Bundles each `entries` file (name → path relative to the repo) to bench/.cache/<name>.js with
@@ -36,32 +35,7 @@ export async function startBench({ entries = {}, routes = {} } = {}) {
       logLevel: 'warning',
     });
   }
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (routes[path]) {
-      const { body, type } = routes[path]();
-      res.writeHead(200, { 'content-type': type ?? 'text/plain', 'cache-control': 'no-store' });
-      return res.end(body);
-    }
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404);
-      return res.end();
-    }
-    const data = readFileSync(file);
-    const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
-    const type = types[extname(file)] ?? 'application/octet-stream';
-    if (range) {
-      const start = Number(range[1]);
-      const end = range[2] ? Number(range[2]) : data.length - 1;
-      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${start}-${end}/${data.length}`, 'accept-ranges': 'bytes', 'content-length': end - start + 1 });
-      return res.end(data.subarray(start, end + 1));
-    }
-    res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': data.length });
-    res.end(data);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const port = server.address().port;
+  const server = await serveStatic(root, { routes });
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run `npm run setup` or set CHROME_PATH.');
   const browser = await chromium.launch({
@@ -69,7 +43,7 @@ export async function startBench({ entries = {}, routes = {} } = {}) {
     headless: true,
     args: [...chromiumArgs.filter((a) => !a.startsWith('--headless')), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
-  const url = (path) => `http://127.0.0.1:${port}${path.startsWith('/') ? path : `/${path}`}`;
+  const { url } = server;
   return {
     browser,
     url,
