@@ -20,13 +20,12 @@ import { emit, type KolamErrorDetail } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
-import { contrastText } from '../core/palette.js';
-import { boxSelector, rectOf, roundRect, type Rect } from '../core/selectors.js';
+import { boxSelector, roundRect, type Rect } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
 import { boxToolStyles } from './box-tool.styles.js';
-import { drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
-import { CanvasSchedule } from './canvas-schedule.js';
+import { CanvasController } from './canvas-controller.js';
 import { renderOverlay, type OverlayBox } from './overlay.js';
+import { cacheRect, cachedRect } from './rect-cache.js';
 import { describeBox, describeRect } from './describe.js';
 import {
   clampRect,
@@ -34,7 +33,6 @@ import {
   growRect,
   moveRect,
   panBy,
-  readingOrder,
   toScreen,
   transformOf,
   zoomAbout,
@@ -48,14 +46,6 @@ import { PointerGestures } from './pointer-gestures.js';
 
 /** Screen px an arrow pans by when no box is selected. */
 const PAN_STEP = 40;
-
-/** Rects parsed once per annotation object (annotations are replaced, never mutated, so this is safe). */
-const rectCache = new WeakMap<Annotation, Rect>();
-function cachedRect(a: Annotation): Rect {
-  let r = rectCache.get(a);
-  if (!r) rectCache.set(a, (r = rectOf(a) ?? { x: 0, y: 0, w: 0, h: 0 }));
-  return r;
-}
 
 /**
  * Draws, moves, resizes and labels boxes on an image; emits W3C Web Annotations whose selectors are
@@ -148,6 +138,7 @@ export class KolamBoxTool extends LitElement {
   private readonly keys = new KeyboardController(this, boxKeyActions(this));
   private readonly announcer = new Announcer(this);
   private readonly gestures = new PointerGestures(this);
+  /** @internal */ readonly layer = new CanvasController(this, () => this.renderRoot?.querySelector('canvas') ?? null);
 
   /** @internal */ @state() imageSize: Size | null = null;
   /** @internal */ @state() viewport: Size = { width: 0, height: 0 };
@@ -161,16 +152,12 @@ export class KolamBoxTool extends LitElement {
   /** @internal */ spaceHeld = false;
 
   /** @internal */ @query('.viewport') viewportElement!: HTMLDivElement | null;
-  @query('canvas') private canvas!: HTMLCanvasElement | null;
 
   private pending: unknown;
-  private paintStyle: LayerStyle = { lineWidth: 2, handleSize: 10, fontSize: 12, fontFamily: 'sans-serif' };
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
     const { width, height } = entry.contentRect;
     this.viewport = { width, height };
   });
-  private readonly schedule = new CanvasSchedule(() => this.draw());
-  private cache = { version: -1, labels: null as readonly Label[] | null, labelsStamp: 0, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
 
   constructor() {
     super();
@@ -192,7 +179,6 @@ export class KolamBoxTool extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.schedule.stop();
     this.resizeObserver.disconnect();
     this.removeEventListener('keyup', this.onKeyUp);
     this.removeEventListener('focusout', this.onFocusOut);
@@ -200,32 +186,6 @@ export class KolamBoxTool extends LitElement {
 
   protected override firstUpdated(): void {
     this.resizeObserver.observe(this.viewportElement!);
-  }
-
-  // ——— state derived from the store, cached per store version ———
-
-  private get derived() {
-    const c = this.cache;
-    const labels = this.labelsCtl.labels;
-    if (c.version !== this.store.version || c.labels !== labels) {
-      const shown = this.store.shown;
-      c.rects = shown.map(cachedRect);
-      c.paints = shown.map((a, i) => {
-        const id = labelIdOf(a);
-        const color = this.labelsCtl.colorOf(id);
-        return { rect: c.rects[i], color, ink: contrastText(color), name: this.labelsCtl.nameOf(id), dashed: isSuggestion(a) };
-      });
-      c.order = [];
-      c.version = this.store.version;
-      if (c.labels !== labels) c.labelsStamp++;
-      c.labels = labels;
-    }
-    return c;
-  }
-
-  /** @internal Rects of `store.shown`, same order. */
-  get rects(): Rect[] {
-    return this.derived.rects;
   }
 
   /** @internal */
@@ -302,31 +262,23 @@ export class KolamBoxTool extends LitElement {
     const next = roundRect(rect);
     const old = cachedRect(current);
     if (next.x === old.x && next.y === old.y && next.w === old.w && next.h === old.h) return;
-    const clean = this.schedule.shows(this.contentKey());
-    const c = this.cache;
-    const index = c.version === this.store.version ? this.store.shown.indexOf(current) : -1;
+    const clean = this.layer.isCurrent;
+    const index = this.layer.indexOf(current);
     const annotation = withSelector(current, boxSelector(next));
-    rectCache.set(annotation, next);
+    cacheRect(annotation, next);
     this.store.preview(annotation);
-    // Patch the one box in the derived lists instead of rebuilding them per pointer move: at
-    // 10,000 boxes the rebuild was most of a move's work (and its garbage).
-    if (index >= 0 && this.store.shown[index] === annotation) {
-      c.rects[index] = next;
-      c.paints[index] = { ...c.paints[index], rect: next };
-      c.order = [];
-      c.version = this.store.version;
-    }
+    if (index >= 0 && this.store.shown[index] === annotation) this.layer.patch(index, next);
     // The selected box lives in the overlay, so the canvas still shows the right picture.
-    if (clean && id === this.store.selectedId) this.schedule.painted(this.contentKey());
+    if (clean && id === this.store.selectedId) this.layer.keepCurrent();
   }
 
   /** @internal Ends a drag or key burst: one update event, one undo step. */
   commitEdit(): void {
     if (!this.store.isGestureActive) return;
-    const clean = this.schedule.shows(this.contentKey());
+    const clean = this.layer.isCurrent;
     const selected = this.store.selectedId;
     this.store.commitGesture();
-    if (clean && selected === this.store.selectedId) this.schedule.painted(this.contentKey());
+    if (clean && selected === this.store.selectedId) this.layer.keepCurrent();
     const a = this.store.selected;
     if (a) this.announcer.announce(msg(str`Box now ${describeRect(cachedRect(a))}`));
   }
@@ -371,14 +323,13 @@ export class KolamBoxTool extends LitElement {
 
   /** @internal Tab / Shift+Tab: the next box in reading order; at either end, focus moves on. */
   selectByOrder(step: 1 | -1): boolean {
-    const d = this.derived;
-    if (d.order.length !== d.rects.length) d.order = readingOrder(d.rects);
+    const order = this.layer.order;
     const shown = this.store.shown;
-    const current = this.store.selectedId ? d.order.findIndex((i) => shown[i].id === this.store.selectedId) : step > 0 ? -1 : d.order.length;
-    const next = d.order[current + step];
+    const current = this.store.selectedId ? order.findIndex((i) => shown[i].id === this.store.selectedId) : step > 0 ? -1 : order.length;
+    const next = order[current + step];
     if (next === undefined) return false;
     this.store.select(shown[next].id);
-    this.revealBox(d.rects[next]);
+    this.revealBox(this.layer.rects[next]);
     return true;
   }
 
@@ -501,48 +452,6 @@ export class KolamBoxTool extends LitElement {
 
   // ——— rendering ———
 
-  private layerStyle(): LayerStyle {
-    const cs = getComputedStyle(this);
-    const num = (name: string, fallback: number) => parseFloat(cs.getPropertyValue(name)) || fallback;
-    return {
-      lineWidth: num('--kolam-box-stroke-width', 2),
-      handleSize: num('--kolam-box-handle-size', 10),
-      fontSize: num('--kolam-box-label-size', 12),
-      fontFamily: cs.fontFamily || 'sans-serif',
-    };
-  }
-
-  protected override updated(): void {
-    if (this.canvas) this.schedule.sync(this.canvas, this.contentKey(), this.transform, this.viewport);
-  }
-
-  /** What the canvas shows, but for the view: redraw when it changes. */
-  private contentKey(): string {
-    const { width, height } = this.viewport;
-    const d = this.derived;
-    return `${this.store.version}|${d.labelsStamp}|${width}x${height}@${window.devicePixelRatio}|${this.store.selectedId}|${this.imageSize !== null}`;
-  }
-
-  /** Redraws every unselected box on the canvas at the current view. */
-  private draw(): void {
-    const canvas = this.canvas;
-    if (!canvas) return;
-    const dpr = window.devicePixelRatio || 1;
-    const { width, height } = this.viewport;
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-    }
-    const d = this.derived;
-    const t = this.transform;
-    const selected = this.store.selectedId;
-    const shown = this.store.shown;
-    const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
-    drawBoxes(canvas, this.imageSize ? paints : [], t, this.viewport, this.paintStyle, dpr);
-    canvas.style.transform = '';
-    this.schedule.painted(this.contentKey(), t);
-  }
-
   private overlayBox(a: Annotation | undefined): OverlayBox | undefined {
     if (!a) return undefined;
     const id = labelIdOf(a);
@@ -555,7 +464,7 @@ export class KolamBoxTool extends LitElement {
     const guide = this.canEdit && !this.gestures.isActive && this.cursor === 'crosshair';
     return renderOverlay({
       t,
-      style: this.paintStyle,
+      style: this.layer.style,
       viewport: this.viewport,
       selected: this.overlayBox(this.store.selected),
       handles: this.canEdit,
@@ -566,8 +475,6 @@ export class KolamBoxTool extends LitElement {
   }
 
   override render() {
-    // Read once per render: the canvas pass in updated() reuses it.
-    this.paintStyle = this.layerStyle();
     const image = this.imageSize;
     const t = this.transform;
     const shown = this.store.shown;

@@ -90,11 +90,11 @@ export class PointerGestures implements ReactiveController {
       const handle = selected && tool.canEdit ? handleAt(toScreen(t, selected), p, HANDLE_REACH[event.pointerType] ?? 7) : undefined;
       if (selected && handle) gesture = { kind: 'resize', id: tool.store.selectedId!, origin: selected, handle };
       else {
-        const hit = hitTest(tool.rects, at, 2 / t.scale);
+        const hit = hitTest(tool.layer.rects, at, 2 / t.scale);
         const annotation = hit >= 0 ? tool.store.shown[hit] : undefined;
         if (annotation) {
           tool.store.select(annotation.id);
-          if (tool.canEdit) gesture = { kind: 'move', id: annotation.id, origin: tool.rects[hit], start: at, moved: false };
+          if (tool.canEdit) gesture = { kind: 'move', id: annotation.id, origin: tool.layer.rects[hit], start: at, moved: false };
         } else {
           tool.store.select(null);
           const inside = at.x >= 0 && at.y >= 0 && at.x <= image.width && at.y <= image.height;
@@ -203,7 +203,7 @@ export class PointerGestures implements ReactiveController {
     const t = tool.transform;
     const selected = tool.selectedRect;
     const handle = selected && tool.canEdit ? handleAt(toScreen(t, selected), p, 7) : undefined;
-    const hit = handle ? -1 : hitTest(tool.rects, at, 2 / t.scale);
+    const hit = handle ? -1 : hitTest(tool.layer.rects, at, 2 / t.scale);
     tool.hoverId = hit >= 0 ? tool.store.shown[hit].id : null;
     const image = tool.imageSize!;
     const onImage = at.x >= 0 && at.y >= 0 && at.x <= image.width && at.y <= image.height;

@@ -1,0 +1,141 @@
+/**
+ * The canvas of unselected boxes: what it shows (rects and paints derived from the store, cached
+ * per store version and label set), the style it is painted with, and when it is redrawn.
+ */
+import type { ReactiveController } from 'lit';
+import { isSuggestion, labelIdOf, type Annotation, type Label } from '../core/annotation.js';
+import { contrastText } from '../core/palette.js';
+import type { Rect } from '../core/selectors.js';
+import type { KolamBoxTool } from './box-tool.js';
+import { drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
+import { CanvasSchedule } from './canvas-schedule.js';
+import { readingOrder } from './geometry.js';
+import { cachedRect } from './rect-cache.js';
+
+export class CanvasController implements ReactiveController {
+  private readonly tool: KolamBoxTool;
+  private readonly canvas: () => HTMLCanvasElement | null;
+  private readonly schedule = new CanvasSchedule(() => this.draw());
+  private cache = { version: -1, labels: null as readonly Label[] | null, labelsStamp: 0, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
+  /** Read once per render from the custom properties: the overlay and the canvas pass reuse it. */
+  style: LayerStyle = { lineWidth: 2, handleSize: 10, fontSize: 12, fontFamily: 'sans-serif' };
+
+  constructor(tool: KolamBoxTool, canvas: () => HTMLCanvasElement | null) {
+    this.tool = tool;
+    this.canvas = canvas;
+    tool.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.schedule.stop();
+  }
+
+  hostUpdate(): void {
+    this.style = this.readStyle();
+  }
+
+  hostUpdated(): void {
+    const canvas = this.canvas();
+    if (canvas) this.schedule.sync(canvas, this.contentKey(), this.tool.transform, this.tool.viewport);
+  }
+
+  private get derived() {
+    const c = this.cache;
+    const { store, labelsCtl } = this.tool;
+    const labels = labelsCtl.labels;
+    if (c.version !== store.version || c.labels !== labels) {
+      const shown = store.shown;
+      c.rects = shown.map(cachedRect);
+      c.paints = shown.map((a, i) => {
+        const id = labelIdOf(a);
+        const color = labelsCtl.colorOf(id);
+        return { rect: c.rects[i], color, ink: contrastText(color), name: labelsCtl.nameOf(id), dashed: isSuggestion(a) };
+      });
+      c.order = [];
+      c.version = store.version;
+      if (c.labels !== labels) c.labelsStamp++;
+      c.labels = labels;
+    }
+    return c;
+  }
+
+  /** Rects of `store.shown`, same order. */
+  get rects(): Rect[] {
+    return this.derived.rects;
+  }
+
+  /** Indexes into `store.shown` in reading order. */
+  get order(): number[] {
+    const d = this.derived;
+    if (d.order.length !== d.rects.length) d.order = readingOrder(d.rects);
+    return d.order;
+  }
+
+  /** Where a box of the current store version is in the derived lists; -1 when they are stale. */
+  indexOf(box: Annotation): number {
+    const store = this.tool.store;
+    return this.cache.version === store.version ? store.shown.indexOf(box) : -1;
+  }
+
+  /**
+   * Patches the one box at `index` after a preview replaced it, instead of rebuilding the lists per
+   * pointer move: at 10,000 boxes the rebuild was most of a move's work (and its garbage).
+   */
+  patch(index: number, rect: Rect): void {
+    const c = this.cache;
+    c.rects[index] = rect;
+    c.paints[index] = { ...c.paints[index], rect };
+    c.order = [];
+    c.version = this.tool.store.version;
+  }
+
+  /** True when the canvas shows what it should (but for the view). */
+  get isCurrent(): boolean {
+    return this.schedule.shows(this.contentKey());
+  }
+
+  /** Records that the canvas still shows the right picture after a change it need not show. */
+  keepCurrent(): void {
+    this.schedule.painted(this.contentKey());
+  }
+
+  private readStyle(): LayerStyle {
+    const cs = getComputedStyle(this.tool);
+    const num = (name: string, fallback: number) => parseFloat(cs.getPropertyValue(name)) || fallback;
+    return {
+      lineWidth: num('--kolam-box-stroke-width', 2),
+      handleSize: num('--kolam-box-handle-size', 10),
+      fontSize: num('--kolam-box-label-size', 12),
+      fontFamily: cs.fontFamily || 'sans-serif',
+    };
+  }
+
+  /** What the canvas shows, but for the view: redraw when it changes. */
+  private contentKey(): string {
+    const { store, viewport, imageSize } = this.tool;
+    const { width, height } = viewport;
+    const d = this.derived;
+    return `${store.version}|${d.labelsStamp}|${width}x${height}@${window.devicePixelRatio}|${store.selectedId}|${imageSize !== null}`;
+  }
+
+  /** Redraws every unselected box on the canvas at the current view. */
+  private draw(): void {
+    const canvas = this.canvas();
+    if (!canvas) return;
+    const tool = this.tool;
+    const dpr = window.devicePixelRatio || 1;
+    const { width, height } = tool.viewport;
+    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+    }
+    const d = this.derived;
+    const t = tool.transform;
+    const selected = tool.store.selectedId;
+    const shown = tool.store.shown;
+    const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
+    drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr);
+    canvas.style.transform = '';
+    this.schedule.painted(this.contentKey(), t);
+  }
+}
