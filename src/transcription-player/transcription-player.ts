@@ -49,10 +49,9 @@ import { RATE_STEP, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { CLICK_SLOP, hitOf, type Gesture } from './waveform-gestures.js';
 import { WaveformSource } from './waveform-source.js';
-import { AXIS_HEIGHT, WaveformCanvas } from './waveform.js';
+import { AXIS_HEIGHT } from './waveform.js';
+import { WaveformView } from './waveform-view.js';
 
-/** Deepest zoom, px per second of audio. */
-const MAX_ZOOM = 1000;
 const NO_LABELS: readonly Label[] = [];
 
 /** Segments in time order, with each one's place and the longest duration (for range queries). */
@@ -130,11 +129,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   @property() language: string | undefined;
 
   @state() private hasVideo = false;
-  @state() private fit = true;
-  @state() private zoomPx = 100;
-  @state() private viewLeft = 0;
-  @state() private viewWidth = 0;
-  private viewHeight = 0;
   @state() private ghost: { start: number; end: number } | null = null;
 
   @query('video') private media!: HTMLVideoElement;
@@ -148,7 +142,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly transport = new TransportController(this);
   private readonly keys = new KeyboardController(this);
   private readonly drafts = new TranscriptDrafts(this, (id, text) => this.commitTranscript(id, text));
-  private waveform: WaveformCanvas | null = null;
   private sortedCache: SortedSegments = { version: -1, list: [], index: new Map(), longest: 0 };
   private listVersion = 0;
   private gesture: Gesture | null = null;
@@ -162,14 +155,17 @@ export class KolamTranscriptionPlayer extends LitElement {
   });
   private readonly segmentTemplates = new WeakMap<Annotation, { key: string; labels: readonly Label[]; result: TemplateResult }>();
   private currentCache: { time: number; version: number; id: string | undefined } | null = null;
-  private pendingScroll: number | null = null;
-  private scrollFrame = 0;
-  private readonly resizeObserver = new ResizeObserver(() => this.measure());
+  private readonly view = new WaveformView(this, {
+    duration: () => this.duration,
+    time: () => this.transport.time,
+  });
 
   constructor() {
     super();
     this.defineKeys();
-    this.transport.onTick = () => this.followPlayhead();
+    this.transport.onTick = () => {
+      if (!this.gesture) this.view.followPlayhead();
+    };
   }
 
   // ——— public API (CONTRACT §4) ———
@@ -207,11 +203,11 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** Px per second of the waveform now. */
   get zoom(): number {
-    return this.pxPerSecond;
+    return this.view.pxPerSecond;
   }
 
   set zoom(pxPerSecond: number) {
-    this.zoomTo(pxPerSecond, this.viewWidth / 2);
+    this.view.zoomTo(pxPerSecond, this.view.width / 2);
   }
 
   play(): void {
@@ -243,16 +239,6 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— lifecycle ———
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.resizeObserver.observe(this.scroller);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver.disconnect();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keymap')) this.keys.keymap = this.keymap;
     if (changed.has('playbackRate') && this.media) this.transport.rate = clampRate(this.playbackRate);
@@ -268,38 +254,11 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   protected override firstUpdated(): void {
     this.transport.attach(this.media);
-    this.waveform = new WaveformCanvas(this.chunkLayer);
-    this.resizeObserver.observe(this.scroller);
-    this.readColors();
-    // Canvas colours are read from CSS: read again when the theme can have changed.
-    const reread = () => {
-      this.readColors();
-      this.requestUpdate();
-    };
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', reread);
-    new MutationObserver(reread).observe(this, { attributes: true, attributeFilter: ['class', 'style'] });
+    this.view.attach(this.scroller, this.chunkLayer);
   }
 
   protected override updated(): void {
-    const waveform = this.waveform;
-    if (!waveform) return;
-    const px = this.pxPerSecond;
-    // Measured by the resize observer: reading it here would force a layout on every drag move.
-    const height = this.viewHeight || this.scroller.clientHeight;
-    const levels = this.waveformSource.levels;
-    if (waveform.levels !== levels || waveform.pxPerSecond !== px || waveform.duration !== this.duration || waveform.height !== height) {
-      waveform.levels = levels;
-      waveform.pxPerSecond = px;
-      waveform.duration = this.duration;
-      waveform.height = height;
-      waveform.invalidate();
-    }
-    if (this.pendingScroll !== null) {
-      // viewLeft was set with it; should the browser clamp, the scroll event corrects it.
-      this.scroller.scrollLeft = this.pendingScroll;
-      this.pendingScroll = null;
-    }
-    waveform.paint(this.viewLeft, this.viewWidth);
+    this.view.paint(this.waveformSource.levels);
   }
 
   // ——— loading ———
@@ -314,77 +273,6 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.hasVideo = this.media.videoWidth > 0;
     this.transport.rate = clampRate(this.playbackRate);
     this.requestUpdate();
-  }
-
-  private readColors(): void {
-    const read = (cls: string) => getComputedStyle(this.renderRoot.querySelector(`.probe.${cls}`)!).color;
-    if (!this.waveform) return;
-    const font = getComputedStyle(this).fontFamily;
-    this.waveform.colors = { wave: read('wave'), axis: read('axis'), text: read('text'), font: `11px ${font}` };
-    this.waveform.invalidate();
-  }
-
-  // ——— geometry ———
-
-  private get pxPerSecond(): number {
-    const duration = this.duration;
-    const fit = duration > 0 && this.viewWidth > 0 ? this.viewWidth / duration : 100;
-    return this.fit ? fit : Math.min(MAX_ZOOM, Math.max(fit, this.zoomPx));
-  }
-
-  private measure(): void {
-    const width = this.scroller?.clientWidth ?? 0;
-    if (width !== this.viewWidth) this.viewWidth = width;
-    this.viewHeight = this.scroller?.clientHeight ?? 0;
-    this.waveform?.invalidate();
-    this.requestUpdate();
-  }
-
-  private timeAt(clientX: number): number {
-    const rect = this.scroller.getBoundingClientRect();
-    const t = (clientX - rect.left + this.scroller.scrollLeft) / this.pxPerSecond;
-    return Math.max(0, Math.min(this.duration || Infinity, t));
-  }
-
-  /** Zooms to `px` per second keeping the time under `anchorX` (px from the scroller's left) still. */
-  private zoomTo(px: number, anchorX: number): void {
-    const duration = this.duration;
-    if (!(duration > 0) || !(this.viewWidth > 0)) return;
-    const fitPx = this.viewWidth / duration;
-    const next = Math.min(MAX_ZOOM, Math.max(fitPx, px));
-    const time = (this.scroller.scrollLeft + anchorX) / this.pxPerSecond;
-    this.fit = next <= fitPx + 1e-9;
-    this.zoomPx = next;
-    this.pendingScroll = Math.max(0, Math.min(time * next - anchorX, duration * next - this.viewWidth));
-    this.viewLeft = this.pendingScroll;
-  }
-
-  private onWheel(event: WheelEvent): void {
-    // Horizontal wheels and Shift+wheel scroll the waveform; a vertical wheel zooms about the pointer.
-    if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY) || !this.duration) return;
-    event.preventDefault();
-    const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
-    const rect = this.scroller.getBoundingClientRect();
-    this.zoomTo(this.pxPerSecond * Math.exp(-delta * 0.002), event.clientX - rect.left);
-  }
-
-  private onScroll(): void {
-    cancelAnimationFrame(this.scrollFrame);
-    this.scrollFrame = requestAnimationFrame(() => {
-      this.viewLeft = this.scroller.scrollLeft;
-      this.waveform?.paint(this.viewLeft, this.viewWidth);
-    });
-  }
-
-  /** Keeps the playhead in view while playing: the view pages along with it. */
-  private followPlayhead(): void {
-    if (this.gesture || !this.scroller) return;
-    const x = this.transport.time * this.pxPerSecond;
-    const left = this.scroller.scrollLeft;
-    if (x < left || x > left + this.viewWidth - 8) {
-      this.scroller.scrollLeft = Math.max(0, x - this.viewWidth * 0.1);
-      this.viewLeft = this.scroller.scrollLeft;
-    }
   }
 
   // ——— segments ———
@@ -535,15 +423,8 @@ export class KolamTranscriptionPlayer extends LitElement {
     // Past either end, Tab leaves the element as usual.
     if (index < 0 || index >= sorted.length) return false;
     this.store.select(sorted[index].id);
-    this.revealTime(rangeOf(sorted[index]).start);
+    this.view.reveal(rangeOf(sorted[index]).start);
     return true;
-  }
-
-  private revealTime(time: number): void {
-    const x = time * this.pxPerSecond;
-    if (x < this.scroller.scrollLeft || x > this.scroller.scrollLeft + this.viewWidth - 20) {
-      this.scroller.scrollLeft = Math.max(0, x - this.viewWidth * 0.1);
-    }
   }
 
   private nextSuggestion(): boolean {
@@ -552,7 +433,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     if (!next) return false;
     this.store.select(next.id);
     this.transport.seek(rangeOf(next).start);
-    this.revealTime(rangeOf(next).start);
+    this.view.reveal(rangeOf(next).start);
     return true;
   }
 
@@ -600,9 +481,9 @@ export class KolamTranscriptionPlayer extends LitElement {
       seekEnd: { keys: ['End'], run: () => this.transport.seek(this.duration) },
       setStart: { keys: ['['], run: () => this.setEdge('start') },
       setEnd: { keys: [']'], run: () => this.setEdge('end') },
-      zoomIn: { keys: ['+', '='], run: () => this.zoomTo(this.pxPerSecond * 1.5, this.playheadAnchor()) },
-      zoomOut: { keys: ['-'], run: () => this.zoomTo(this.pxPerSecond / 1.5, this.playheadAnchor()) },
-      zoomFit: { keys: ['0'], run: () => this.zoomTo(0, 0) },
+      zoomIn: { keys: ['+', '='], run: () => this.view.zoomTo(this.view.pxPerSecond * 1.5, this.view.playheadAnchor()) },
+      zoomOut: { keys: ['-'], run: () => this.view.zoomTo(this.view.pxPerSecond / 1.5, this.view.playheadAnchor()) },
+      zoomFit: { keys: ['0'], run: () => this.view.zoomTo(0, 0) },
       playSelected: {
         keys: ['Enter'],
         run: () => {
@@ -629,11 +510,6 @@ export class KolamTranscriptionPlayer extends LitElement {
     };
   }
 
-  private playheadAnchor(): number {
-    const x = this.transport.time * this.pxPerSecond - this.scroller.scrollLeft;
-    return x >= 0 && x <= this.viewWidth ? x : this.viewWidth / 2;
-  }
-
   private changeRate(step: number): void {
     this.playbackRate = clampRate(Math.round((this.transport.rate + step) / RATE_STEP) * RATE_STEP);
     this.announcer.announce(msg(str`Speed ${this.playbackRate}×`));
@@ -658,7 +534,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     // The scrollbar is the browser's.
     if (event.clientY > scrollerRect.top + this.scroller.clientHeight) return;
     const hit = hitOf(event.composedPath());
-    const time = this.timeAt(event.clientX);
+    const time = this.view.timeAt(event.clientX);
     this.scroller.focus({ preventScroll: true });
     if (hit.segmentId && hit.edge && !this.labelsCtl.readonly) {
       const segment = this.store.get(hit.segmentId)!;
@@ -677,7 +553,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private onPointerMove(event: PointerEvent): void {
     const gesture = this.gesture;
     if (!gesture) return;
-    const time = this.timeAt(event.clientX);
+    const time = this.view.timeAt(event.clientX);
     if (gesture.kind === 'press') {
       if (Math.abs(event.clientX - gesture.x) < CLICK_SLOP || this.labelsCtl.readonly) return;
       this.gesture = { kind: 'create', x: gesture.x, anchor: gesture.time };
@@ -711,7 +587,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         this.announcer.announce(msg(str`Segment created ${timeRangeText(created)}`));
       }
     } else {
-      this.transport.seek(this.timeAt(event.clientX));
+      this.transport.seek(this.view.timeAt(event.clientX));
       this.store.select(gesture.segmentId);
     }
   }
@@ -748,8 +624,8 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   private renderSegments(px: number, currentId: string | undefined) {
     // Only segments near the view are in the DOM: 2,000 segments cost what the visible dozen cost.
-    const from = (this.viewLeft - this.viewWidth) / px;
-    const to = (this.viewLeft + 2 * this.viewWidth) / px;
+    const from = (this.view.left - this.view.width) / px;
+    const to = (this.view.left + 2 * this.view.width) / px;
     const visible = segmentsBetween(this.sorted, from, to, this.sortedCache.longest);
     if (visible.length > MAX_SEGMENT_ELEMENTS) {
       // Zoomed out over hundreds of segments, each is a pixel or two: show where speech is
@@ -762,19 +638,18 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   private renderToolbar() {
-    const fitPx = this.duration > 0 && this.viewWidth > 0 ? this.viewWidth / this.duration : 1;
     return renderToolbar({
       playing: this.transport.playing,
       time: this.transport.time,
       duration: this.duration,
       rate: clampRate(this.playbackRate),
       looping: this.transport.looping,
-      zoomLevel: Math.log(this.pxPerSecond / fitPx) / Math.log(Math.max(1.0001, MAX_ZOOM / fitPx)),
+      zoomLevel: this.view.zoomLevel,
       toggle: () => this.transport.toggle(),
       skip: (seconds) => this.transport.skip(seconds),
       setRate: (rate) => (this.playbackRate = rate),
       toggleLoop: () => this.toggleLoop(),
-      setZoomLevel: (level) => this.zoomTo(fitPx * Math.pow(MAX_ZOOM / fitPx, level), this.playheadAnchor()),
+      setZoomLevel: (level) => (this.view.zoomLevel = level),
     });
   }
 
@@ -827,10 +702,10 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   override render() {
-    const px = this.pxPerSecond;
+    const px = this.view.pxPerSecond;
     const duration = this.duration;
     const currentId = this.current?.id;
-    const width = Math.max(this.viewWidth, Math.ceil(duration * px));
+    const width = Math.max(this.view.width, Math.ceil(duration * px));
     const time = this.transport.time;
     const status = this.waveformSource.status;
     const statusText =
@@ -860,8 +735,8 @@ export class KolamTranscriptionPlayer extends LitElement {
         @pointermove=${this.onPointerMove}
         @pointerup=${this.onPointerUp}
         @pointercancel=${() => this.cancelGesture()}
-        @wheel=${this.onWheel}
-        @scroll=${this.onScroll}
+        @wheel=${this.view.onWheel}
+        @scroll=${this.view.onScroll}
       >
         <div class="content" style="width:${width}px">
           <div class="chunks"></div>
