@@ -1,8 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   acceptSuggestion,
   copy,
@@ -20,23 +19,21 @@ import { emit } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
-import { contrastText } from '../core/palette.js';
 import { themeStyles } from '../core/theme.js';
 import { ListWindowController } from './list-controller.js';
+import { SegmentIndex } from './segment-index.js';
+import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import type { WindowItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
 import { renderSegmentList, timeRangeText } from './segment-list.js';
 import {
   MIN_SEGMENT,
-  byTime,
   clampEdge,
-  coverageRuns,
   createSegment,
   gapAround,
   mergeSegments,
   rangeOf,
   segmentAt,
-  segmentsBetween,
   splitSegment,
   transcriptOf,
   withRange,
@@ -52,17 +49,6 @@ import { WaveformSource } from './waveform-source.js';
 import { AXIS_HEIGHT } from './waveform.js';
 import { WaveformView } from './waveform-view.js';
 
-const NO_LABELS: readonly Label[] = [];
-
-/** Segments in time order, with each one's place and the longest duration (for range queries). */
-interface SortedSegments {
-  version: number;
-  list: Annotation[];
-  index: Map<string, number>;
-  longest: number;
-}
-/** Above this many segments in view, the waveform shows coverage runs instead of segments. */
-const MAX_SEGMENT_ELEMENTS = 250;
 
 /**
  * A transcription player: audio or video with a waveform, a time axis and zoom, segments drawn on
@@ -142,7 +128,8 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly transport = new TransportController(this);
   private readonly keys = new KeyboardController(this);
   private readonly drafts = new TranscriptDrafts(this, (id, text) => this.commitTranscript(id, text));
-  private sortedCache: SortedSegments = { version: -1, list: [], index: new Map(), longest: 0 };
+  private readonly index = new SegmentIndex(this.store, () => (this.gesture?.kind === 'edge' ? this.gesture.segmentId : undefined));
+  private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
   private listVersion = 0;
   private gesture: Gesture | null = null;
   private readonly waveformSource = new WaveformSource(this);
@@ -153,8 +140,6 @@ export class KolamTranscriptionPlayer extends LitElement {
     orderVersion: () => (this.store.isGestureActive ? this.listVersion : this.store.version),
     listElement: () => this.list,
   });
-  private readonly segmentTemplates = new WeakMap<Annotation, { key: string; labels: readonly Label[]; result: TemplateResult }>();
-  private currentCache: { time: number; version: number; id: string | undefined } | null = null;
   private readonly view = new WaveformView(this, {
     duration: () => this.duration,
     time: () => this.transport.time,
@@ -277,24 +262,9 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— segments ———
 
+
   private get sorted(): Annotation[] {
-    const cache = this.sortedCache;
-    if (cache.version === this.store.version) return cache.list;
-    const dragged = this.gesture?.kind === 'edge' ? this.gesture.segmentId : undefined;
-    const at = dragged === undefined ? undefined : cache.index.get(dragged);
-    if (this.store.isGestureActive && at !== undefined) {
-      // An edge drag never reorders (edges stop at neighbours): swap in the one changed segment.
-      const list = cache.list.slice();
-      list[at] = this.store.get(dragged!) ?? list[at];
-      const { start, end } = rangeOf(list[at]);
-      this.sortedCache = { ...cache, version: this.store.version, list, longest: Math.max(cache.longest, end - start) };
-      return list;
-    }
-    const list = byTime(this.store.shown);
-    const index = new Map(list.map((s, i) => [s.id, i]));
-    const longest = list.reduce((m, s) => Math.max(m, rangeOf(s).end - rangeOf(s).start), 0);
-    this.sortedCache = { version: this.store.version, list, index, longest };
-    return list;
+    return this.index.sorted;
   }
 
   private get sourceIri(): string {
@@ -302,15 +272,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   private get current(): Annotation | undefined {
-    const time = this.transport.time;
-    const cache = this.currentCache;
-    // Mid-drag the playhead stands still and the order is fixed: the same segment is under it.
-    if (cache && cache.time === time && (cache.version === this.store.version || this.store.isGestureActive)) {
-      return cache.id === undefined ? undefined : this.store.get(cache.id);
-    }
-    const found = segmentAt(this.sorted, time);
-    this.currentCache = { time, version: this.store.version, id: found?.id };
-    return found;
+    return this.index.at(this.transport.time);
   }
 
   /** The segment an editing key acts on: the one being typed in, else the selection, else the playhead's. */
@@ -600,43 +562,6 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— rendering ———
 
-  private renderSegment(segment: Annotation, px: number, currentId: string | undefined) {
-    const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === this.store.selectedId ? ' selected' : ''}`;
-    const editable = !this.labelsCtl.readonly;
-    // Annotations are replaced, never mutated: an unchanged one reuses its template (a drag
-    // re-renders one segment, not the dozen in view).
-    const key = `${px}|${parts}|${editable}`;
-    const labels = this.labelsCtl.labels.length ? this.labelsCtl.labels : NO_LABELS;
-    const cached = this.segmentTemplates.get(segment);
-    if (cached?.key === key && cached.labels === labels) return cached.result;
-    const { start, end } = rangeOf(segment);
-    const labelId = labelIdOf(segment);
-    const color = this.labelsCtl.colorOf(labelId);
-    const name = this.labelsCtl.nameOf(labelId);
-    const result = html`<div part=${parts} data-segment=${segment.id} style="left:${start * px}px;width:${(end - start) * px}px;--_color:${color}">
-      ${name ? html`<span class="segment-label" style="background:${color};color:${contrastText(color)}">${name}</span>` : nothing}
-      ${editable ? html`<div part="edge" class="start" data-segment=${segment.id} data-edge="start"></div>
-            <div part="edge" class="end" data-segment=${segment.id} data-edge="end"></div>` : nothing}
-    </div>`;
-    this.segmentTemplates.set(segment, { key, labels, result });
-    return result;
-  }
-
-  private renderSegments(px: number, currentId: string | undefined) {
-    // Only segments near the view are in the DOM: 2,000 segments cost what the visible dozen cost.
-    const from = (this.view.left - this.view.width) / px;
-    const to = (this.view.left + 2 * this.view.width) / px;
-    const visible = segmentsBetween(this.sorted, from, to, this.sortedCache.longest);
-    if (visible.length > MAX_SEGMENT_ELEMENTS) {
-      // Zoomed out over hundreds of segments, each is a pixel or two: show where speech is
-      // transcribed as runs (zoom in to edit), not hundreds of elements nobody can grab.
-      return coverageRuns(visible, 2 / px).map(
-        (run) => html`<div class="coverage" style="left:${run.start * px}px;width:${Math.max(1, (run.end - run.start) * px)}px"></div>`,
-      );
-    }
-    return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId));
-  }
-
   private renderToolbar() {
     return renderToolbar({
       playing: this.transport.playing,
@@ -740,7 +665,7 @@ export class KolamTranscriptionPlayer extends LitElement {
       >
         <div class="content" style="width:${width}px">
           <div class="chunks"></div>
-          ${this.renderSegments(px, currentId)}
+          ${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId)}
           ${this.ghost
             ? html`<div part="segment" class="ghost" style="left:${this.ghost.start * px}px;width:${(this.ghost.end - this.ghost.start) * px}px;--_color:${this.labelsCtl.colorOf(this.labelsCtl.activeLabel)}"></div>`
             : nothing}

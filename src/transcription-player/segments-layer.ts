@@ -1,0 +1,71 @@
+/**
+ * The segments drawn over the waveform: only those near the view are in the DOM, each one's
+ * template is reused while it is unchanged, and zoomed out over hundreds of them the layer shows
+ * coverage runs instead.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { labelIdOf, type Annotation, type Label } from '../core/annotation.js';
+import type { LabelsController } from '../core/labels-controller.js';
+import { contrastText } from '../core/palette.js';
+import { coverageRuns, rangeOf, segmentsBetween } from './segments.js';
+
+/** Above this many segments in view, the waveform shows coverage runs instead of segments. */
+const MAX_SEGMENT_ELEMENTS = 250;
+/** The label list when there are none: one constant, so caches and guards see no change. */
+export const NO_LABELS: readonly Label[] = [];
+
+export class SegmentsLayer {
+  private readonly templates = new WeakMap<Annotation, { key: string; labels: readonly Label[]; result: TemplateResult }>();
+
+  constructor(private readonly labelsCtl: LabelsController) {}
+
+  /**
+   * `sorted`/`longest`: the segments in time order and the longest one's duration; `left`/`width`:
+   * the view, px; `px`: px per second.
+   */
+  render(
+    sorted: Annotation[],
+    longest: number,
+    left: number,
+    width: number,
+    px: number,
+    currentId: string | undefined,
+    selectedId: string | null | undefined,
+  ) {
+    // Only segments near the view are in the DOM: 2,000 segments cost what the visible dozen cost.
+    const from = (left - width) / px;
+    const to = (left + 2 * width) / px;
+    const visible = segmentsBetween(sorted, from, to, longest);
+    if (visible.length > MAX_SEGMENT_ELEMENTS) {
+      // Zoomed out over hundreds of segments, each is a pixel or two: show where speech is
+      // transcribed as runs (zoom in to edit), not hundreds of elements nobody can grab.
+      return coverageRuns(visible, 2 / px).map(
+        (run) => html`<div class="coverage" style="left:${run.start * px}px;width:${Math.max(1, (run.end - run.start) * px)}px"></div>`,
+      );
+    }
+    return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId, selectedId));
+  }
+
+  private renderSegment(segment: Annotation, px: number, currentId: string | undefined, selectedId: string | null | undefined) {
+    const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === selectedId ? ' selected' : ''}`;
+    const editable = !this.labelsCtl.readonly;
+    // Annotations are replaced, never mutated: an unchanged one reuses its template (a drag
+    // re-renders one segment, not the dozen in view).
+    const key = `${px}|${parts}|${editable}`;
+    const labels = this.labelsCtl.labels.length ? this.labelsCtl.labels : NO_LABELS;
+    const cached = this.templates.get(segment);
+    if (cached?.key === key && cached.labels === labels) return cached.result;
+    const { start, end } = rangeOf(segment);
+    const labelId = labelIdOf(segment);
+    const color = this.labelsCtl.colorOf(labelId);
+    const name = this.labelsCtl.nameOf(labelId);
+    const result = html`<div part=${parts} data-segment=${segment.id} style="left:${start * px}px;width:${(end - start) * px}px;--_color:${color}">
+      ${name ? html`<span class="segment-label" style="background:${color};color:${contrastText(color)}">${name}</span>` : nothing}
+      ${editable ? html`<div part="edge" class="start" data-segment=${segment.id} data-edge="start"></div>
+            <div part="edge" class="end" data-segment=${segment.id} data-edge="end"></div>` : nothing}
+    </div>`;
+    this.templates.set(segment, { key, labels, result });
+    return result;
+  }
+}
