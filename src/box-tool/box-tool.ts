@@ -1,51 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import {
-  acceptSuggestion,
-  copy,
-  createAnnotation,
-  isSuggestion,
-  labelIdOf,
-  scoreOf,
-  withLabel,
-  withSelector,
-  type Annotation,
-  type Annotator,
-  type Label,
-} from '../core/annotation.js';
+import { copy, isSuggestion, labelIdOf, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
 import { Announcer } from '../core/announcer.js';
 import { emit, type KolamErrorDetail } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
-import { boxSelector, roundRect, type Rect } from '../core/selectors.js';
+import type { Rect } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
 import { boxToolStyles } from './box-tool.styles.js';
 import { CanvasController } from './canvas-controller.js';
-import { renderOverlay, type OverlayBox } from './overlay.js';
-import { cacheRect, cachedRect } from './rect-cache.js';
-import { describeBox, describeRect } from './describe.js';
-import {
-  clampRect,
-  fittedView,
-  growRect,
-  moveRect,
-  panBy,
-  toScreen,
-  transformOf,
-  zoomAbout,
-  type Point,
-  type Size,
-  type Transform,
-  type View,
-} from './geometry.js';
+import { describeBox } from './describe.js';
+import { EditingController } from './editing-controller.js';
+import { fittedView, toScreen, transformOf, zoomAbout, type Point, type Size, type Transform, type View } from './geometry.js';
 import { boxKeyActions } from './key-actions.js';
 import { PointerGestures } from './pointer-gestures.js';
-
-/** Screen px an arrow pans by when no box is selected. */
-const PAN_STEP = 40;
+import { renderOverlay, type OverlayBox } from './overlay.js';
+import { cachedRect } from './rect-cache.js';
 
 /**
  * Draws, moves, resizes and labels boxes on an image; emits W3C Web Annotations whose selectors are
@@ -136,8 +109,9 @@ export class KolamBoxTool extends LitElement {
   /** @internal */ readonly store = new AnnotationStore(this);
   /** @internal */ readonly labelsCtl = new LabelsController(this);
   private readonly keys = new KeyboardController(this, boxKeyActions(this));
-  private readonly announcer = new Announcer(this);
-  private readonly gestures = new PointerGestures(this);
+  /** @internal */ readonly announcer = new Announcer(this);
+  /** @internal */ readonly gestures = new PointerGestures(this);
+  /** @internal */ readonly editing = new EditingController(this);
   /** @internal */ readonly layer = new CanvasController(this, () => this.renderRoot?.querySelector('canvas') ?? null);
 
   /** @internal */ @state() imageSize: Size | null = null;
@@ -161,7 +135,7 @@ export class KolamBoxTool extends LitElement {
 
   constructor() {
     super();
-    this.keys.fallback = (event, typing) => !typing && this.relabelByKey(event);
+    this.keys.fallback = (event, typing) => !typing && this.editing.relabelByKey(event);
   }
 
   override connectedCallback(): void {
@@ -173,15 +147,11 @@ export class KolamBoxTool extends LitElement {
       delete (this as { annotations?: Annotation[] }).annotations;
       this.annotations = value;
     }
-    this.addEventListener('keyup', this.onKeyUp);
-    this.addEventListener('focusout', this.onFocusOut);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
-    this.removeEventListener('keyup', this.onKeyUp);
-    this.removeEventListener('focusout', this.onFocusOut);
   }
 
   protected override firstUpdated(): void {
@@ -206,10 +176,6 @@ export class KolamBoxTool extends LitElement {
 
   private get centre(): Point {
     return { x: this.viewport.width / 2, y: this.viewport.height / 2 };
-  }
-
-  private get sourceIri(): string {
-    return this.source ?? this.src;
   }
 
   // ——— loading ———
@@ -253,164 +219,15 @@ export class KolamBoxTool extends LitElement {
     this.loadPending();
   }
 
-  // ——— edits (also used by the gesture and key controllers) ———
-
-  /** @internal Shows a moved or resized selected box without an event; the canvas is not redrawn. */
-  previewRect(id: string, rect: Rect): void {
-    const current = this.store.get(id);
-    if (!current) return;
-    const next = roundRect(rect);
-    const old = cachedRect(current);
-    if (next.x === old.x && next.y === old.y && next.w === old.w && next.h === old.h) return;
-    const clean = this.layer.isCurrent;
-    const index = this.layer.indexOf(current);
-    const annotation = withSelector(current, boxSelector(next));
-    cacheRect(annotation, next);
-    this.store.preview(annotation);
-    if (index >= 0 && this.store.shown[index] === annotation) this.layer.patch(index, next);
-    // The selected box lives in the overlay, so the canvas still shows the right picture.
-    if (clean && id === this.store.selectedId) this.layer.keepCurrent();
-  }
-
-  /** @internal Ends a drag or key burst: one update event, one undo step. */
-  commitEdit(): void {
-    if (!this.store.isGestureActive) return;
-    const clean = this.layer.isCurrent;
-    const selected = this.store.selectedId;
-    this.store.commitGesture();
-    if (clean && selected === this.store.selectedId) this.layer.keepCurrent();
-    const a = this.store.selected;
-    if (a) this.announcer.announce(msg(str`Box now ${describeRect(cachedRect(a))}`));
-  }
-
-  /** @internal Adds a box the user drew, if it is at least `min-size`. */
-  createBox(rect: Rect): boolean {
-    const image = this.imageSize;
-    if (!image) return false;
-    const r = roundRect(clampRect(rect, image));
-    if (r.w < this.minSize || r.h < this.minSize) return false;
-    const annotation = createAnnotation({
-      source: this.sourceIri,
-      selector: boxSelector(r),
-      labelId: this.labelsCtl.activeLabel,
-      annotator: this.labelsCtl.annotator,
-    });
-    this.store.create(annotation);
-    this.store.select(annotation.id);
-    this.announcer.announce(msg(str`Added ${describeBox(annotation, this.labelsCtl.nameOf(labelIdOf(annotation)), r)}`));
-    return true;
-  }
-
-  /** @internal */
-  deleteSelection(): boolean {
-    if (this.draft) return ((this.draft = null), true);
-    const a = this.store.selected;
-    if (!a || !this.canEdit) return false;
-    this.store.remove(a.id);
-    this.announcer.announce(msg(str`Deleted ${this.labelsCtl.nameOf(labelIdOf(a)) || msg('box')}`));
-    return true;
-  }
-
-  /** @internal Escape: the gesture in progress, else the draft, else the selection. */
-  cancel(): boolean {
-    if (this.gestures.isActive) this.gestures.cancel();
-    else if (this.store.isGestureActive) this.store.cancelGesture();
-    else if (this.draft) this.draft = null;
-    else if (this.store.selectedId) this.store.select(null);
-    else return false;
-    return true;
-  }
-
-  /** @internal Tab / Shift+Tab: the next box in reading order; at either end, focus moves on. */
-  selectByOrder(step: 1 | -1): boolean {
-    const order = this.layer.order;
-    const shown = this.store.shown;
-    const current = this.store.selectedId ? order.findIndex((i) => shown[i].id === this.store.selectedId) : step > 0 ? -1 : order.length;
-    const next = order[current + step];
-    if (next === undefined) return false;
-    this.store.select(shown[next].id);
-    this.revealBox(this.layer.rects[next]);
-    return true;
-  }
-
-  /** @internal Enter: adds the keyboard draft, or accepts a selected suggestion. */
-  acceptOrCommit(): boolean {
-    if (this.draft) {
-      const draft = this.draft;
-      this.draft = null;
-      this.createBox(draft);
-      return true;
-    }
-    const a = this.store.selected;
-    if (!a || !isSuggestion(a) || !this.canEdit) return false;
-    this.store.update(acceptSuggestion(a, this.labelsCtl.annotator));
-    this.announcer.announce(msg(str`Accepted ${this.labelsCtl.nameOf(labelIdOf(this.store.selected!))}`));
-    return true;
-  }
-
-  /** @internal N: the next suggestion still to review, lowest score first. */
-  nextSuggestion(): boolean {
-    const list = this.store.shown.filter(isSuggestion).sort((a, b) => (scoreOf(a) ?? 1) - (scoreOf(b) ?? 1));
-    if (list.length === 0) return false;
-    const at = list.findIndex((a) => a.id === this.store.selectedId);
-    const next = list[(at + 1) % list.length];
-    this.store.select(next.id);
-    this.revealBox(cachedRect(next));
-    return true;
-  }
-
-  /** @internal B: a new box in the middle of the view, a quarter of its size, to place by keys. */
+  /** @internal Kept on the element for tests that drive the keyboard draft directly. */
   startKeyboardBox(): boolean {
-    const image = this.imageSize;
-    if (!image || !this.canEdit) return false;
-    const t = this.transform;
-    const w = Math.max(this.minSize, Math.round(Math.min(this.viewport.width / 4 / t.scale, image.width / 2)));
-    const h = Math.max(this.minSize, Math.round(Math.min(this.viewport.height / 4 / t.scale, image.height / 2)));
-    this.store.select(null);
-    this.draft = clampRect({ x: this.view.cx - w / 2, y: this.view.cy - h / 2, w, h }, image);
-    this.announcer.announce(msg('New box: arrows move it, Alt+arrows size it, Enter adds it, Escape cancels.'));
-    return true;
-  }
-
-  /** @internal Arrows: move (or with `grow`, size) the draft or the selected box; else pan. */
-  nudge(dx: number, dy: number, grow: boolean): boolean {
-    const image = this.imageSize;
-    if (!image) return false;
-    const move = (r: Rect) => roundRect(grow ? growRect(r, dx, dy, image, this.minSize) : moveRect(r, dx, dy, image));
-    if (this.draft) this.draft = move(this.draft);
-    else if (this.store.selected && this.canEdit) this.previewRect(this.store.selectedId!, move(cachedRect(this.store.selected)));
-    else if (!grow) this.view = panBy(this.view, -dx * PAN_STEP, -dy * PAN_STEP, this.transform, image);
-    else return false;
-    return true;
+    return this.editing.startKeyboardBox();
   }
 
   /** @internal */
-  isLabelKey(event: KeyboardEvent): boolean {
-    return this.labelsCtl.labelForKey(event) !== undefined;
+  acceptOrCommit(): boolean {
+    return this.editing.acceptOrCommit();
   }
-
-  private relabelByKey(event: KeyboardEvent): boolean {
-    const label = this.labelsCtl.labelForKey(event);
-    if (!label) return false;
-    const a = this.store.selected;
-    if (a && this.canEdit && labelIdOf(a) !== label.id) {
-      this.store.update(withLabel(a, label.id));
-      this.announcer.announce(msg(str`Relabelled as ${this.labelsCtl.nameOf(label.id)}`));
-    }
-    this.labelsCtl.setActive(label.id);
-    return true;
-  }
-
-  private readonly onKeyUp = (event: KeyboardEvent): void => {
-    if (event.key === ' ') this.spaceHeld = false;
-    // A burst of arrow presses (or a held arrow) is one undo step and one kolam-update.
-    if (event.key.startsWith('Arrow') && !this.gestures.isActive) this.commitEdit();
-  };
-
-  private readonly onFocusOut = (): void => {
-    this.spaceHeld = false;
-    if (!this.gestures.isActive) this.commitEdit();
-  };
 
   // ——— view ———
 
@@ -428,8 +245,8 @@ export class KolamBoxTool extends LitElement {
     return true;
   }
 
-  /** Pans so a box reached by keyboard is on screen. */
-  private revealBox(rect: Rect): void {
+  /** @internal Pans so a box reached by keyboard is on screen. */
+  revealBox(rect: Rect): void {
     if (!this.imageSize) return;
     const s = toScreen(this.transform, rect);
     if (s.x >= 0 && s.y >= 0 && s.x + s.w <= this.viewport.width && s.y + s.h <= this.viewport.height) return;

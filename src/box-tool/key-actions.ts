@@ -20,13 +20,13 @@ export function boxKeyActions(tool: KolamBoxTool): Record<string, KeyAction> {
   const actions: Record<string, KeyAction> = {
     undo: { keys: ['Mod+z'], run: () => tool.undo() },
     redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => tool.redo() },
-    delete: { keys: ['Delete', 'Backspace'], run: () => tool.deleteSelection() },
-    cancel: { keys: ['Escape'], run: () => tool.cancel() },
-    next: { keys: ['Tab'], run: () => tool.selectByOrder(1) },
-    previous: { keys: ['Shift+Tab'], run: () => tool.selectByOrder(-1) },
-    accept: { keys: ['Enter'], run: () => tool.acceptOrCommit() },
-    nextSuggestion: { keys: ['n'], run: (e) => !tool.isLabelKey(e) && tool.nextSuggestion() },
-    newBox: { keys: ['b'], run: (e) => !tool.isLabelKey(e) && tool.startKeyboardBox(), repeat: false },
+    delete: { keys: ['Delete', 'Backspace'], run: () => tool.editing.deleteSelection() },
+    cancel: { keys: ['Escape'], run: () => tool.editing.cancel() },
+    next: { keys: ['Tab'], run: () => tool.editing.selectByOrder(1) },
+    previous: { keys: ['Shift+Tab'], run: () => tool.editing.selectByOrder(-1) },
+    accept: { keys: ['Enter'], run: () => tool.editing.acceptOrCommit() },
+    nextSuggestion: { keys: ['n'], run: (e) => !tool.editing.isLabelKey(e) && tool.editing.nextSuggestion() },
+    newBox: { keys: ['b'], run: (e) => !tool.editing.isLabelKey(e) && tool.editing.startKeyboardBox(), repeat: false },
     zoomIn: { keys: ['+', '='], run: () => tool.zoomBy(1.25) },
     zoomOut: { keys: ['-', '_'], run: () => tool.zoomBy(0.8) },
     fit: { keys: ['0'], run: () => tool.fit() },
@@ -35,10 +35,10 @@ export function boxKeyActions(tool: KolamBoxTool): Record<string, KeyAction> {
   };
   for (const [name, [dx, dy]] of Object.entries(ARROWS)) {
     const key = `Arrow${name}`;
-    actions[`move${name}`] = { keys: [key], run: () => tool.nudge(dx, dy, false) };
-    actions[`move${name}Fast`] = { keys: [`Shift+${key}`], run: () => tool.nudge(dx * FAST_STEP, dy * FAST_STEP, false) };
-    actions[`size${name}`] = { keys: [`Alt+${key}`], run: () => tool.nudge(dx, dy, true) };
-    actions[`size${name}Fast`] = { keys: [`Alt+Shift+${key}`], run: () => tool.nudge(dx * FAST_STEP, dy * FAST_STEP, true) };
+    actions[`move${name}`] = { keys: [key], run: () => tool.editing.nudge(dx, dy, false) };
+    actions[`move${name}Fast`] = { keys: [`Shift+${key}`], run: () => tool.editing.nudge(dx * FAST_STEP, dy * FAST_STEP, false) };
+    actions[`size${name}`] = { keys: [`Alt+${key}`], run: () => tool.editing.nudge(dx, dy, true) };
+    actions[`size${name}Fast`] = { keys: [`Alt+Shift+${key}`], run: () => tool.editing.nudge(dx * FAST_STEP, dy * FAST_STEP, true) };
   }
   return actions;
 }

@@ -147,9 +147,9 @@ export class PointerGestures implements ReactiveController {
       const dy = at.y - g.start.y;
       if (!g.moved && Math.hypot(dx * t.scale, dy * t.scale) < DRAG_SLOP) return;
       g.moved = true;
-      tool.previewRect(g.id, moveRect(g.origin, dx, dy, image));
+      tool.editing.previewRect(g.id, moveRect(g.origin, dx, dy, image));
     } else {
-      tool.previewRect(g.id, resizeRect(g.origin, g.handle, at, image));
+      tool.editing.previewRect(g.id, resizeRect(g.origin, g.handle, at, image));
     }
   };
 
@@ -165,8 +165,8 @@ export class PointerGestures implements ReactiveController {
     if (g.kind === 'draw') {
       const rect = tool.drawing;
       tool.drawing = null;
-      if (rect) tool.createBox(rect);
-    } else if (g.kind === 'move' || g.kind === 'resize') tool.commitEdit();
+      if (rect) tool.editing.createBox(rect);
+    } else if (g.kind === 'move' || g.kind === 'resize') tool.editing.commitEdit();
     this.end();
   };
 
