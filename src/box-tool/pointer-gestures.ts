@@ -17,8 +17,10 @@ type Gesture =
 
 /** Screen pixels a press may wander before it counts as a drag (so a click never nudges a box). */
 const DRAG_SLOP = 3;
-/** Screen pixels around a handle's centre that grab it: a finger is wider than a mouse. */
-const HANDLE_REACH = { mouse: 7, pen: 9, touch: 16 } as Record<string, number>;
+/** Screen pixels beyond a handle's drawn edge that still grab it, so a mouse need not be exact. */
+const HANDLE_SLACK = 2;
+/** The least reach around a handle's centre for a pen or a finger: a finger is wider than a mouse. */
+const HANDLE_REACH = { pen: 9, touch: 16 } as Record<string, number>;
 
 export class PointerGestures implements ReactiveController {
   private readonly tool: KolamBoxTool;
@@ -87,7 +89,7 @@ export class PointerGestures implements ReactiveController {
     let gesture: Gesture | null = null;
     if (!pan) {
       const selected = tool.selectedRect;
-      const handle = selected && tool.canEdit ? handleAt(toScreen(t, selected), p, HANDLE_REACH[event.pointerType] ?? 7) : undefined;
+      const handle = this.handleAt(p, event.pointerType);
       if (selected && handle) gesture = { kind: 'resize', id: tool.store.selectedId!, origin: selected, handle };
       else {
         const hit = hitTest(tool.layer.rects, at, 2 / t.scale);
@@ -198,11 +200,19 @@ export class PointerGestures implements ReactiveController {
     tool.view = zoomAbout(tool.view, factor, this.local(event, true), tool.viewport, image) satisfies View;
   };
 
+  /** The selected box's handle under `p`, reached as far as the handle is drawn (`--kolam-box-handle-size`). */
+  private handleAt(p: Point, pointerType: string): Handle | undefined {
+    const tool = this.tool;
+    const selected = tool.selectedRect;
+    if (!selected || !tool.canEdit) return undefined;
+    const reach = Math.max(tool.layer.style.handleSize / 2 + HANDLE_SLACK, HANDLE_REACH[pointerType] ?? 0);
+    return handleAt(toScreen(tool.transform, selected), p, reach);
+  }
+
   private hover(p: Point, at: Point): void {
     const tool = this.tool;
     const t = tool.transform;
-    const selected = tool.selectedRect;
-    const handle = selected && tool.canEdit ? handleAt(toScreen(t, selected), p, 7) : undefined;
+    const handle = this.handleAt(p, 'mouse');
     const hit = handle ? -1 : hitTest(tool.layer.rects, at, 2 / t.scale);
     tool.hoverId = hit >= 0 ? tool.store.shown[hit].id : null;
     const image = tool.imageSize!;

@@ -80,6 +80,17 @@ describe('<kolam-box-tool> pointer', () => {
     expect(xywh((await updated).detail.annotation)).to.equal('200,120,400,280');
   });
 
+  it('grabs a handle as far as it is drawn, following --kolam-box-handle-size', async () => {
+    const el = await mount({ annotations: [box({ x: 200, y: 200, w: 400, h: 200 })] });
+    el.style.setProperty('--kolam-box-handle-size', '30px');
+    await sendMouse({ type: 'click', position: at(el, 200, 150) });
+    await el.updateComplete;
+    const updated = oneEvent(el, 'kolam-update');
+    // 12px beside the bottom-right corner: beyond a 10px handle's reach, inside a 30px one.
+    await drag(el, [312, 212], [400, 250]);
+    expect(xywh((await updated).detail.annotation)).to.equal('200,200,600,300');
+  });
+
   it('cancels a drag with Escape, restoring the box and emitting nothing', async () => {
     const el = await mount({ annotations: [box({ x: 200, y: 200, w: 400, h: 200 })] });
     let events = 0;
