@@ -2,17 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import {
-  acceptSuggestion,
-  copy,
-  isSuggestion,
-  labelIdOf,
-  scoreOf,
-  withLabel,
-  type Annotation,
-  type Annotator,
-  type Label,
-} from '../core/annotation.js';
+import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
 import { Announcer } from '../core/announcer.js';
 import { emit } from '../core/events.js';
@@ -20,35 +10,24 @@ import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { themeStyles } from '../core/theme.js';
+import { GestureController } from './gesture-controller.js';
 import { ListWindowController } from './list-controller.js';
-import { SegmentIndex } from './segment-index.js';
-import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import type { WindowItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
-import { renderSegmentList, timeRangeText } from './segment-list.js';
-import {
-  MIN_SEGMENT,
-  clampEdge,
-  createSegment,
-  gapAround,
-  mergeSegments,
-  rangeOf,
-  segmentAt,
-  splitSegment,
-  transcriptOf,
-  withRange,
-  withTranscript,
-} from './segments.js';
+import type { PlayerParts } from './player-parts.js';
+import { SegmentEditor } from './segment-editing.js';
+import { SegmentIndex } from './segment-index.js';
+import { renderSegmentList } from './segment-list.js';
+import { rangeOf } from './segments.js';
+import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
 import { RATE_STEP, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
-import { CLICK_SLOP, hitOf, type Gesture } from './waveform-gestures.js';
 import { WaveformSource } from './waveform-source.js';
-import { AXIS_HEIGHT } from './waveform.js';
 import { WaveformView } from './waveform-view.js';
-
+import { AXIS_HEIGHT } from './waveform.js';
 
 /**
  * A transcription player: audio or video with a waveform, a time axis and zoom, segments drawn on
@@ -115,7 +94,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   @property() language: string | undefined;
 
   @state() private hasVideo = false;
-  @state() private ghost: { start: number; end: number } | null = null;
 
   @query('video') private media!: HTMLVideoElement;
   @query('[part~="waveform"]') private scroller!: HTMLElement;
@@ -127,11 +105,10 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly announcer = new Announcer(this);
   private readonly transport = new TransportController(this);
   private readonly keys = new KeyboardController(this);
-  private readonly drafts = new TranscriptDrafts(this, (id, text) => this.commitTranscript(id, text));
-  private readonly index = new SegmentIndex(this.store, () => (this.gesture?.kind === 'edge' ? this.gesture.segmentId : undefined));
+  private readonly drafts = new TranscriptDrafts(this, (id, text) => this.editor.commitTranscript(id, text));
+  private readonly index = new SegmentIndex(this.store, () => this.gestures.draggedSegmentId);
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
   private listVersion = 0;
-  private gesture: Gesture | null = null;
   private readonly waveformSource = new WaveformSource(this);
   private lastCurrentId: string | undefined;
   private readonly rows = new ListWindowController(this, {
@@ -144,12 +121,27 @@ export class KolamTranscriptionPlayer extends LitElement {
     duration: () => this.duration,
     time: () => this.transport.time,
   });
+  private readonly parts: PlayerParts = {
+    store: this.store,
+    labels: this.labelsCtl,
+    drafts: this.drafts,
+    announcer: this.announcer,
+    transport: this.transport,
+    rows: this.rows,
+    view: this.view,
+    index: this.index,
+    duration: () => this.duration,
+    language: () => this.language,
+    source: () => this.source ?? this.src,
+  };
+  private readonly editor = new SegmentEditor(this, this.parts);
+  private readonly gestures = new GestureController(this, this.parts, this.editor);
 
   constructor() {
     super();
     this.defineKeys();
     this.transport.onTick = () => {
-      if (!this.gesture) this.view.followPlayhead();
+      if (!this.gestures.active) this.view.followPlayhead();
     };
   }
 
@@ -267,141 +259,8 @@ export class KolamTranscriptionPlayer extends LitElement {
     return this.index.sorted;
   }
 
-  private get sourceIri(): string {
-    return this.source ?? this.src;
-  }
-
   private get current(): Annotation | undefined {
     return this.index.at(this.transport.time);
-  }
-
-  /** The segment an editing key acts on: the one being typed in, else the selection, else the playhead's. */
-  private get focusedSegment(): Annotation | undefined {
-    const id = this.transcriptField()?.closest('li')?.dataset.id;
-    return this.store.get(id) ?? this.store.selected ?? this.current;
-  }
-
-  private transcriptField(): HTMLTextAreaElement | null {
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    return active instanceof HTMLTextAreaElement ? active : null;
-  }
-
-  private newSegment(range: { start: number; end: number }, text = ''): Annotation {
-    return createSegment({
-      source: this.sourceIri,
-      range,
-      labelId: this.labelsCtl.activeLabel,
-      annotator: this.labelsCtl.annotator,
-      text,
-      language: this.language,
-    });
-  }
-
-  private commitTranscript(id: string, text: string): void {
-    const segment = this.store.get(id);
-    if (!segment || transcriptOf(segment) === text || this.labelsCtl.readonly) return;
-    this.store.update(withTranscript(segment, text, this.language));
-  }
-
-  /** Ctrl+Enter: split the segment under the playhead (text at the caret), or start one there. */
-  private split(): boolean {
-    if (this.labelsCtl.readonly || !this.duration) return false;
-    const time = this.transport.time;
-    const segment = segmentAt(this.sorted, time);
-    const field = this.transcriptField();
-    if (segment) {
-      const fieldId = field?.closest('li')?.dataset.id;
-      const caret = fieldId === segment.id && field ? field.selectionStart : Infinity;
-      this.drafts.flush(segment.id);
-      const current = this.store.get(segment.id)!;
-      const halves = splitSegment(current, time, caret, (range, text) => this.newSegment(range, text));
-      if (!halves) return true;
-      this.store.batch(() => {
-        this.store.update(halves[0]);
-        this.store.create(halves[1]);
-      });
-      this.afterCreate(halves[1], msg(str`Split at ${formatClock(time)}`));
-      return true;
-    }
-    const gap = gapAround(this.sorted, time, this.duration);
-    if (gap.end - time < MIN_SEGMENT) return true;
-    const created = this.newSegment({ start: time, end: gap.end });
-    this.store.create(created);
-    this.afterCreate(created, msg(str`Segment started at ${formatClock(time)}`));
-    return true;
-  }
-
-  private afterCreate(segment: Annotation, announcement: string): void {
-    this.store.select(segment.id);
-    this.announcer.announce(announcement);
-    this.focusRow(segment.id, 0);
-  }
-
-  /** Puts the caret in a segment's transcript, bringing its row into the list first. */
-  private focusRow(id: string, caret: number): void {
-    this.rows.focusedId = id;
-    this.rows.reveal(id);
-    void this.updateComplete.then(() => {
-      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(id)}"] textarea`);
-      field?.focus();
-      field?.setSelectionRange(caret, caret);
-    });
-  }
-
-  /** Ctrl+M: merge the current segment with the next one, as one edit. */
-  private merge(): boolean {
-    const segment = this.focusedSegment;
-    if (!segment || this.labelsCtl.readonly) return false;
-    const sorted = this.sorted;
-    const next = sorted[sorted.indexOf(segment) + 1];
-    if (!next) return true;
-    this.drafts.flush(segment.id);
-    this.drafts.flush(next.id);
-    const first = this.store.get(segment.id)!;
-    const joinAt = transcriptOf(first).length;
-    const merged = mergeSegments(first, this.store.get(next.id)!);
-    this.store.batch(() => {
-      this.store.update(merged);
-      this.store.remove(next.id);
-    });
-    this.store.select(merged.id);
-    this.announcer.announce(msg(str`Merged into ${timeRangeText(merged)}`));
-    this.focusRow(merged.id, joinAt);
-    return true;
-  }
-
-  private setEdge(edge: 'start' | 'end'): boolean {
-    const segment = this.store.selected;
-    if (!segment || this.labelsCtl.readonly) return false;
-    const range = clampEdge(this.sorted, segment, edge, this.transport.time, this.duration);
-    this.store.update(withRange(segment, range));
-    return true;
-  }
-
-  private moveSelection(step: 1 | -1): boolean {
-    const sorted = this.sorted;
-    if (sorted.length === 0) return false;
-    const index = this.store.selected ? sorted.indexOf(this.store.selected) + step : step > 0 ? 0 : sorted.length - 1;
-    // Past either end, Tab leaves the element as usual.
-    if (index < 0 || index >= sorted.length) return false;
-    this.store.select(sorted[index].id);
-    this.view.reveal(rangeOf(sorted[index]).start);
-    return true;
-  }
-
-  private nextSuggestion(): boolean {
-    const pending = this.sorted.filter(isSuggestion).sort((a, b) => (scoreOf(a) ?? 0) - (scoreOf(b) ?? 0));
-    const next = pending.find((a) => a.id !== this.store.selectedId) ?? pending[0];
-    if (!next) return false;
-    this.store.select(next.id);
-    this.transport.seek(rangeOf(next).start);
-    this.view.reveal(rangeOf(next).start);
-    return true;
-  }
-
-  private relabel(segment: Annotation, labelId: string): void {
-    if (this.labelsCtl.readonly || !labelId || labelIdOf(segment) === labelId) return;
-    this.store.update(withLabel(this.store.get(segment.id) ?? segment, labelId));
   }
 
   // ——— keys ———
@@ -413,7 +272,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         keys: ['Escape'],
         ...typing,
         run: () => {
-          if (this.gesture || this.store.isGestureActive) this.cancelGesture();
+          if (this.gestures.active || this.store.isGestureActive) this.gestures.cancel();
           else this.transport.toggle();
         },
       },
@@ -421,52 +280,38 @@ export class KolamTranscriptionPlayer extends LitElement {
       forward: { keys: ['F2'], ...typing, run: () => this.transport.skip(1.5) },
       slower: { keys: ['F3'], ...typing, run: () => this.changeRate(-RATE_STEP) },
       faster: { keys: ['F4'], ...typing, run: () => this.changeRate(RATE_STEP) },
-      split: { keys: ['Ctrl+Enter', 'Mod+Enter'], ...typing, repeat: false, run: () => this.split() },
-      merge: { keys: ['Ctrl+m'], ...typing, repeat: false, run: () => this.merge() },
+      split: { keys: ['Ctrl+Enter', 'Mod+Enter'], ...typing, repeat: false, run: () => this.editor.split() },
+      merge: { keys: ['Ctrl+m'], ...typing, repeat: false, run: () => this.editor.merge() },
       undo: { keys: ['Mod+z'], run: () => this.undo() },
       redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => this.redo() },
       remove: {
         keys: ['Delete', 'Backspace'],
-        run: () => {
-          const id = this.store.selectedId;
-          if (!id || this.labelsCtl.readonly) return false;
-          this.drafts.discard(id);
-          this.store.remove(id);
-          return true;
-        },
+        run: () => this.editor.removeSelected(),
       },
-      next: { keys: ['Tab'], run: () => this.moveSelection(1) },
-      previous: { keys: ['Shift+Tab'], run: () => this.moveSelection(-1) },
+      next: { keys: ['Tab'], run: () => this.editor.moveSelection(1) },
+      previous: { keys: ['Shift+Tab'], run: () => this.editor.moveSelection(-1) },
       seekBack: { keys: ['ArrowLeft'], run: () => this.transport.skip(-1) },
       seekForward: { keys: ['ArrowRight'], run: () => this.transport.skip(1) },
       seekStart: { keys: ['Home'], run: () => this.transport.seek(0) },
       seekEnd: { keys: ['End'], run: () => this.transport.seek(this.duration) },
-      setStart: { keys: ['['], run: () => this.setEdge('start') },
-      setEnd: { keys: [']'], run: () => this.setEdge('end') },
+      setStart: { keys: ['['], run: () => this.editor.setEdge('start') },
+      setEnd: { keys: [']'], run: () => this.editor.setEdge('end') },
       zoomIn: { keys: ['+', '='], run: () => this.view.zoomTo(this.view.pxPerSecond * 1.5, this.view.playheadAnchor()) },
       zoomOut: { keys: ['-'], run: () => this.view.zoomTo(this.view.pxPerSecond / 1.5, this.view.playheadAnchor()) },
       zoomFit: { keys: ['0'], run: () => this.view.zoomTo(0, 0) },
       playSelected: {
         keys: ['Enter'],
-        run: () => {
-          const segment = this.store.selected;
-          if (!segment) return false;
-          if (isSuggestion(segment) && !this.labelsCtl.readonly) {
-            this.store.update(acceptSuggestion(segment, this.labelsCtl.annotator));
-            this.announcer.announce(msg('Suggestion accepted'));
-          } else this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end);
-          return true;
-        },
+        run: () => this.editor.acceptOrPlaySelected(),
       },
       loop: { keys: ['l'], run: () => this.toggleLoop() },
-      nextSuggestion: { keys: ['n'], run: () => this.nextSuggestion() },
+      nextSuggestion: { keys: ['n'], run: () => this.editor.nextSuggestion() },
     });
     this.keys.fallback = (event, typing) => {
       if (typing) return false;
       const label = this.labelsCtl.labelForKey(event);
       if (!label) return false;
       const selected = this.store.selected;
-      if (selected) this.relabel(selected, label.id);
+      if (selected) this.editor.relabel(selected, label.id);
       else this.labelsCtl.setActive(label.id);
       return true;
     };
@@ -486,78 +331,6 @@ export class KolamTranscriptionPlayer extends LitElement {
     if (!segment) return false;
     this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end, true);
     return true;
-  }
-
-  // ——— pointer ———
-
-  private onPointerDown(event: PointerEvent): void {
-    if (event.button !== 0 || !this.duration) return;
-    const scrollerRect = this.scroller.getBoundingClientRect();
-    // The scrollbar is the browser's.
-    if (event.clientY > scrollerRect.top + this.scroller.clientHeight) return;
-    const hit = hitOf(event.composedPath());
-    const time = this.view.timeAt(event.clientX);
-    this.scroller.focus({ preventScroll: true });
-    if (hit.segmentId && hit.edge && !this.labelsCtl.readonly) {
-      const segment = this.store.get(hit.segmentId)!;
-      // Neighbours do not move during the drag: find the edge's limits once.
-      const low = clampEdge(this.sorted, segment, hit.edge, -Infinity, this.duration);
-      const high = clampEdge(this.sorted, segment, hit.edge, Infinity, this.duration);
-      this.gesture = { kind: 'edge', segmentId: hit.segmentId, edge: hit.edge, min: low[hit.edge], max: high[hit.edge] };
-      this.store.select(hit.segmentId);
-    } else {
-      this.gesture = { kind: 'press', x: event.clientX, time, segmentId: hit.segmentId };
-    }
-    this.scroller.setPointerCapture(event.pointerId);
-    event.preventDefault();
-  }
-
-  private onPointerMove(event: PointerEvent): void {
-    const gesture = this.gesture;
-    if (!gesture) return;
-    const time = this.view.timeAt(event.clientX);
-    if (gesture.kind === 'press') {
-      if (Math.abs(event.clientX - gesture.x) < CLICK_SLOP || this.labelsCtl.readonly) return;
-      this.gesture = { kind: 'create', x: gesture.x, anchor: gesture.time };
-    }
-    const now = this.gesture!;
-    if (now.kind === 'create') {
-      const gap = gapAround(this.sorted, now.anchor, this.duration);
-      const t = Math.max(gap.start, Math.min(gap.end, time));
-      this.ghost = { start: Math.min(now.anchor, t), end: Math.max(now.anchor, t) };
-    } else if (now.kind === 'edge') {
-      const segment = this.store.get(now.segmentId);
-      if (!segment) return;
-      const t = Math.min(now.max, Math.max(now.min, time));
-      this.store.preview(withRange(segment, now.edge === 'start' ? { start: t, end: rangeOf(segment).end } : { start: rangeOf(segment).start, end: t }));
-    }
-  }
-
-  private onPointerUp(event: PointerEvent): void {
-    const gesture = this.gesture;
-    this.gesture = null;
-    if (!gesture) return;
-    if (gesture.kind === 'edge') {
-      this.store.commitGesture();
-    } else if (gesture.kind === 'create') {
-      const ghost = this.ghost;
-      this.ghost = null;
-      if (ghost && ghost.end - ghost.start >= MIN_SEGMENT) {
-        const created = this.newSegment(ghost);
-        this.store.create(created);
-        this.store.select(created.id);
-        this.announcer.announce(msg(str`Segment created ${timeRangeText(created)}`));
-      }
-    } else {
-      this.transport.seek(this.view.timeAt(event.clientX));
-      this.store.select(gesture.segmentId);
-    }
-  }
-
-  private cancelGesture(): void {
-    this.gesture = null;
-    this.ghost = null;
-    this.store.cancelGesture();
   }
 
   // ——— rendering ———
@@ -621,7 +394,7 @@ export class KolamTranscriptionPlayer extends LitElement {
           if (this.rows.focusedId === segment.id) this.rows.focusedId = null;
         },
         compositionEnd: () => this.drafts.compositionEnd(),
-        relabel: (segment, labelId) => this.relabel(segment, labelId),
+        relabel: (segment, labelId) => this.editor.relabel(segment, labelId),
         scroll: (list) => this.rows.onScroll(list),
       });
   }
@@ -632,6 +405,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const currentId = this.current?.id;
     const width = Math.max(this.view.width, Math.ceil(duration * px));
     const time = this.transport.time;
+    const ghost = this.gestures.ghost;
     const status = this.waveformSource.status;
     const statusText =
       status === 'loading' ? msg('Loading waveform…') : status === 'error' ? msg('The media could not be loaded.') : '';
@@ -656,18 +430,18 @@ export class KolamTranscriptionPlayer extends LitElement {
         aria-valuemax=${Math.round(duration * 10) / 10}
         aria-valuenow=${Math.round(time * 10) / 10}
         aria-valuetext=${msg(str`${formatClock(time)} of ${formatClock(duration)}`)}
-        @pointerdown=${this.onPointerDown}
-        @pointermove=${this.onPointerMove}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${() => this.cancelGesture()}
+        @pointerdown=${this.gestures.onPointerDown}
+        @pointermove=${this.gestures.onPointerMove}
+        @pointerup=${this.gestures.onPointerUp}
+        @pointercancel=${this.gestures.cancel}
         @wheel=${this.view.onWheel}
         @scroll=${this.view.onScroll}
       >
         <div class="content" style="width:${width}px">
           <div class="chunks"></div>
           ${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId)}
-          ${this.ghost
-            ? html`<div part="segment" class="ghost" style="left:${this.ghost.start * px}px;width:${(this.ghost.end - this.ghost.start) * px}px;--_color:${this.labelsCtl.colorOf(this.labelsCtl.activeLabel)}"></div>`
+          ${ghost
+            ? html`<div part="segment" class="ghost" style="left:${ghost.start * px}px;width:${(ghost.end - ghost.start) * px}px;--_color:${this.labelsCtl.colorOf(this.labelsCtl.activeLabel)}"></div>`
             : nothing}
           <div part="playhead" style="transform:translateX(${time * px}px)"></div>
         </div>

@@ -1,0 +1,29 @@
+/**
+ * The transcription player's shared pieces, as its editing and gesture helpers see them: the element
+ * owns them and hands the same object to each helper.
+ */
+import type { AnnotationStore } from '../core/annotation-store.js';
+import type { Announcer } from '../core/announcer.js';
+import type { LabelsController } from '../core/labels-controller.js';
+import type { ListWindowController } from './list-controller.js';
+import type { SegmentIndex } from './segment-index.js';
+import type { TranscriptDrafts } from './transcript-drafts.js';
+import type { TransportController } from './transport.js';
+import type { WaveformView } from './waveform-view.js';
+
+export interface PlayerParts {
+  store: AnnotationStore;
+  labels: LabelsController;
+  drafts: TranscriptDrafts;
+  announcer: Announcer;
+  transport: TransportController;
+  rows: ListWindowController;
+  view: WaveformView;
+  index: SegmentIndex;
+  /** The element's `duration`. */
+  duration(): number;
+  /** Language tag of new transcripts. */
+  language(): string | undefined;
+  /** IRI written to `target.source`. */
+  source(): string;
+}
