@@ -1,8 +1,8 @@
 /**
  * What the editing keys and the list do to segments: create, split at the playhead (the transcript
  * at the caret), merge with the next, move an edge to the playhead, relabel, commit a transcript,
- * remove, accept a suggestion, and move the selection. Each change is one undoable store edit; the
- * element only wires keys and events to these.
+ * remove, accept a suggestion, move the selection, and play or loop the selected segment. Each
+ * change is one undoable store edit; the element only wires keys and events to these.
  */
 import type { LitElement } from 'lit';
 import { acceptSuggestion, isSuggestion, labelIdOf, scoreOf, withLabel, type Annotation } from '../core/annotation.js';
@@ -163,6 +163,19 @@ export class SegmentEditor {
       store.update(acceptSuggestion(segment, labels.annotator));
       this.tool.announcer.announce(msg('Suggestion accepted'));
     } else this.tool.transport.playRange(rangeOf(segment).start, rangeOf(segment).end);
+    return true;
+  }
+
+  /** L: loops the selected segment (else the playhead's), or stops looping. */
+  toggleLoop(): boolean {
+    const { store, transport } = this.tool;
+    if (transport.looping) {
+      transport.stopLoop();
+      return true;
+    }
+    const segment = store.selected ?? this.tool.index.at(transport.time);
+    if (!segment) return false;
+    transport.playRange(rangeOf(segment).start, rangeOf(segment).end, true);
     return true;
   }
 

@@ -14,6 +14,7 @@ import { GestureController } from './gesture-controller.js';
 import { ListWindowController } from './list-controller.js';
 import type { WindowItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
+import { definePlayerKeys } from './player-keys.js';
 import type { PlayerParts } from './player-parts.js';
 import { SegmentEditor } from './segment-editing.js';
 import { SegmentIndex } from './segment-index.js';
@@ -23,7 +24,7 @@ import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
-import { RATE_STEP, TransportController, clampRate } from './transport.js';
+import { TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { WaveformSource } from './waveform-source.js';
 import { WaveformView } from './waveform-view.js';
@@ -139,7 +140,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   constructor() {
     super();
-    this.defineKeys();
+    definePlayerKeys(this, this.keys, this.parts, this.editor, this.gestures);
     this.transport.onTick = () => {
       if (!this.gestures.active) this.view.followPlayhead();
     };
@@ -254,83 +255,12 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— segments ———
 
-
   private get sorted(): Annotation[] {
     return this.index.sorted;
   }
 
   private get current(): Annotation | undefined {
     return this.index.at(this.transport.time);
-  }
-
-  // ——— keys ———
-
-  private defineKeys(): void {
-    const typing = { whileTyping: true };
-    this.keys.define({
-      togglePlay: {
-        keys: ['Escape'],
-        ...typing,
-        run: () => {
-          if (this.gestures.active || this.store.isGestureActive) this.gestures.cancel();
-          else this.transport.toggle();
-        },
-      },
-      back: { keys: ['F1'], ...typing, run: () => this.transport.skip(-1.5) },
-      forward: { keys: ['F2'], ...typing, run: () => this.transport.skip(1.5) },
-      slower: { keys: ['F3'], ...typing, run: () => this.changeRate(-RATE_STEP) },
-      faster: { keys: ['F4'], ...typing, run: () => this.changeRate(RATE_STEP) },
-      split: { keys: ['Ctrl+Enter', 'Mod+Enter'], ...typing, repeat: false, run: () => this.editor.split() },
-      merge: { keys: ['Ctrl+m'], ...typing, repeat: false, run: () => this.editor.merge() },
-      undo: { keys: ['Mod+z'], run: () => this.undo() },
-      redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => this.redo() },
-      remove: {
-        keys: ['Delete', 'Backspace'],
-        run: () => this.editor.removeSelected(),
-      },
-      next: { keys: ['Tab'], run: () => this.editor.moveSelection(1) },
-      previous: { keys: ['Shift+Tab'], run: () => this.editor.moveSelection(-1) },
-      seekBack: { keys: ['ArrowLeft'], run: () => this.transport.skip(-1) },
-      seekForward: { keys: ['ArrowRight'], run: () => this.transport.skip(1) },
-      seekStart: { keys: ['Home'], run: () => this.transport.seek(0) },
-      seekEnd: { keys: ['End'], run: () => this.transport.seek(this.duration) },
-      setStart: { keys: ['['], run: () => this.editor.setEdge('start') },
-      setEnd: { keys: [']'], run: () => this.editor.setEdge('end') },
-      zoomIn: { keys: ['+', '='], run: () => this.view.zoomTo(this.view.pxPerSecond * 1.5, this.view.playheadAnchor()) },
-      zoomOut: { keys: ['-'], run: () => this.view.zoomTo(this.view.pxPerSecond / 1.5, this.view.playheadAnchor()) },
-      zoomFit: { keys: ['0'], run: () => this.view.zoomTo(0, 0) },
-      playSelected: {
-        keys: ['Enter'],
-        run: () => this.editor.acceptOrPlaySelected(),
-      },
-      loop: { keys: ['l'], run: () => this.toggleLoop() },
-      nextSuggestion: { keys: ['n'], run: () => this.editor.nextSuggestion() },
-    });
-    this.keys.fallback = (event, typing) => {
-      if (typing) return false;
-      const label = this.labelsCtl.labelForKey(event);
-      if (!label) return false;
-      const selected = this.store.selected;
-      if (selected) this.editor.relabel(selected, label.id);
-      else this.labelsCtl.setActive(label.id);
-      return true;
-    };
-  }
-
-  private changeRate(step: number): void {
-    this.playbackRate = clampRate(Math.round((this.transport.rate + step) / RATE_STEP) * RATE_STEP);
-    this.announcer.announce(msg(str`Speed ${this.playbackRate}×`));
-  }
-
-  private toggleLoop(): boolean {
-    if (this.transport.looping) {
-      this.transport.stopLoop();
-      return true;
-    }
-    const segment = this.store.selected ?? this.current;
-    if (!segment) return false;
-    this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end, true);
-    return true;
   }
 
   // ——— rendering ———
@@ -346,7 +276,7 @@ export class KolamTranscriptionPlayer extends LitElement {
       toggle: () => this.transport.toggle(),
       skip: (seconds) => this.transport.skip(seconds),
       setRate: (rate) => (this.playbackRate = rate),
-      toggleLoop: () => this.toggleLoop(),
+      toggleLoop: () => this.editor.toggleLoop(),
       setZoomLevel: (level) => (this.view.zoomLevel = level),
     });
   }

@@ -1,0 +1,75 @@
+/**
+ * The transcription player's default key bindings, by action name (the `keymap` property overrides
+ * them; the element's class description lists them). Transport, split and merge keys also work
+ * while typing a transcript; the rest only with focus outside a text field.
+ */
+import type { KeyboardController } from '../core/keyboard.js';
+import { msg, str } from '../core/localize.js';
+import type { GestureController } from './gesture-controller.js';
+import type { PlayerParts } from './player-parts.js';
+import type { SegmentEditor } from './segment-editing.js';
+import { RATE_STEP, clampRate } from './transport.js';
+
+/** The element's public members the keys use. */
+export interface KeyedPlayer {
+  playbackRate: number;
+  undo(): void;
+  redo(): void;
+}
+
+export function definePlayerKeys(
+  player: KeyedPlayer,
+  keys: KeyboardController,
+  tool: PlayerParts,
+  editor: SegmentEditor,
+  gestures: GestureController,
+): void {
+  const { store, labels, transport, view } = tool;
+  const changeRate = (step: number) => {
+    player.playbackRate = clampRate(Math.round((transport.rate + step) / RATE_STEP) * RATE_STEP);
+    tool.announcer.announce(msg(str`Speed ${player.playbackRate}×`));
+  };
+  const typing = { whileTyping: true };
+  keys.define({
+    togglePlay: {
+      keys: ['Escape'],
+      ...typing,
+      run: () => {
+        if (gestures.active || store.isGestureActive) gestures.cancel();
+        else transport.toggle();
+      },
+    },
+    back: { keys: ['F1'], ...typing, run: () => transport.skip(-1.5) },
+    forward: { keys: ['F2'], ...typing, run: () => transport.skip(1.5) },
+    slower: { keys: ['F3'], ...typing, run: () => changeRate(-RATE_STEP) },
+    faster: { keys: ['F4'], ...typing, run: () => changeRate(RATE_STEP) },
+    split: { keys: ['Ctrl+Enter', 'Mod+Enter'], ...typing, repeat: false, run: () => editor.split() },
+    merge: { keys: ['Ctrl+m'], ...typing, repeat: false, run: () => editor.merge() },
+    undo: { keys: ['Mod+z'], run: () => player.undo() },
+    redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => player.redo() },
+    remove: { keys: ['Delete', 'Backspace'], run: () => editor.removeSelected() },
+    next: { keys: ['Tab'], run: () => editor.moveSelection(1) },
+    previous: { keys: ['Shift+Tab'], run: () => editor.moveSelection(-1) },
+    seekBack: { keys: ['ArrowLeft'], run: () => transport.skip(-1) },
+    seekForward: { keys: ['ArrowRight'], run: () => transport.skip(1) },
+    seekStart: { keys: ['Home'], run: () => transport.seek(0) },
+    seekEnd: { keys: ['End'], run: () => transport.seek(tool.duration()) },
+    setStart: { keys: ['['], run: () => editor.setEdge('start') },
+    setEnd: { keys: [']'], run: () => editor.setEdge('end') },
+    zoomIn: { keys: ['+', '='], run: () => view.zoomTo(view.pxPerSecond * 1.5, view.playheadAnchor()) },
+    zoomOut: { keys: ['-'], run: () => view.zoomTo(view.pxPerSecond / 1.5, view.playheadAnchor()) },
+    zoomFit: { keys: ['0'], run: () => view.zoomTo(0, 0) },
+    playSelected: { keys: ['Enter'], run: () => editor.acceptOrPlaySelected() },
+    loop: { keys: ['l'], run: () => editor.toggleLoop() },
+    nextSuggestion: { keys: ['n'], run: () => editor.nextSuggestion() },
+  });
+  keys.fallback = (event, typing) => {
+    if (typing) return false;
+    const label = labels.labelForKey(event);
+    if (!label) return false;
+    const selected = store.selected;
+    if (selected) editor.relabel(selected, label.id);
+    else labels.setActive(label.id);
+    return true;
+  };
+}
