@@ -97,8 +97,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   @state() private hasVideo = false;
 
   @query('video') private media!: HTMLVideoElement;
-  @query('[part~="waveform"]') private scroller!: HTMLElement;
-  @query('.chunks') private chunkLayer!: HTMLElement;
   @query('[part~="list"]') private list!: HTMLElement | null;
 
   private readonly store = new AnnotationStore(this);
@@ -232,7 +230,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   protected override firstUpdated(): void {
     this.transport.attach(this.media);
-    this.view.attach(this.scroller, this.chunkLayer);
+    this.view.attach(this.renderRoot);
   }
 
   protected override updated(): void {

@@ -45,10 +45,10 @@ export class WaveformView implements ReactiveController {
     this.resizeObserver.disconnect();
   }
 
-  /** Wires the scroller and the canvas's layer (once they are rendered). */
-  attach(scroller: HTMLElement, chunkLayer: HTMLElement): void {
-    this.scroller = scroller;
-    this.canvas = new WaveformCanvas(chunkLayer);
+  /** Wires the scroller and the canvas's layer (once the host has rendered them). */
+  attach(root: ParentNode): void {
+    this.scroller = root.querySelector('[part~="waveform"]')!;
+    this.canvas = new WaveformCanvas(root.querySelector('.chunks')!);
     this.resizeObserver.observe(this.scroller);
     this.readColors();
     // Canvas colours are read from CSS: read again when the theme can have changed.
