@@ -1,0 +1,96 @@
+/**
+ * The keyboard caret and the other end of a keyboard selection (the draft, not yet a span), and
+ * the keys that move them: arrows word by word, Escape, Tab through the spans, N to the next
+ * suggestion.
+ */
+import { isSuggestion, scoreOf } from '../core/annotation.js';
+import { msg, str } from '../core/localize.js';
+import { isRtlParagraph, nextWordEnd, previousWordStart, type IndexRange } from './segmentation.js';
+import { spoken } from './spoken.js';
+import type { TaggerParts } from './tagger-parts.js';
+
+export class SpanCaret {
+  /** The caret and the other end of the draft, UTF-16 indices. */
+  index = 0;
+  anchor = 0;
+
+  private readonly host: TaggerParts['host'];
+
+  constructor(private readonly parts: TaggerParts) {
+    this.host = parts.host;
+  }
+
+  /** Puts the caret at `index` with no draft. */
+  collapse(index: number): void {
+    this.index = this.anchor = index;
+  }
+
+  /** The draft, start before end; empty when there is none. */
+  get draft(): IndexRange {
+    return { start: Math.min(this.anchor, this.index), end: Math.max(this.anchor, this.index) };
+  }
+
+  /** Arrow keys: word by word, in the visual direction of the line (RTL lines reverse it). */
+  move(direction: 'left' | 'right', extend: boolean): boolean {
+    const text = this.host.text;
+    if (!text) return false;
+    const forward = (direction === 'right') !== isRtlParagraph(text, this.index);
+    this.index = forward ? nextWordEnd(text, this.index) : previousWordStart(text, this.index);
+    if (!extend) this.anchor = this.index;
+    else {
+      const { start, end } = this.draft;
+      if (end > start) this.parts.announcer.announce(msg(str`Selected: ${spoken(text.slice(start, end))}`));
+    }
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.scrollTo(this.index));
+    return true;
+  }
+
+  /** Escape: drops the draft, or else the selection. */
+  escape(): boolean {
+    if (this.anchor !== this.index) {
+      this.anchor = this.index;
+      this.host.requestUpdate();
+      return true;
+    }
+    if (this.parts.store.selectedId === null) return false;
+    this.host.select(null);
+    return true;
+  }
+
+  /** Tab / Shift+Tab: the next span in reading order; past the last one, focus leaves. */
+  cycle(step: 1 | -1): boolean {
+    const spans = this.parts.placement.spans;
+    const list = spans.spans;
+    if (list.length === 0) return false;
+    const current = spans.indexOf(this.parts.store.selectedId);
+    const next =
+      current < 0 ? (step > 0 ? list.findIndex((s) => s.end > this.index) : list.findLastIndex((s) => s.start < this.index)) : current + step;
+    if (next < 0 || next >= list.length) {
+      this.host.select(null);
+      return false;
+    }
+    this.host.select(list[next].id);
+    return true;
+  }
+
+  /** N: the unreviewed suggestion with the lowest score. */
+  nextSuggestion(): boolean {
+    const spans = this.parts.placement.spans;
+    const suggestions = this.parts.store.shown.filter((a) => isSuggestion(a) && spans.get(a.id));
+    if (suggestions.length === 0) return false;
+    suggestions.sort((a, b) => (scoreOf(a) ?? 0) - (scoreOf(b) ?? 0));
+    this.host.select(suggestions[0].id);
+    return true;
+  }
+
+  /** Scrolls the text so that `index` shows, a third of the way down, if it is out of view. */
+  scrollTo(index: number): void {
+    const scroller = this.parts.scroller();
+    const blocks = this.parts.blocks();
+    const rect = blocks?.range(index, Math.min(index + 1, blocks.length)).getBoundingClientRect();
+    if (!scroller || !rect) return;
+    const box = scroller.getBoundingClientRect();
+    if (rect.top < box.top || rect.bottom > box.bottom) scroller.scrollTop += rect.top - box.top - scroller.clientHeight / 3;
+  }
+}

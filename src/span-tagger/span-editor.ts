@@ -1,0 +1,116 @@
+/**
+ * Creating and changing spans: each user change is one store step, announced, and told to the
+ * placement so that the update after it touches one span, not all of them.
+ */
+import { acceptSuggestion, createAnnotation, isSuggestion, labelIdOf, withLabel, withSelector, type Annotation } from '../core/annotation.js';
+import { msg, str } from '../core/localize.js';
+import { textSelectors } from '../core/selectors.js';
+import { snapRange, wordAt, type IndexRange } from './segmentation.js';
+import type { SpanCaret } from './span-caret.js';
+import { spoken } from './spoken.js';
+import type { TaggerParts } from './tagger-parts.js';
+
+export class SpanEditor {
+  private readonly host: TaggerParts['host'];
+
+  constructor(
+    private readonly parts: TaggerParts,
+    private readonly caret: SpanCaret,
+  ) {
+    this.host = parts.host;
+  }
+
+  /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
+  createFrom(range: IndexRange): boolean {
+    const { store, placement, labels } = this.parts;
+    const snapped = snapRange(this.host.text, range, this.host.granularity);
+    const labelId = labels.activeLabel;
+    if (!snapped) return false;
+    this.caret.collapse(snapped.end);
+    const twin = placement.spans.meeting(snapped.start, snapped.end).find((s) => s.start === snapped.start && s.end === snapped.end && s.labelId === labelId);
+    if (twin) {
+      // The same span with the same label twice is a slip (a double-click on a tagged word).
+      this.host.select(twin.id);
+      return true;
+    }
+    const index = placement.index;
+    const selector = textSelectors(index, { start: index.toCodePoint(snapped.start), end: index.toCodePoint(snapped.end) });
+    const annotation = createAnnotation({ source: this.host.source, selector, labelId, annotator: labels.annotator });
+    // Anchored where it was made, with no search.
+    placement.anchored(annotation, { start: selector[0].start, end: selector[0].end });
+    this.commit({ added: annotation }, () => store.create(annotation));
+    store.select(annotation.id);
+    this.parts.announcer.announce(msg(str`Tagged ${spoken(selector[1].exact)} as ${labels.nameOf(labelId) || msg('no label')}`));
+    return true;
+  }
+
+  /** Gives a span a new extent (snapped), as one update. */
+  widen(annotation: Annotation, range: IndexRange): void {
+    const { store, placement } = this.parts;
+    const snapped = snapRange(this.host.text, range, this.host.granularity);
+    if (!snapped) return;
+    const index = placement.index;
+    const selector = textSelectors(index, { start: index.toCodePoint(snapped.start), end: index.toCodePoint(snapped.end) });
+    const next = withSelector(annotation, selector);
+    placement.anchored(next, { start: selector[0].start, end: selector[0].end });
+    this.commit({ added: next }, () => store.update(next));
+    this.caret.collapse(snapped.end);
+  }
+
+  deleteSelected(): boolean {
+    const { store, placement, labels } = this.parts;
+    const annotation = store.selected;
+    if (this.host.readonly || !annotation) return false;
+    const span = placement.spans.get(annotation.id);
+    this.commit({ removedId: annotation.id }, () => store.remove(annotation.id));
+    if (span) this.parts.announcer.announce(msg(str`Deleted ${labels.nameOf(span.labelId)}: ${spoken(this.host.text.slice(span.start, span.end))}`));
+    return true;
+  }
+
+  /** Enter: tags the draft, or accepts the selected suggestion, or tags the word at the caret. */
+  enter(): boolean {
+    const { store } = this.parts;
+    const caret = this.caret;
+    const readonly = this.host.readonly;
+    const selected = store.selected;
+    if (caret.anchor !== caret.index) {
+      if (readonly) return false;
+      return this.createFrom(caret.draft);
+    }
+    if (selected && isSuggestion(selected) && !readonly) {
+      const accepted = acceptSuggestion(selected, this.parts.labels.annotator);
+      this.commit({ added: accepted }, () => store.update(accepted));
+      this.parts.announcer.announce(msg('Suggestion accepted'));
+      return true;
+    }
+    const word = wordAt(this.host.text, caret.index);
+    return !readonly && word !== null && this.createFrom(word);
+  }
+
+  /** A label key: relabels the selected span, or makes the label active. */
+  pickLabel(event: KeyboardEvent): boolean {
+    const { store, labels } = this.parts;
+    const label = labels.labelForKey(event);
+    if (!label) return false;
+    const selected = store.selected;
+    if (selected && !this.host.readonly) {
+      const relabelled = withLabel(selected, label.id);
+      if (labelIdOf(selected) !== label.id) this.commit({ added: relabelled }, () => store.update(relabelled));
+      this.parts.announcer.announce(msg(str`Relabelled as ${label.name ?? label.id}`));
+    } else labels.setActive(label.id);
+    return true;
+  }
+
+  /**
+   * Runs one user change through the store, telling the placement what it is so the update after
+   * it touches one span, not all of them. If the store did not move by exactly one version (a
+   * no-op, or a host listener that loaded a new set), the hint is dropped and the set is scanned.
+   */
+  private commit(change: { added?: Annotation; removedId?: string }, run: () => void): void {
+    const { store, placement } = this.parts;
+    const version = store.version + 1;
+    placement.expect(version, change);
+    run();
+    if (store.version !== version) placement.expect(-1, {});
+  }
+}

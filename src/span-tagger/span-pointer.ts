@@ -1,0 +1,116 @@
+/**
+ * The mouse on the text: a press-and-release gesture (a drag, double- or triple-click tags; a click
+ * selects the innermost span under it) and the hover (a mark and a tooltip naming the spans under
+ * the pointer, one hit test per frame).
+ */
+import type { ReactiveController } from 'lit';
+import { clearSelection } from './dom-selection.js';
+import type { SpanCaret } from './span-caret.js';
+import type { SpanEditor } from './span-editor.js';
+import type { PlacedSpan } from './span-index.js';
+import type { TaggerParts } from './tagger-parts.js';
+
+export class SpanPointer implements ReactiveController {
+  /** The span under the pointer (innermost), or null. */
+  hoverId: string | null = null;
+  private pendingHover: { x: number; y: number } | null = null;
+  private lastPointer: { x: number; y: number } | null = null;
+  private pointerActive = false;
+  /** The span a double-click just made, which a third click widens instead of adding another. */
+  private doubleClickId: string | null = null;
+  private readonly host: TaggerParts['host'];
+
+  constructor(
+    private readonly parts: TaggerParts,
+    private readonly caret: SpanCaret,
+    private readonly editor: SpanEditor,
+  ) {
+    this.host = parts.host;
+    this.host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('mouseup', this.onMouseUp, true);
+  }
+
+  readonly onPointerDown = (event: PointerEvent): void => {
+    const scroller = this.parts.scroller();
+    // A press on the scrollbar scrolls; it neither selects nor clears the selection.
+    const onScrollbar = event.target === scroller && (event.offsetX >= scroller.clientWidth || event.offsetY >= scroller.clientHeight);
+    if (event.button !== 0 || onScrollbar) return;
+    this.pointerActive = true;
+    document.addEventListener('mouseup', this.onMouseUp, true);
+  };
+
+  /** On release the gesture is over: a selection becomes a span, a click picks one. */
+  private readonly onMouseUp = (event: MouseEvent): void => {
+    document.removeEventListener('mouseup', this.onMouseUp, true);
+    this.pointerActive = false;
+    const { store } = this.parts;
+    const caret = this.caret;
+    const hits = this.parts.hits();
+    const selected = hits?.selection() ?? null;
+    if (selected && selected.end > selected.start) {
+      caret.index = selected.end;
+      caret.anchor = selected.start;
+      if (this.host.readonly) caret.anchor = caret.index;
+      else {
+        // A triple-click passes through a double-click: widen the word it just tagged to the line.
+        const word = event.detail === 3 ? store.get(this.doubleClickId) : undefined;
+        if (word) this.editor.widen(word, selected);
+        else this.editor.createFrom(selected);
+        this.doubleClickId = event.detail === 2 ? store.selectedId : null;
+        clearSelection();
+      }
+      this.host.requestUpdate();
+      return;
+    }
+    const at = hits?.charAt(event.clientX, event.clientY) ?? null;
+    const index = hits?.caretAt(event.clientX, event.clientY) ?? null;
+    if (index !== null) caret.collapse(index);
+    this.host.select(at === null ? null : (this.parts.placement.spans.at(at)[0]?.id ?? null));
+    this.host.requestUpdate();
+  };
+
+  readonly onPointerMove = (event: PointerEvent): void => {
+    if (this.pointerActive || event.buttons) return;
+    // While scrolling, the browser sends moves at the same point as the text slides under it:
+    // the hover was cleared on scroll and waits for the pointer itself to move.
+    const last = this.lastPointer;
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    if (last && last.x === event.clientX && last.y === event.clientY) return;
+    // One hit test per frame, however fast the pointer moves.
+    if (!this.pendingHover) requestAnimationFrame(() => this.hover());
+    this.pendingHover = { x: event.clientX, y: event.clientY };
+  };
+
+  readonly onScroll = (): void => {
+    if (this.hoverId !== null || this.pendingHover) {
+      this.pendingHover = null;
+      this.setHover([], 0, 0);
+    }
+  };
+
+  readonly onPointerLeave = (): void => {
+    this.pendingHover = null;
+    this.lastPointer = null;
+    this.setHover([], 0, 0);
+  };
+
+  private hover(): void {
+    const point = this.pendingHover;
+    this.pendingHover = null;
+    if (!point) return;
+    const at = this.parts.hits()?.charAt(point.x, point.y) ?? null;
+    this.setHover(at === null ? [] : this.parts.placement.spans.at(at), point.x, point.y);
+  }
+
+  private setHover(hits: PlacedSpan[], x: number, y: number): void {
+    const id = hits[0]?.id ?? null;
+    this.parts.overlays()?.tooltip(hits.map((s) => this.parts.labelName(s.labelId)).join(' › '), x, y);
+    if (id !== this.hoverId) {
+      this.hoverId = id;
+      this.parts.drawMarks();
+    }
+  }
+}
