@@ -16,7 +16,7 @@ import type { WindowItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
 import { definePlayerKeys } from './player-keys.js';
 import type { PlayerParts } from './player-parts.js';
-import { SegmentEditor } from './segment-editing.js';
+import { segmentEditor } from './segment-editing.js';
 import { SegmentIndex } from './segment-index.js';
 import { renderSegmentList } from './segment-list.js';
 import { rangeOf } from './segments.js';
@@ -133,7 +133,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     language: () => this.language,
     source: () => this.source ?? this.src,
   };
-  private readonly editor = new SegmentEditor(this, this.parts);
+  private readonly editor = segmentEditor(this, this.parts);
   private readonly gestures = new GestureController(this, this.parts, this.editor);
 
   constructor() {
