@@ -21,6 +21,7 @@ import { renderOverlay, type OverlayBox } from './overlay.js';
 import { cachedRect } from './rect-cache.js';
 
 /**
+ * @tagname kolam-box-tool
  * Draws, moves, resizes and labels boxes on an image; emits W3C Web Annotations whose selectors are
  * `xywh=pixel:` in the image's natural pixels, whatever the zoom.
  *

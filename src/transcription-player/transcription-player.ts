@@ -31,6 +31,7 @@ import { WaveformView } from './waveform-view.js';
 import { AXIS_HEIGHT } from './waveform.js';
 
 /**
+ * @tagname kolam-transcription-player
  * A transcription player: audio or video with a waveform, a time axis and zoom, segments drawn on
  * the waveform, and a list of their transcripts. Transport keys work while typing a transcript.
  *
