@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// The selected span's tag (part "tag") sits above the span's first line, in the gap between lines:
+// 0.84em tall (0.7em at line-height 1.2) against 1.7em lines, it may touch the descenders of the line
+// above, never the text being read; the text's 14px top padding gives it room above the first line.
+// (Said here, not in the CSS, whose comments would ship.)
 export const spanTaggerStyles = css`
   :host {
     display: block;
@@ -14,7 +18,7 @@ export const spanTaggerStyles = css`
     position: relative;
     overflow: auto;
     max-height: var(--kolam-span-tagger-max-height, 32rem);
-    padding: 8px 12px;
+    padding: 14px 12px 8px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -76,6 +80,8 @@ export const spanTaggerStyles = css`
   }
   [part='tag'] {
     transform: translateY(-100%);
+    font-size: 0.7em;
+    line-height: 1.2;
     font-weight: 600;
   }
   [part='tooltip'] {

@@ -4,7 +4,7 @@ import type { Annotation } from '../../src/core/annotation.js';
 import '../../src/label-set.js';
 import '../../src/span-tagger.js';
 import type { KolamSpanTagger } from '../../src/span-tagger.js';
-import { LABELS, click, cp, drag, multiClick, pointOf, selectorsOf, spanAnnotation } from './helpers.js';
+import { LABELS, click, cp, drag, multiClick, pointOf, selectorsOf, spanAnnotation, textRange } from './helpers.js';
 
 const NEWS = '👩‍👩‍👧 Kumar met Priya in Chennai.\nThe   meeting lasted  two hours.';
 
@@ -199,6 +199,32 @@ describe('<kolam-span-tagger>', () => {
     const status = el.shadowRoot!.querySelector('[role="status"]')!;
     await el.updateComplete;
     expect(status.textContent).to.contain('Person: Priya');
+  });
+
+  it('shows the selected span\'s tag above it, over no text of the next line nor the span', async () => {
+    // Bug: on the first line the tag went below the span, over the line the annotator reads next.
+    const kumar = spanAnnotation('kumar', NEWS, cp(NEWS, 'Kumar'), cp(NEWS, 'Kumar') + 5);
+    const meeting = spanAnnotation('meeting', NEWS, cp(NEWS, 'meeting'), cp(NEWS, 'meeting') + 7, 'org');
+    const el = await tagger(NEWS, [kumar, meeting]);
+    const tag = el.shadowRoot!.querySelector<HTMLElement>('[part="tag"]')!;
+    const box = (needle: string) => textRange(el, el.text.indexOf(needle), el.text.indexOf(needle) + needle.length).getClientRects()[0];
+    const overlap = (a: DOMRect, b: DOMRect) => Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+    el.select('kumar');
+    await el.updateComplete;
+    let rect = tag.getBoundingClientRect();
+    expect(getComputedStyle(tag).display).to.equal('block');
+    expect(rect.bottom).to.be.at.most(box('Kumar').top + 1);
+    expect(rect.top).to.be.at.least(region(el).getBoundingClientRect().top);
+    expect(overlap(rect, box('The'))).to.equal(0);
+
+    // On the second line it sits in the gap: at most the descenders of the line above.
+    el.select('meeting');
+    await el.updateComplete;
+    rect = tag.getBoundingClientRect();
+    expect(tag.textContent).to.equal('Organisation');
+    expect(rect.bottom).to.be.at.most(box('meeting').top + 1);
+    expect(overlap(rect, box('Kumar'))).to.be.below(box('Kumar').height * 0.3);
   });
 
   it('shows the label names of the spans under the pointer', async () => {
