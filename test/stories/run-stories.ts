@@ -6,7 +6,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { setProjectAnnotations } from '@storybook/web-components';
 import { render } from 'lit';
 import { composeStories } from 'storybook/preview-api';
-import projectAnnotations from '../../.storybook/preview.js';
+import projectAnnotations from '../../.storybook/annotations.js';
 
 // Storybook 10's web-components renderer exports setProjectAnnotations but not composeStories;
 // the generic one from preview-api composes with the renderer's annotations set here.
