@@ -347,7 +347,7 @@ for (const tool of [boxTool, spanTagger, transcriptionPlayer]) {
       expect(el.annotations).to.deep.equal([tool.good('a')]);
     });
 
-    it('is focusable by Tab, with an accessible name', async () => {
+    it('is focusable, by Tab and by focus(), with an accessible name', async () => {
       const el = await tool.mount();
       const before = document.createElement('button');
       before.textContent = 'before';
@@ -358,6 +358,10 @@ for (const tool of [boxTool, spanTagger, transcriptionPlayer]) {
       expect(document.activeElement === el).to.equal(true, 'Tab moves focus into the element');
       const inner = el.shadowRoot!.activeElement as HTMLElement;
       expect(inner.getAttribute('aria-label') ?? inner.textContent?.trim()).to.be.a('string').and.not.equal('');
+      before.focus();
+      el.focus();
+      expect(document.activeElement === el).to.equal(true, 'focus() on the element focuses it');
+      expect(el.shadowRoot!.activeElement === tool.keyTarget(el)).to.equal(true, 'focus() lands where the keys work');
       expect(tool.keyTarget(el).getAttribute('aria-label')).to.be.a('string').and.not.equal('');
       before.remove();
     });

@@ -143,6 +143,16 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     this.store.redo();
   }
 
+  /**
+   * Focuses the text region, where the keys work (CONTRACT §4: the element is focusable). Not
+   * `delegatesFocus`, which would also move focus on clicks anywhere in the shadow root.
+   */
+  override focus(options?: FocusOptions): void {
+    const region = this.renderRoot?.querySelector<HTMLElement>('[part="text"]');
+    if (region) region.focus(options);
+    else super.focus(options);
+  }
+
   /** Selects a span by annotation id (null clears), scrolls it into view and announces it. */
   select(id: string | null): void {
     this.store.select(id);

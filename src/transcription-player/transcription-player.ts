@@ -205,6 +205,16 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.store.redo();
   }
 
+  /**
+   * Focuses the waveform, where the keys work (CONTRACT §4: the element is focusable). Not
+   * `delegatesFocus`, which would also move focus on clicks anywhere in the shadow root.
+   */
+  override focus(options?: FocusOptions): void {
+    const waveform = this.renderRoot?.querySelector<HTMLElement>('[part~="waveform"]');
+    if (waveform) waveform.focus(options);
+    else super.focus(options);
+  }
+
   select(id: string | null): void {
     this.store.select(id);
   }
