@@ -68,6 +68,7 @@ const boxTool: ToolCase = {
     { why: 'NaN geometry', annotation: boxWithValue('nan', 'NaN,10,50,50'), code: ['invalid-geometry', 'unknown-selector'] },
     { why: 'negative geometry', annotation: boxWithValue('neg', '10,10,-5,50'), code: 'invalid-geometry' },
     { why: 'unknown selector', annotation: { ...box({ x: 1, y: 1, w: 9, h: 9 }, 'person', { id: 'svg' }), target: { source: 'street.png', selector: { type: 'SvgSelector', value: '<svg/>' } as never } }, code: 'unknown-selector' },
+    { why: 'unknown label', annotation: box({ x: 1, y: 1, w: 9, h: 9 }, 'nobody', { id: 'who' }), code: 'unknown-label' },
   ],
   // 100,100 → 300,200 on the 800×600 element: well inside the contained image.
   create: (el) => boxDrag(el, [100, 100], [300, 200]),
@@ -104,6 +105,7 @@ const spanTagger: ToolCase = {
     { why: 'NaN geometry', annotation: { ...spanAnnotation('nan', NEWS, 0, 5), target: { source: 'doc', selector: [{ type: 'TextPositionSelector', start: NaN, end: 5 }] } }, code: 'invalid-geometry' },
     { why: 'negative geometry', annotation: { ...spanAnnotation('neg', NEWS, 0, 5), target: { source: 'doc', selector: [{ type: 'TextPositionSelector', start: -3, end: 5 }] } }, code: 'invalid-geometry' },
     { why: 'unknown selector', annotation: { ...spanAnnotation('css', NEWS, 0, 5), target: { source: 'doc', selector: { type: 'CssSelector', value: 'p' } as never } }, code: 'unknown-selector' },
+    { why: 'unknown label', annotation: spanAnnotation('who', NEWS, 0, 5, 'nobody'), code: 'unknown-label' },
   ],
   create: async (el) => spanDrag(pointOf(el as KolamSpanTagger, 'Chennai', 0.2), pointOf(el as KolamSpanTagger, 'Chennai', 0.8)),
   keyTarget: (el) => el.shadowRoot!.querySelector<HTMLElement>('[part="text"]')!,
@@ -150,6 +152,7 @@ const transcriptionPlayer: ToolCase = {
     { why: 'NaN geometry', annotation: segmentWithValue('nan', 't=NaN,2'), code: ['invalid-geometry', 'unknown-selector'] },
     { why: 'negative geometry', annotation: segmentWithValue('neg', 't=-2,1'), code: ['invalid-geometry', 'unknown-selector'] },
     { why: 'unknown selector', annotation: { ...segment('tps', 1, 2, '', 'ana'), target: { source: 'x', selector: { type: 'TextPositionSelector', start: 0, end: 1 } } }, code: 'unknown-selector' },
+    { why: 'unknown label', annotation: segment('who', 1, 2, '', 'nobody'), code: 'unknown-label' },
   ],
   create: (el) => playerDrag(pointAt(el as KolamTranscriptionPlayer, 4), pointAt(el as KolamTranscriptionPlayer, 7)),
   keyTarget: (el) => waveformOf(el as KolamTranscriptionPlayer),
@@ -305,6 +308,20 @@ for (const tool of [boxTool, spanTagger, transcriptionPlayer]) {
       expect((await deleted).detail.annotation.id).to.equal('a');
       expect((await changed).detail.annotations.map((a: Annotation) => a.id)).to.deep.equal(['b']);
       expect(el.annotations.map((a) => a.id)).to.deep.equal(['b']);
+    });
+
+    it('deletes the selection with Backspace too, and Ctrl+Z brings it back (kolam-create)', async () => {
+      const el = await tool.mount([tool.good('a')]);
+      await focusKeys(tool, el);
+      el.select('a');
+      await el.updateComplete;
+      const deleted = oneEvent(el, 'kolam-delete');
+      await press(el, 'Backspace');
+      expect((await deleted).detail.annotation).to.deep.equal(tool.good('a'));
+      const restored = oneEvent(el, 'kolam-create');
+      await press(el, 'Control+z');
+      expect((await restored).detail.annotation).to.deep.equal(tool.good('a'));
+      expect(el.annotations).to.deep.equal([tool.good('a')]);
     });
 
     if (tool.escapeClears) {
