@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { cssom } from '../core/cssom-style.js';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, isSuggestion, labelIdOf, type Annotation, type Annotator, type Label } from '../core/annotation.js';
@@ -299,7 +300,9 @@ export class KolamBoxTool extends LitElement {
     const selected = this.store.selected;
     const index = selected ? shown.indexOf(selected) : -1;
     const name = selected ? describeBox(selected, this.labelsCtl.nameOf(labelIdOf(selected)), cachedRect(selected)) : '';
-    const imgStyle = image ? `width:${image.width}px;height:${image.height}px;transform:translate(${t.tx}px,${t.ty}px) scale(${t.scale})` : '';
+    const imgStyle = image
+      ? { width: `${image.width}px`, height: `${image.height}px`, transform: `translate(${t.tx}px,${t.ty}px) scale(${t.scale})` }
+      : { width: null, height: null, transform: null };
     const percent = Math.round(t.scale * 100);
     return html`
       <div
@@ -310,7 +313,7 @@ export class KolamBoxTool extends LitElement {
         aria-label=${msg(str`Image boxes: ${shown.length}`)}
         aria-describedby="help"
         aria-activedescendant=${selected ? 'current' : nothing}
-        style="cursor:${this.cursor}"
+        ${cssom({ cursor: this.cursor })}
         @pointerdown=${this.gestures.onPointerDown}
         @pointermove=${this.gestures.onPointerMove}
         @pointerup=${this.gestures.onPointerUp}
@@ -319,7 +322,7 @@ export class KolamBoxTool extends LitElement {
         @pointerleave=${this.gestures.onPointerLeave}
         @wheel=${this.gestures.onWheel}
       >
-        <img part="image" class=${image ? 'ready' : ''} src=${ifDefined(this.src || undefined)} alt="" draggable="false" style=${imgStyle} @load=${this.onImageLoad} @error=${this.onImageError} />
+        <img part="image" class=${image ? 'ready' : ''} src=${ifDefined(this.src || undefined)} alt="" draggable="false" ${cssom(imgStyle)} @load=${this.onImageLoad} @error=${this.onImageError} />
         <canvas part="boxes" aria-hidden="true"></canvas>
         <svg part="overlay" class="overlay" aria-hidden="true">${image ? this.renderOverlay(t) : nothing}</svg>
         ${selected

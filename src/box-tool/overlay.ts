@@ -4,6 +4,7 @@
  * box count, so re-rendering it on every pointer move is cheap.
  */
 import { nothing, svg } from 'lit';
+import { cssom } from '../core/cssom-style.js';
 import { contrastText } from '../core/palette.js';
 import type { Rect } from '../core/selectors.js';
 import { chipRect, type LayerStyle } from './canvas-layer.js';
@@ -34,7 +35,7 @@ function renderBox(box: OverlayBox, s: OverlayState, selected: boolean) {
   const r = toScreen(s.t, box.rect);
   const chip = chipRect(r, box.name, s.style);
   const size = s.style.handleSize;
-  return svg`<g class=${selected ? 'selected' : 'hovered'} style="--c:${box.color}">
+  return svg`<g class=${selected ? 'selected' : 'hovered'} ${cssom({ '--c': box.color })}>
     <rect class="halo" x=${r.x} y=${r.y} width=${r.w} height=${r.h}></rect>
     <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} stroke-dasharray=${box.dashed ? '6 4' : nothing}></rect>
     ${box.name
@@ -56,6 +57,6 @@ export function renderOverlay(s: OverlayState) {
   return svg`
     ${s.hovered ? renderBox(s.hovered, s, false) : nothing}
     ${s.selected ? renderBox(s.selected, s, true) : nothing}
-    ${sketch ? svg`<rect class="sketch" x=${sketch.x} y=${sketch.y} width=${sketch.w} height=${sketch.h} style="--c:${s.sketch!.color}"></rect>` : nothing}
+    ${sketch ? svg`<rect class="sketch" x=${sketch.x} y=${sketch.y} width=${sketch.w} height=${sketch.h} ${cssom({ '--c': s.sketch!.color })}></rect>` : nothing}
     ${p ? svg`<path class="crosshair" part="crosshair" d="M0 ${p.y}H${s.viewport.width}M${p.x} 0V${s.viewport.height}"></path>` : nothing}`;
 }

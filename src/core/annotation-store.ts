@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { copy, type Annotation } from './annotation.js';
 import { emit, type KolamErrorDetail } from './events.js';
+import { canonicalJson, toPlain } from './plain-data.js';
 import { normalizeBody, validateAnnotations, type ValidationContext } from './validation.js';
 
 type Step =
@@ -15,8 +16,8 @@ type Step =
   | { kind: 'group'; steps: Step[] };
 
 /** A rejected input is kept in its place so the host gets back everything it gave. */
-interface Rejected {
-  rejected: unknown;
+class Rejected {
+  constructor(readonly rejected: unknown) {}
 }
 
 const HISTORY_LIMIT = 500;
@@ -26,6 +27,14 @@ function contentOf(a: Annotation): string {
   return JSON.stringify([a.target, a.body, a.creator]);
 }
 
+function canonicalJsonOrNull(value: unknown): string | null {
+  try {
+    return canonicalJson(value);
+  } catch {
+    return null; // a cycle: never "the same" as anything
+  }
+}
+
 export class AnnotationStore implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private order: Array<string | Rejected> = [];
@@ -33,6 +42,7 @@ export class AnnotationStore implements ReactiveController {
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
   private shownCache: { version: number; list: Annotation[] } | null = null;
+  private jsonCache: { version: number; json: Array<string | null> } | null = null;
   private gesture: { id: string; before: Annotation } | null = null;
   private grouping: Step[] | null = null;
 
@@ -79,38 +89,60 @@ export class AnnotationStore implements ReactiveController {
   }
 
   /**
-   * Replaces the set from code: no events but the errors, which the caller fires. A set equal to
-   * ours (a host echoing back what we emitted) changes nothing and keeps undo history.
+   * Replaces the set from code: no events but the errors, which the caller fires. The host's value
+   * is read as plain data first (a Vue or MobX Proxy, a frozen or getter-laden object), so nothing
+   * it holds is kept or cloned. `null` or `undefined` is an empty set. A set with the same content
+   * as ours, in any key order (a host echoing back what we emitted), changes nothing and keeps the
+   * undo history and any gesture in progress. Anything else replaces the whole set: a bad value
+   * never leaves the previous set live.
    */
   load(input: unknown, ctx: ValidationContext): KolamErrorDetail[] {
-    if (Array.isArray(input) && this.sameAsCurrent(input)) return [];
-    const { valid, errors } = validateAnnotations(input, ctx);
-    const validSet = new Set(valid);
-    this.byId.clear();
-    this.order = [];
-    for (const item of Array.isArray(input) ? input : []) {
-      if (validSet.has(item)) {
-        const annotation = normalizeBody(item as Annotation);
-        this.byId.set(annotation.id, annotation);
-        this.order.push(annotation.id);
-      } else this.order.push({ rejected: item });
+    let plain: unknown;
+    try {
+      plain = toPlain(input) ?? [];
+    } catch (error) {
+      this.replace([]);
+      return [{ code: 'invalid-annotation', message: `The annotations could not be read (${(error as Error).message}); the set is now empty.`, input: undefined }];
     }
+    if (Array.isArray(plain) && this.sameAsCurrent(plain)) return [];
+    const { valid, errors } = validateAnnotations(plain, ctx);
+    const validSet = new Set(valid);
+    const items = Array.isArray(plain) ? plain : [];
+    this.replace(items.map((item) => (validSet.has(item) ? normalizeBody(item as Annotation) : new Rejected(item))));
+    return errors;
+  }
+
+  private replace(items: Array<Annotation | Rejected>): void {
+    this.byId.clear();
+    this.order = items.map((item) => {
+      if (item instanceof Rejected) return item;
+      this.byId.set(item.id, item);
+      return item.id;
+    });
     this.undoStack = [];
     this.redoStack = [];
     this.gesture = null;
     if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null;
     this.changed();
-    return errors;
+  }
+
+  /** Our set as the host last saw it (gestures not yet committed), one canonical string per item. */
+  private committedJson(): Array<string | null> {
+    if (this.jsonCache?.version !== this.version) {
+      const gesture = this.gesture;
+      const json = this.order.map((key) => {
+        if (typeof key !== 'string') return canonicalJsonOrNull(key.rejected);
+        return canonicalJsonOrNull(gesture?.id === key ? gesture.before : this.byId.get(key));
+      });
+      this.jsonCache = { version: this.version, json };
+    }
+    return this.jsonCache.json;
   }
 
   private sameAsCurrent(input: unknown[]): boolean {
-    if (input.length !== this.order.length || this.byId.size === 0) return false;
-    return input.every((item, i) => {
-      const key = this.order[i];
-      if (typeof key !== 'string') return item === key.rejected;
-      const mine = this.byId.get(key);
-      return item === mine || JSON.stringify(item) === JSON.stringify(mine);
-    });
+    if (input.length !== this.order.length) return false;
+    const mine = this.committedJson();
+    return input.every((item, i) => mine[i] !== null && canonicalJsonOrNull(item) === mine[i]);
   }
 
   /** The user made `annotation`: store it, record it, fire create + change. */

@@ -3,6 +3,8 @@
  * to make and change them. Nothing here touches the DOM.
  */
 
+import { toPlain } from './plain-data.js';
+
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const MEDIA_FRAGMENTS = 'http://www.w3.org/TR/media-frags/';
 
@@ -202,9 +204,17 @@ export function acceptSuggestion(annotation: Annotation, annotator: Annotator | 
   };
 }
 
-/** Deep copy for event details and getters: a host mutating it never changes our state. */
+/**
+ * Deep copy for event details and getters: a host mutating it never changes our state. What we
+ * hold is plain data (see `toPlain`), which `structuredClone` copies fastest; a host value that
+ * slipped through (a Proxy, a function) is read as plain data instead of throwing.
+ */
 export function copy<T>(value: T): T {
-  return structuredClone(value);
+  try {
+    return structuredClone(value);
+  } catch {
+    return toPlain(value);
+  }
 }
 
 /** The first selector of the given type on an annotation's target. */

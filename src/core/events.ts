@@ -18,7 +18,9 @@ export type KolamErrorCode =
   | 'media-error'
   | 'decode-error'
   | 'invalid-peaks'
-  | 'invalid-labels';
+  | 'invalid-labels'
+  /** A property was given a value of the wrong type or range; the previous or default value is kept. */
+  | 'invalid-property';
 
 export interface KolamErrorDetail {
   code: KolamErrorCode;

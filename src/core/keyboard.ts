@@ -4,6 +4,7 @@
  * text field unless an action says it works while typing (the player's transport keys).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { checkKeymap, reportLater } from './host-values.js';
 
 /**
  * A binding like `"Mod+z"`, `"Shift+ArrowLeft"`, `"Ctrl+Enter"`, `"F1"`, `"+"`. `Mod` is Ctrl, or ⌘
@@ -83,8 +84,17 @@ export function matchesBinding(event: KeyboardEvent, binding: KeyBinding): boole
 export class KeyboardController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private actions: Record<string, KeyAction> = {};
-  /** Host overrides, set from the element's `keymap` property. */
-  keymap: Keymap = {};
+  private overrides: Keymap = {};
+
+  /** Host overrides, set from the element's `keymap` property: checked, never trusted. */
+  get keymap(): Keymap {
+    return this.overrides;
+  }
+  set keymap(input: unknown) {
+    const { value, errors } = checkKeymap(input);
+    this.overrides = value;
+    reportLater(this.host, errors);
+  }
   /** Called for keys no action took: the label hotkeys live there. */
   fallback: ((event: KeyboardEvent, typing: boolean) => boolean) | null = null;
 

@@ -7,6 +7,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Annotator, Label } from './annotation.js';
 import { emit } from './events.js';
+import { checkLabels, reportLater } from './host-values.js';
 import { labelSetContext, type LabelSetState } from './label-context.js';
 import { UNLABELLED_COLOR, paletteColor } from './palette.js';
 
@@ -22,6 +23,7 @@ export class LabelsController implements ReactiveController {
   private readonly host: LabelledTool;
   private readonly consumer: ContextConsumer<{ __context__: LabelSetState | undefined }, LabelledTool>;
   private indexCache: { labels: readonly Label[]; byId: Map<string, { label: Label; index: number }> } | null = null;
+  private checked: { input: unknown; labels: Label[] | undefined } | null = null;
 
   constructor(host: LabelledTool) {
     this.host = host;
@@ -36,7 +38,18 @@ export class LabelsController implements ReactiveController {
   }
 
   get labels(): readonly Label[] {
-    return this.host.labels ?? this.set?.labels ?? [];
+    return this.ownLabels ?? this.set?.labels ?? [];
+  }
+
+  /** The tool's own `labels`, checked once per value a host sets (the label set checks its own). */
+  private get ownLabels(): Label[] | undefined {
+    const input: unknown = this.host.labels;
+    if (!this.checked || this.checked.input !== input) {
+      const { value, errors } = checkLabels(input);
+      this.checked = { input, labels: value };
+      reportLater(this.host, errors);
+    }
+    return this.checked.labels;
   }
 
   get activeLabel(): string | undefined {

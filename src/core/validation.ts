@@ -5,6 +5,7 @@
 import type { Annotation, Label } from './annotation.js';
 import { labelIdOf, selectorOfType } from './annotation.js';
 import type { KolamErrorCode, KolamErrorDetail } from './events.js';
+import { hasCycle } from './plain-data.js';
 import { rectOf, textRangeOf, timeRangeOf, type Rect } from './selectors.js';
 
 export type AnnotationKind = 'box' | 'span' | 'segment';
@@ -76,6 +77,30 @@ function checkSegment(a: Annotation, ctx: ValidationContext): KolamErrorDetail |
   return null;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A body the helpers can read without throwing: an object; a Choice with items; string values. */
+function checkBody(a: Annotation, body: unknown): KolamErrorDetail | null {
+  if (!isRecord(body)) return fail('invalid-annotation', `${describe(a)} has a body that is not an object (${body === null ? 'null' : typeof body}).`, a);
+  if (body.type === 'Choice') {
+    const items = body.items;
+    if (!Array.isArray(items) || items.length === 0)
+      return fail('invalid-annotation', `${describe(a)} has a Choice body without "items" (a non-empty array of bodies).`, a);
+    for (const item of items) {
+      const problem = checkBody(a, item);
+      if (problem) return problem;
+      if ((item as Record<string, unknown>).type === 'Choice') return fail('invalid-annotation', `${describe(a)} has a Choice inside a Choice.`, a);
+    }
+  }
+  if ('value' in body && typeof body.value !== 'string')
+    return fail('invalid-annotation', `${describe(a)} has a body whose "value" is not a string.`, a);
+  if (body.score !== undefined && !(typeof body.score === 'number' && Number.isFinite(body.score)))
+    return fail('invalid-annotation', `${describe(a)} has a body whose "score" is not a number.`, a);
+  return null;
+}
+
 /** Checks one annotation; returns why it is bad, or null when it is good. */
 export function checkAnnotation(input: unknown, ctx: ValidationContext): KolamErrorDetail | null {
   if (!input || typeof input !== 'object' || Array.isArray(input))
@@ -83,8 +108,14 @@ export function checkAnnotation(input: unknown, ctx: ValidationContext): KolamEr
   const a = input as Annotation;
   if (typeof a.id !== 'string' || a.id.trim() === '') return fail('missing-id', 'An annotation has no "id" (a non-empty string).', a);
   if (!a.target || typeof a.target !== 'object') return fail('unknown-selector', `${describe(a)} has no "target".`, a);
-  if (a.body !== undefined && !Array.isArray(a.body) && typeof a.body !== 'object')
-    return fail('invalid-annotation', `${describe(a)} has a "body" that is neither an object nor an array.`, a);
+  if (hasCycle(a)) return fail('invalid-annotation', `${describe(a)} refers back to itself, so it cannot be saved as JSON.`, a);
+  if (a.body !== undefined) {
+    for (const body of Array.isArray(a.body) ? a.body : [a.body]) {
+      const problem = checkBody(a, body);
+      if (problem) return problem;
+    }
+  }
+  if (a.creator !== undefined && !isRecord(a.creator)) return fail('invalid-annotation', `${describe(a)} has a "creator" that is not an object.`, a);
   const problem =
     ctx.kind === 'box' ? checkBox(a, rectOf(a), ctx) : ctx.kind === 'span' ? checkSpan(a) : checkSegment(a, ctx);
   if (problem) return problem;

@@ -1,12 +1,13 @@
 import { ContextProvider } from '@lit/context';
+import { cssom } from '../core/cssom-style.js';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Annotator, Label } from '../core/annotation.js';
 import { emit } from '../core/events.js';
 import { isTextField } from '../core/keyboard.js';
 import { labelSetContext, type LabelSetState } from '../core/label-context.js';
+import { checkLabels, reportLater } from '../core/host-values.js';
 import { labelForKey } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { paletteColor } from '../core/palette.js';
@@ -50,10 +51,17 @@ export class KolamLabelSet extends LitElement {
   private readonly provider = new ContextProvider(this, { context: labelSetContext, initialValue: undefined });
   private readonly observer = new MutationObserver(() => this.readChildLabels());
 
-  /** The labels in force, from the property or the children, with colours filled in. */
+  /** The labels in force, from the property or the children, checked (CONTRACT §9). */
   get effectiveLabels(): Label[] {
-    return this.labels ?? this.childLabels;
+    const input: unknown = this.labels ?? this.childLabels;
+    if (!this.checked || this.checked.input !== input) {
+      const { value, errors } = checkLabels(input);
+      this.checked = { input, labels: value ?? [] };
+      reportLater(this, errors);
+    }
+    return this.checked.labels;
   }
+  private checked: { input: unknown; labels: Label[] } | null = null;
 
   private get resolvedActive(): string | undefined {
     const labels = this.effectiveLabels;
@@ -144,7 +152,7 @@ export class KolamLabelSet extends LitElement {
       tabindex=${active ? 0 : -1}
       @click=${() => this.pick(label.id)}
     >
-      <span part="swatch" style=${styleMap({ background: label.color ?? paletteColor(index) })}></span>
+      <span part="swatch" ${cssom({ background: label.color ?? paletteColor(index) })}></span>
       <span>${name}</span>
       ${hotkey ? html`<kbd part="hotkey" aria-hidden="true">${hotkey}</kbd>` : nothing}
     </button>`;

@@ -4,6 +4,7 @@
  * undo and accessibility all work. Rows off screen skip layout (`content-visibility: auto`).
  */
 import { html, nothing } from 'lit';
+import { cssom } from '../core/cssom-style.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -52,7 +53,7 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
       : html`<select
           part="speaker"
           aria-label=${msg(str`Speaker of segment ${range}`)}
-          style="--_color:${host.colorOf(labelId)}"
+          ${cssom({ '--_color': host.colorOf(labelId) })}
           ?disabled=${host.readonly}
           .value=${live(labelId ?? '')}
           @change=${(e: Event) => host.relabel(segment, (e.target as HTMLSelectElement).value)}
@@ -95,7 +96,7 @@ export function renderSegmentList(host: SegmentListHost) {
       host.items,
       (item) => (item.kind === 'row' ? item.item.id : item.key),
       (item) =>
-        item.kind === 'row' ? renderRow(host, item.item, item.index) : html`<li class="gap" aria-hidden="true" style="height:${item.height}px"></li>`,
+        item.kind === 'row' ? renderRow(host, item.item, item.index) : html`<li class="gap" aria-hidden="true" ${cssom({ height: `${item.height}px` })}></li>`,
     )}
   </ol>`;
 }

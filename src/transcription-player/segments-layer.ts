@@ -4,6 +4,7 @@
  * coverage runs instead.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { cssom } from '../core/cssom-style.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { labelIdOf, type Annotation, type Label } from '../core/annotation.js';
 import type { LabelsController } from '../core/labels-controller.js';
@@ -41,7 +42,7 @@ export class SegmentsLayer {
       // Zoomed out over hundreds of segments, each is a pixel or two: show where speech is
       // transcribed as runs (zoom in to edit), not hundreds of elements nobody can grab.
       return coverageRuns(visible, 2 / px).map(
-        (run) => html`<div class="coverage" style="left:${run.start * px}px;width:${Math.max(1, (run.end - run.start) * px)}px"></div>`,
+        (run) => html`<div class="coverage" ${cssom({ left: `${run.start * px}px`, width: `${Math.max(1, (run.end - run.start) * px)}px` })}></div>`,
       );
     }
     return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId, selectedId));
@@ -60,8 +61,8 @@ export class SegmentsLayer {
     const labelId = labelIdOf(segment);
     const color = this.labelsCtl.colorOf(labelId);
     const name = this.labelsCtl.nameOf(labelId);
-    const result = html`<div part=${parts} data-segment=${segment.id} style="left:${start * px}px;width:${(end - start) * px}px;--_color:${color}">
-      ${name ? html`<span class="segment-label" style="background:${color};color:${contrastText(color)}">${name}</span>` : nothing}
+    const result = html`<div part=${parts} data-segment=${segment.id} ${cssom({ left: `${start * px}px`, width: `${(end - start) * px}px`, '--_color': color })}>
+      ${name ? html`<span class="segment-label" ${cssom({ background: color, color: contrastText(color) })}>${name}</span>` : nothing}
       ${editable ? html`<div part="edge" class="start" data-segment=${segment.id} data-edge="start"></div>
             <div part="edge" class="end" data-segment=${segment.id} data-edge="end"></div>` : nothing}
     </div>`;

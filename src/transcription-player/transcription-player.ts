@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { cssom } from '../core/cssom-style.js';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -376,15 +377,17 @@ export class KolamTranscriptionPlayer extends LitElement {
         @wheel=${this.view.onWheel}
         @scroll=${this.view.onScroll}
       >
-        <div class="content" style="width:${width}px">
+        <div class="content" ${cssom({ width: `${width}px` })}>
           <div class="chunks"></div>
           ${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId)}
           ${ghost
-            ? html`<div part="segment" class="ghost" style="left:${ghost.start * px}px;width:${(ghost.end - ghost.start) * px}px;--_color:${this.labelsCtl.colorOf(this.labelsCtl.activeLabel)}"></div>`
+            ? html`<div part="segment" class="ghost"
+                ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': this.labelsCtl.colorOf(this.labelsCtl.activeLabel) })}
+              ></div>`
             : nothing}
-          <div part="playhead" style="transform:translateX(${time * px}px)"></div>
+          <div part="playhead" ${cssom({ transform: `translateX(${time * px}px)` })}></div>
         </div>
-        ${statusText ? html`<div class="status ${status}" style="top:${AXIS_HEIGHT}px">${statusText}</div>` : nothing}
+        ${statusText ? html`<div class="status ${status}" ${cssom({ top: `${AXIS_HEIGHT}px` })}>${statusText}</div>` : nothing}
       </div>
       ${this.renderList(currentId)} ${this.announcer.render()}
       <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>

@@ -29,7 +29,8 @@ describe('AnnotationStore', () => {
     expect(events).to.deep.equal([]);
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-geometry']);
     expect(store.shown).to.have.length(2);
-    expect(store.all[1]).to.equal(bad);
+    expect(store.all[1]).to.deep.equal(bad);
+    expect(store.all[1]).not.to.equal(bad, 'a copy: the host keeps its own object');
   });
 
   it('fires create then change with copies for a user create', async () => {
@@ -105,7 +106,7 @@ describe('AnnotationStore', () => {
     store.load([a], { kind: 'box' });
     store.preview(withSelector(a, boxSelector({ x: 50, y: 0, w: 10, h: 10 })));
     store.cancelGesture();
-    expect(store.get(a.id)).to.equal(a);
+    expect(store.get(a.id)).to.deep.equal(a);
     expect(events).to.deep.equal([]);
   });
 
@@ -129,5 +130,95 @@ describe('AnnotationStore', () => {
       ['kolam-select', a.id],
       ['kolam-select', null],
     ]);
+  });
+
+  it('keeps undo history when the host echoes the set back with its keys in another order', async () => {
+    const { el, store } = await setup();
+    const changed = oneEvent(el, 'kolam-change');
+    store.create(box(1));
+    const { annotations } = (await changed).detail;
+    const reordered = annotations.map((a: Annotation) => Object.fromEntries(Object.entries(a).reverse()));
+    expect(Object.keys(reordered[0])).not.to.deep.equal(Object.keys(annotations[0]));
+    expect(store.load(reordered, { kind: 'box' })).to.deep.equal([]);
+    expect(store.canUndo).to.equal(true);
+  });
+
+  it('keeps undo history when the host echoes back an empty set after the last delete', async () => {
+    const { el, store } = await setup();
+    const a = box(1);
+    store.create(a);
+    const changed = oneEvent(el, 'kolam-change');
+    store.remove(a.id);
+    expect((await changed).detail.annotations).to.deep.equal([]);
+    store.load([], { kind: 'box' });
+    expect(store.canUndo).to.equal(true);
+    store.undo();
+    expect(store.shown.map((x) => x.id)).to.deep.equal([a.id]);
+  });
+
+  it('reads a reactive Proxy (as Vue and MobX give) as plain data, and events stay cloneable', async () => {
+    const { el, store } = await setup();
+    const reactive = <T extends object>(target: T): T =>
+      new Proxy(target, { get: (t, key, receiver) => { const v = Reflect.get(t, key, receiver); return v && typeof v === 'object' ? reactive(v) : v; } });
+    const given = reactive([box(1), box(2)]);
+    expect(() => structuredClone(given)).to.throw();
+    expect(store.load(given, { kind: 'box' })).to.deep.equal([]);
+    const changed = oneEvent(el, 'kolam-change');
+    store.remove(store.shown[0].id);
+    expect((await changed).detail.annotations).to.have.length(1);
+    expect(() => structuredClone(store.all)).not.to.throw();
+  });
+
+  it('reads functions, Symbols and DOM nodes out of a value, and getters through it', async () => {
+    const { store } = await setup();
+    const a = box(1) as Annotation & Record<string, unknown>;
+    const odd = { ...a, onClick: () => 1, [Symbol('vue')]: true, node: document.body };
+    Object.defineProperty(odd, 'motivation', { get: () => 'tagging', enumerable: true });
+    expect(store.load([Object.freeze(odd)], { kind: 'box' })).to.deep.equal([]);
+    expect(store.all[0]).to.deep.equal({ ...a, motivation: 'tagging' });
+  });
+
+  for (const [why, make] of [
+    ['a null body', (a: Annotation) => ({ ...a, body: [null] })],
+    ['a Choice without items', (a: Annotation) => ({ ...a, body: [{ type: 'Choice' }] })],
+    ['a Choice with a null item', (a: Annotation) => ({ ...a, body: [{ type: 'Choice', items: [null] }] })],
+    ['a body value that is not a string', (a: Annotation) => ({ ...a, body: [{ type: 'TextualBody', purpose: 'tagging', value: 7 }] })],
+    ['a cycle', (a: Annotation) => { const c: Record<string, unknown> = { ...a }; c.self = c; return c; }],
+  ] as const) {
+    it(`rejects an annotation with ${why} with an error, loads the good ones and drops the previous set`, async () => {
+      const { store } = await setup();
+      store.load([box(9)], { kind: 'box', labels: [{ id: 'person' }] });
+      const good = box(1);
+      const errors = store.load([make(box(2)), good], { kind: 'box', labels: [{ id: 'person' }] });
+      expect(errors.map((e) => e.code)).to.deep.equal(['invalid-annotation']);
+      expect(store.shown.map((a) => a.id)).to.deep.equal([good.id]);
+      expect(store.all).to.have.length(2);
+    });
+  }
+
+  for (const value of [null, undefined]) {
+    it(`reads ${value} as an empty set, without an error`, async () => {
+      const { store } = await setup();
+      store.load([box(1)], { kind: 'box' });
+      expect(store.load(value, { kind: 'box' })).to.deep.equal([]);
+      expect(store.all).to.deep.equal([]);
+    });
+  }
+
+  it('reports a value that is not an array and never keeps the previous set', async () => {
+    const { store } = await setup();
+    store.load([box(1)], { kind: 'box' });
+    const errors = store.load({ 0: box(2) }, { kind: 'box' });
+    expect(errors.map((e) => e.code)).to.deep.equal(['invalid-annotation']);
+    expect(store.all).to.deep.equal([]);
+  });
+
+  it('reports a value it cannot read (a getter that throws) and never keeps the previous set', async () => {
+    const { store } = await setup();
+    store.load([box(1)], { kind: 'box' });
+    const trap = [Object.defineProperty({}, 'id', { get: () => { throw new Error('revoked'); }, enumerable: true })];
+    const errors = store.load(trap, { kind: 'box' });
+    expect(errors.map((e) => e.code)).to.deep.equal(['invalid-annotation']);
+    expect(store.all).to.deep.equal([]);
   });
 });
