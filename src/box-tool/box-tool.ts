@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
+import { adoptEarlyProperties } from '../core/early-properties.js';
+import { plainOrAsGiven } from '../core/plain-data.js';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, isSuggestion, labelIdOf, type Annotation, type Annotator, type Label } from '../core/annotation.js';
@@ -84,7 +86,7 @@ export class KolamBoxTool extends LitElement {
     return this.keys.keymap;
   }
   set keymap(value: Keymap) {
-    this.keys.keymap = value ?? {};
+    this.keys.keymap = value;
   }
 
   /**
@@ -92,10 +94,10 @@ export class KolamBoxTool extends LitElement {
    * A plain accessor, not a Lit property: Lit would call the getter (a deep copy) on every set.
    */
   get annotations(): Annotation[] {
-    return copy((this.pending ?? this.store.all) as Annotation[]);
+    return copy((this.pending ? (this.pending.value ?? []) : this.store.all) as Annotation[]);
   }
   set annotations(value: Annotation[]) {
-    this.pending = value;
+    this.pending = { value: plainOrAsGiven(value) };
     if (!this.src || this.imageSize || this.imageFailed) this.loadPending();
     this.requestUpdate('annotations');
   }
@@ -129,11 +131,9 @@ export class KolamBoxTool extends LitElement {
 
   /** @internal */ @query('.viewport') viewportElement!: HTMLDivElement | null;
 
-  private pending: unknown;
-  private readonly resizeObserver = new ResizeObserver(([entry]) => {
-    const { width, height } = entry.contentRect;
-    this.viewport = { width, height };
-  });
+  /** A set given before the image's size is known, to check against it (may be anything). */
+  private pending: { value: unknown } | null = null;
+  private resizeObserver: ResizeObserver | undefined;
 
   constructor() {
     super();
@@ -142,22 +142,25 @@ export class KolamBoxTool extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A framework may set `annotations` before the element is defined; that own property would
-    // hide our accessor. Re-set it through the accessor (attributes such as `src` are read by now).
-    if (Object.prototype.hasOwnProperty.call(this, 'annotations')) {
-      const value = (this as { annotations?: Annotation[] }).annotations!;
-      delete (this as { annotations?: Annotation[] }).annotations;
-      this.annotations = value;
-    }
+    // Attributes such as `src` are read by now, so early `annotations` wait for the image as usual.
+    adoptEarlyProperties(this, ['annotations', 'keymap', 'zoom']);
+    // Created here, not in a field: a removed and re-appended tool observes its viewport again
+    // (else boxes are saved in stale pixels after a resize), and SSR has no ResizeObserver.
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      this.viewport = { width, height };
+    });
+    void this.updateComplete.then(() => {
+      if (this.isConnected && this.viewportElement) this.resizeObserver?.observe(this.viewportElement);
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver.disconnect();
-  }
-
-  protected override firstUpdated(): void {
-    this.resizeObserver.observe(this.viewportElement!);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    // A drag cannot go on in a tool that left the page: drop it, keep what was committed.
+    this.gestures.cancel();
   }
 
   /** @internal */
@@ -183,9 +186,9 @@ export class KolamBoxTool extends LitElement {
   // ——— loading ———
 
   private loadPending(): void {
-    const input = this.pending;
-    if (input === undefined) return;
-    this.pending = undefined;
+    if (!this.pending) return;
+    const input = this.pending.value;
+    this.pending = null;
     const errors = this.store.load(input, { kind: 'box', labels: this.labelsCtl.labels, imageSize: this.imageSize ?? undefined });
     this.report(errors);
   }
@@ -199,8 +202,8 @@ export class KolamBoxTool extends LitElement {
       // A new image may have another size: check the boxes again once it has loaded.
       this.imageSize = null;
       this.imageFailed = false;
-      if (this.pending === undefined && this.store.all.length) {
-        this.pending = this.store.all;
+      if (!this.pending && this.store.all.length) {
+        this.pending = { value: this.store.all };
         this.store.load([], { kind: 'box' });
       }
     }

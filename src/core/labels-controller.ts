@@ -108,7 +108,8 @@ export class LabelsController implements ReactiveController {
 /** Shared with the label set's picker: 1–9 pick by position, a label's `hotkey` picks it. */
 export function labelForKey(labels: readonly Label[], event: KeyboardEvent): Label | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return undefined;
-  if (/^[1-9]$/.test(event.key)) return labels[Number(event.key) - 1];
+  // A digit picks by position; one past the list can still be a label's own hotkey (`hotkey: 7`).
+  if (/^[1-9]$/.test(event.key) && labels[Number(event.key) - 1]) return labels[Number(event.key) - 1];
   const key = event.key.toLowerCase();
   return labels.find((label) => label.hotkey?.toLowerCase() === key);
 }

@@ -84,3 +84,12 @@ export function canonicalJson(value: unknown): string {
     return sorted;
   });
 }
+
+/** `toPlain`, or the value itself when it cannot be read (the store then reports it). */
+export function plainOrAsGiven<T>(value: T): T {
+  try {
+    return toPlain(value);
+  } catch {
+    return value;
+  }
+}

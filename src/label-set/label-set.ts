@@ -49,7 +49,8 @@ export class KolamLabelSet extends LitElement {
   @state() private childLabels: Label[] = [];
 
   private readonly provider = new ContextProvider(this, { context: labelSetContext, initialValue: undefined });
-  private readonly observer = new MutationObserver(() => this.readChildLabels());
+  /** Made on connect, not in a field: SSR has no MutationObserver. */
+  private observer: MutationObserver | null = null;
 
   /** The labels in force, from the property or the children, checked (CONTRACT §9). */
   get effectiveLabels(): Label[] {
@@ -71,13 +72,15 @@ export class KolamLabelSet extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.readChildLabels();
+    this.observer = new MutationObserver(() => this.readChildLabels());
     this.observer.observe(this, { childList: true, subtree: true, attributes: true, characterData: true, attributeFilter: ['id', 'color', 'hotkey'] });
     this.addEventListener('keydown', this.onHotkey);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer.disconnect();
+    this.observer?.disconnect();
+    this.observer = null;
     this.removeEventListener('keydown', this.onHotkey);
   }
 

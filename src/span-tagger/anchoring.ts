@@ -34,7 +34,9 @@ export function anchorSpan(index: CodePointIndex, annotation: Annotation): (Text
   const exact = typeof quote?.exact === 'string' ? quote.exact : undefined;
   const fits = position !== null && position.start >= 0 && position.end > position.start && position.end <= index.length;
   if (fits && (exact === undefined || index.slice(position.start, position.end) === exact)) return { ...position, drifted: false };
-  if (!exact) return null;
+  // A quote with a lone surrogate (half of an emoji) would match inside a character and show as
+  // an invisible span: it cannot be anchored, so it is reported as an orphan.
+  if (!exact || !isWellFormed(exact)) return null;
   const text = index.text;
   const hint = position ? index.toIndex(position.start) : 0;
   const prefix = typeof quote?.prefix === 'string' ? quote.prefix : '';
@@ -47,6 +49,11 @@ export function anchorSpan(index: CodePointIndex, annotation: Annotation): (Text
   if (best < 0) return null;
   const start = index.toCodePoint(best);
   return { start, end: start + index.toCodePoint(best + exact.length) - index.toCodePoint(best), drifted: true };
+}
+
+/** No unpaired UTF-16 surrogate (`String.prototype.isWellFormed`, spelled out for older engines). */
+function isWellFormed(value: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
 }
 
 /** The occurrence of `needle` nearest to `hint`, or -1. */

@@ -60,7 +60,7 @@ export class SpanEditor {
   deleteSelected(): boolean {
     const { store, placement, labels } = this.parts;
     const annotation = store.selected;
-    if (this.host.readonly || !annotation) return false;
+    if (this.parts.labels.readonly || !annotation) return false;
     const span = placement.spans.get(annotation.id);
     this.commit({ removedId: annotation.id }, () => store.remove(annotation.id));
     if (span) this.parts.announcer.announce(msg(str`Deleted ${labels.nameOf(span.labelId)}: ${spoken(this.host.text.slice(span.start, span.end))}`));
@@ -71,7 +71,7 @@ export class SpanEditor {
   enter(): boolean {
     const { store } = this.parts;
     const caret = this.caret;
-    const readonly = this.host.readonly;
+    const readonly = this.parts.labels.readonly;
     const selected = store.selected;
     if (caret.anchor !== caret.index) {
       if (readonly) return false;
@@ -93,7 +93,7 @@ export class SpanEditor {
     const label = labels.labelForKey(event);
     if (!label) return false;
     const selected = store.selected;
-    if (selected && !this.host.readonly) {
+    if (selected && !this.parts.labels.readonly) {
       const relabelled = withLabel(selected, label.id);
       if (labelIdOf(selected) !== label.id) this.commit({ added: relabelled }, () => store.update(relabelled));
       this.parts.announcer.announce(msg(str`Relabelled as ${label.name ?? label.id}`));

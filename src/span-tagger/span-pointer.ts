@@ -30,7 +30,18 @@ export class SpanPointer implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.cancel();
+  }
+
+  /**
+   * Drops a selection gesture in progress: the text under it changed (a host set `text`) or the
+   * tagger left the page, so the release must not make a span on what is there now.
+   */
+  cancel(): void {
+    if (!this.pointerActive) return;
     document.removeEventListener('mouseup', this.onMouseUp, true);
+    this.pointerActive = false;
+    clearSelection();
   }
 
   readonly onPointerDown = (event: PointerEvent): void => {
@@ -53,7 +64,7 @@ export class SpanPointer implements ReactiveController {
     if (selected && selected.end > selected.start) {
       caret.index = selected.end;
       caret.anchor = selected.start;
-      if (this.host.readonly) caret.anchor = caret.index;
+      if (this.parts.labels.readonly) caret.anchor = caret.index;
       else {
         // A triple-click passes through a double-click: widen the word it just tagged to the line.
         const word = event.detail === 3 ? store.get(this.doubleClickId) : undefined;

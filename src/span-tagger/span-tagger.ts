@@ -1,4 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
+import { adoptEarlyProperties } from '../core/early-properties.js';
+import { reportLater } from '../core/host-values.js';
+import { plainOrAsGiven } from '../core/plain-data.js';
 import { property } from 'lit/decorators.js';
 import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
@@ -167,8 +170,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   constructor() {
     super();
     this.keys.define({
-      undo: { keys: ['Mod+z'], run: () => (this.readonly ? false : this.store.undo()) },
-      redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => (this.readonly ? false : this.store.redo()) },
+      undo: { keys: ['Mod+z'], run: () => (this.labelsCtl.readonly ? false : this.store.undo()) },
+      redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => (this.labelsCtl.readonly ? false : this.store.redo()) },
       delete: { keys: ['Delete', 'Backspace'], run: () => this.editor.deleteSelected() },
       escape: { keys: ['Escape'], run: () => this.caret.escape() },
       create: { keys: ['Enter'], run: () => this.editor.enter() },
@@ -185,6 +188,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    adoptEarlyProperties(this, ['annotations']);
     this.painter?.attach();
     if (this.blocks) this.watchScreen();
   }
@@ -204,8 +208,13 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.keys.keymap = this.keymap;
+    if (changed.has('keymap')) this.keys.keymap = this.keymap;
     if (changed.has('text')) {
+      if (this.text !== undefined && this.text !== null && typeof this.text !== 'string') {
+        reportLater(this, [{ code: 'invalid-property', message: `"text" must be a string, got ${typeof this.text}; no text is shown.`, input: plainOrAsGiven(this.text) }]);
+        this.text = '';
+      }
+      this.pointer.cancel();
       this.placement.setText(this.text ?? '');
       this.caret.collapse(0);
     }

@@ -28,7 +28,8 @@ export class ListWindowController implements ReactiveController {
   private heightsVersion = 0;
   private offsetsCache: { version: number; heights: number; offsets: Float64Array } | null = null;
   private windowCache: { key: string; items: WindowItem<Annotation>[]; windowKey: string } | null = null;
-  private readonly observer = new ResizeObserver((entries) => this.onRowsResized(entries));
+  /** Made on connect, not in a field: SSR has no ResizeObserver, and a re-appended list re-observes. */
+  private observer: ResizeObserver | null = null;
   private rendered = false;
   /** The row being typed in: always rendered, however far the list scrolls. */
   focusedId: string | null = null;
@@ -40,8 +41,15 @@ export class ListWindowController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.observer = new ResizeObserver((entries) => this.onRowsResized(entries));
+    this.rendered = true; // observe the rows again after the next update
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
-    this.observer.disconnect();
+    this.observer?.disconnect();
+    this.observer = null;
     cancelAnimationFrame(this.frame);
   }
 
@@ -84,8 +92,9 @@ export class ListWindowController implements ReactiveController {
     if (this.rendered) {
       this.rendered = false;
       // The observer reports heights without forcing a layout.
-      this.observer.disconnect();
-      for (const row of list?.querySelectorAll('li[data-id]') ?? []) this.observer.observe(row);
+      const observer = this.observer;
+      observer?.disconnect();
+      for (const row of list?.querySelectorAll('li[data-id]') ?? []) observer?.observe(row);
     }
     if (this.pendingScroll !== null && list) {
       list.scrollTop = this.pendingScroll;

@@ -75,7 +75,9 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
     /** Stores a transcript draft as one edit. */
     commitTranscript(id: string, text: string): void {
       const segment = store.get(id);
-      if (!segment || transcriptOf(segment) === text || labels.readonly) return;
+      // No read-only check: a draft exists only if it was typed while editable, and a host making
+      // the player read-only mid-word must not throw those words away.
+      if (!segment || transcriptOf(segment) === text) return;
       store.update(withTranscript(segment, text, tool.language()));
     },
 

@@ -69,6 +69,16 @@ export class TranscriptDrafts implements ReactiveController {
     this.drafts.delete(id);
   }
 
+  /** Commits every draft but one mid-composition (a host reading `annotations`). */
+  flushUnlessComposing(): void {
+    if (!this.composing) this.flushAll();
+  }
+
+  /** After the host replaced the set: drafts of segments still there are kept, the others dropped. */
+  keepOnly(exists: (id: string) => boolean): void {
+    for (const id of [...this.drafts.keys()]) if (!exists(id)) this.drafts.delete(id);
+  }
+
   readonly flushAll = (): void => {
     clearTimeout(this.timer);
     for (const id of [...this.drafts.keys()]) this.flush(id);

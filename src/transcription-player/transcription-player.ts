@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
+import { adoptEarlyProperties } from '../core/early-properties.js';
+import { checkNumber, reportLater } from '../core/host-values.js';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -25,7 +27,7 @@ import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
-import { TransportController, clampRate } from './transport.js';
+import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { WaveformSource } from './waveform-source.js';
 import { WaveformView } from './waveform-view.js';
@@ -148,15 +150,25 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— public API (CONTRACT §4) ———
 
-  /** The whole set, as JSON copies; rejected input is kept in its place. */
+  /**
+   * The whole set, as JSON copies; rejected input is kept in its place. Reading it gives what the
+   * annotator sees: a transcript still being typed is committed first (one `kolam-update`), so a
+   * host's own Save button never misses the last words. An IME composition in progress is not
+   * committed half-way; it is committed when it ends.
+   */
   get annotations(): Annotation[] {
+    this.drafts.flushUnlessComposing();
     return copy(this.store.all) as Annotation[];
   }
 
+  /**
+   * Replaces the set. A transcript being typed is kept in its field and committed to the segment
+   * of the same id when the annotator stops typing (a host re-rendering mid-word loses nothing).
+   */
   set annotations(value: Annotation[]) {
-    this.drafts.flushAll();
     const errors = this.store.load(value, { kind: 'segment', labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
+    this.drafts.keepOnly((id) => this.store.get(id) !== undefined);
   }
 
   get currentTime(): number {
@@ -164,7 +176,9 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   set currentTime(time: number) {
-    this.transport.seek(time);
+    const { value, errors } = checkNumber('currentTime', time, this.transport.time, 0);
+    reportLater(this, errors);
+    this.transport.seek(value);
   }
 
   /** The media's duration, else the peaks' (seconds; 0 before either is known). */
@@ -227,10 +241,27 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— lifecycle ———
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptEarlyProperties(this, ['annotations', 'currentTime', 'zoom']);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keymap')) this.keys.keymap = this.keymap;
-    if (changed.has('playbackRate') && this.media) this.transport.rate = clampRate(this.playbackRate);
-    this.transport.rewindOnPause = Math.max(0, Number(this.rewindOnPause) || 0);
+    // Typed as the annotator could edit: made read-only mid-word, the words typed are theirs.
+    if (changed.has('readonly') && this.readonly) this.drafts.flushAll();
+    if (changed.has('playbackRate')) {
+      const { value, errors } = checkNumber('playbackRate', this.playbackRate, 1, MIN_RATE, MAX_RATE);
+      reportLater(this, errors);
+      this.playbackRate = value;
+      if (this.media) this.transport.rate = value;
+    }
+    if (changed.has('rewindOnPause')) {
+      const { value, errors } = checkNumber('rewindOnPause', this.rewindOnPause, 1, 0, 60);
+      reportLater(this, errors);
+      this.rewindOnPause = value;
+    }
+    this.transport.rewindOnPause = this.rewindOnPause;
     if (changed.has('src') || changed.has('peaks')) {
       this.hasVideo = false;
       this.waveformSource.load(this.src, this.peaks);

@@ -28,7 +28,8 @@ export class WaveformView implements ReactiveController {
   private canvas: WaveformCanvas | null = null;
   private pendingScroll: number | null = null;
   private scrollFrame = 0;
-  private readonly resizeObserver = new ResizeObserver(() => this.measure());
+  /** Observers and listeners live while the host is connected, so a removed player leaks nothing. */
+  private watching: { disconnect(): void } | null = null;
 
   constructor(
     private readonly host: LitElement,
@@ -38,26 +39,42 @@ export class WaveformView implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.scroller) this.resizeObserver.observe(this.scroller);
+    if (this.scroller) this.watch();
   }
 
   hostDisconnected(): void {
-    this.resizeObserver.disconnect();
+    this.watching?.disconnect();
+    this.watching = null;
   }
 
   /** Wires the scroller and the canvas's layer (once the host has rendered them). */
   attach(root: ParentNode): void {
     this.scroller = root.querySelector('[part~="waveform"]')!;
     this.canvas = new WaveformCanvas(root.querySelector('.chunks')!);
-    this.resizeObserver.observe(this.scroller);
     this.readColors();
+    if (this.host.isConnected) this.watch();
+  }
+
+  private watch(): void {
+    this.watching?.disconnect();
+    const resize = new ResizeObserver(() => this.measure());
+    resize.observe(this.scroller);
     // Canvas colours are read from CSS: read again when the theme can have changed.
     const reread = () => {
       this.readColors();
       this.host.requestUpdate();
     };
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', reread);
-    new MutationObserver(reread).observe(this.host, { attributes: true, attributeFilter: ['class', 'style'] });
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', reread);
+    const attributes = new MutationObserver(reread);
+    attributes.observe(this.host, { attributes: true, attributeFilter: ['class', 'style'] });
+    this.watching = {
+      disconnect: () => {
+        resize.disconnect();
+        scheme.removeEventListener('change', reread);
+        attributes.disconnect();
+      },
+    };
   }
 
   get pxPerSecond(): number {
