@@ -2,6 +2,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/box-tool.js';
+import { cssom } from '../../src/core/cssom-style.js';
 import type { KolamBoxTool } from '../../src/box-tool.js';
 import { createAnnotation, type Annotation } from '../../src/core/annotation.js';
 import { boxSelector, rectOf, type Rect } from '../../src/core/selectors.js';
@@ -53,7 +54,7 @@ export async function mount(options: MountOptions = {}): Promise<KolamBoxTool> {
   await resetMouse();
   document.body.style.margin = '0';
   const el = await fixture<KolamBoxTool>(html`<kolam-box-tool
-    style="width:${width}px;height:${height}px"
+    ${cssom({ width: `${width}px`, height: `${height}px` })}
     src=${imageUrl(imageWidth, imageHeight)}
     source="street.png"
     min-size=${options.minSize ?? 4}

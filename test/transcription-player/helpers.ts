@@ -1,5 +1,6 @@
 /** Shared by the player's tests: fixtures made by scripts/fixtures/audio.mjs, and geometry helpers. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { cssom } from '../../src/core/cssom-style.js';
 import type { Annotation } from '../../src/core/annotation.js';
 import '../../src/transcription-player.js';
 import type { KolamTranscriptionPlayer } from '../../src/transcription-player.js';
@@ -40,7 +41,7 @@ export const fieldOf = (el: KolamTranscriptionPlayer, id: string) => rowOf(el, i
 export async function speechPlayer(annotations: Annotation[] = [], extra: Partial<KolamTranscriptionPlayer> = {}): Promise<KolamTranscriptionPlayer> {
   const src = await seekableMedia('speech.wav');
   const el = await fixture<KolamTranscriptionPlayer>(
-    html`<kolam-transcription-player style="width:800px" src=${src} .annotations=${annotations}></kolam-transcription-player>`,
+    html`<kolam-transcription-player ${cssom({ width: '800px' })} src=${src} .annotations=${annotations}></kolam-transcription-player>`,
   );
   Object.assign(el, extra);
   await waitUntil(() => el.duration > 0 && mediaOf(el).readyState >= 1 && el.waveformReady, 'waveform painted', { timeout: 10000 });
