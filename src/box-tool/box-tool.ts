@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
+import { TabWalk } from '../core/tab-walk.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { property, query, state } from 'lit/decorators.js';
@@ -114,6 +115,7 @@ export class KolamBoxTool extends LitElement {
   /** @internal */ readonly labelsCtl = new LabelsController(this);
   private readonly keys = new KeyboardController(this, boxKeyActions(this));
   /** @internal */ readonly announcer = new Announcer(this);
+  /** @internal */ readonly tabs = new TabWalk(this);
   /** @internal */ readonly gestures = new PointerGestures(this);
   /** @internal */ readonly editing = new EditingController(this);
   /** @internal */ readonly layer = new CanvasController(this, () => this.renderRoot?.querySelector('canvas') ?? null);

@@ -98,7 +98,10 @@ export class EditingController implements ReactiveController {
     if (tool.gestures.isActive) tool.gestures.cancel();
     else if (tool.store.isGestureActive) tool.store.cancelGesture();
     else if (tool.draft) tool.draft = null;
-    else if (tool.store.selectedId) tool.store.select(null);
+    else if (tool.store.selectedId) {
+      tool.store.select(null);
+      tool.tabs.rest();
+    }
     else return false;
     return true;
   }
@@ -108,9 +111,10 @@ export class EditingController implements ReactiveController {
     const { store, layer } = this.tool;
     const order = layer.order;
     const shown = store.shown;
-    const current = store.selectedId ? order.findIndex((i) => shown[i].id === store.selectedId) : step > 0 ? -1 : order.length;
-    const next = order[current + step];
-    if (next === undefined) return false;
+    const current = store.selectedId ? order.findIndex((i) => shown[i].id === store.selectedId) : -1;
+    const at = this.tool.tabs.step(order.length, current, step);
+    if (at === null) return false;
+    const next = order[at];
     store.select(shown[next].id);
     this.tool.revealBox(layer.rects[next]);
     return true;

@@ -55,6 +55,7 @@ export class SpanCaret {
     }
     if (this.parts.store.selectedId === null) return false;
     this.host.select(null);
+    this.parts.tabs.rest();
     return true;
   }
 
@@ -63,10 +64,12 @@ export class SpanCaret {
     const spans = this.parts.placement.spans;
     const list = spans.spans;
     if (list.length === 0) return false;
-    const current = spans.indexOf(this.parts.store.selectedId);
-    const next =
-      current < 0 ? (step > 0 ? list.findIndex((s) => s.end > this.index) : list.findLastIndex((s) => s.start < this.index)) : current + step;
-    if (next < 0 || next >= list.length) {
+    let current = spans.indexOf(this.parts.store.selectedId);
+    // With nothing selected, the walk starts at the caret: the span after it (or before, going back).
+    if (current < 0) current = step > 0 ? list.findIndex((s) => s.end > this.index) - 1 : list.findLastIndex((s) => s.start < this.index) + 1;
+    if (current < 0 && step > 0 && list.findIndex((s) => s.end > this.index) < 0) current = list.length - 1;
+    const next = this.parts.tabs.step(list.length, current, step);
+    if (next === null) {
       this.host.select(null);
       return false;
     }

@@ -1,5 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { adoptEarlyProperties } from '../core/early-properties.js';
+import { TabWalk } from '../core/tab-walk.js';
 import { reportLater } from '../core/host-values.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { property } from 'lit/decorators.js';
@@ -116,6 +117,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     placement: this.placement,
     labels: this.labelsCtl,
     announcer: this.announcer,
+    tabs: new TabWalk(this),
     blocks: () => this.blocks,
     hits: () => this.hits,
     overlays: () => this.overlays,

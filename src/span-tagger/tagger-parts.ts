@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import type { TabWalk } from '../core/tab-walk.js';
 import type { AnnotationStore } from '../core/annotation-store.js';
 import type { Announcer } from '../core/announcer.js';
 import type { LabelsController } from '../core/labels-controller.js';
@@ -25,6 +26,7 @@ export interface TaggerParts {
   placement: SpanPlacement;
   labels: LabelsController;
   announcer: Announcer;
+  tabs: TabWalk;
   blocks(): TextBlocks | undefined;
   hits(): TextHits | undefined;
   overlays(): SpanOverlays | undefined;

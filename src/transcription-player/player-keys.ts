@@ -17,6 +17,8 @@ export interface KeyedPlayer {
   redo(): void;
 }
 
+const onWaveform = (event: Event) => (event.composedPath()[0] as Element | undefined)?.getAttribute?.('data-layer') === 'waveform';
+
 export function definePlayerKeys(
   player: KeyedPlayer,
   keys: KeyboardController,
@@ -48,8 +50,9 @@ export function definePlayerKeys(
     undo: { keys: ['Mod+z'], run: () => player.undo() },
     redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => player.redo() },
     remove: { keys: ['Delete', 'Backspace'], run: () => editor.removeSelected() },
-    next: { keys: ['Tab'], run: () => editor.moveSelection(1) },
-    previous: { keys: ['Shift+Tab'], run: () => editor.moveSelection(-1) },
+    // Only on the waveform: on a button, the rate or a row, Tab moves on as anywhere else.
+    next: { keys: ['Tab'], run: (event) => onWaveform(event) && editor.moveSelection(1) },
+    previous: { keys: ['Shift+Tab'], run: (event) => onWaveform(event) && editor.moveSelection(-1) },
     seekBack: { keys: ['ArrowLeft'], run: () => transport.skip(-1) },
     seekForward: { keys: ['ArrowRight'], run: () => transport.skip(1) },
     seekStart: { keys: ['Home'], run: () => transport.seek(0) },

@@ -3,6 +3,7 @@
  * owns them and hands the same object to each helper.
  */
 import type { AnnotationStore } from '../core/annotation-store.js';
+import type { TabWalk } from '../core/tab-walk.js';
 import type { Announcer } from '../core/announcer.js';
 import type { LabelsController } from '../core/labels-controller.js';
 import type { ListWindowController } from './list-controller.js';
@@ -20,6 +21,7 @@ export interface PlayerParts {
   rows: ListWindowController;
   view: WaveformView;
   index: SegmentIndex;
+  tabs: TabWalk;
   /** The element's `duration`. */
   duration(): number;
   /** Language tag of new transcripts. */

@@ -176,10 +176,9 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
     /** Tab/Shift+Tab: selects the next or previous segment in time. */
     moveSelection(step: 1 | -1): boolean {
       const sorted = index.sorted;
-      if (sorted.length === 0) return false;
-      const at = store.selected ? sorted.indexOf(store.selected) + step : step > 0 ? 0 : sorted.length - 1;
-      // Past either end, Tab leaves the element as usual.
-      if (at < 0 || at >= sorted.length) return false;
+      // Past either end, Tab leaves the waveform as usual.
+      const at = tool.tabs.step(sorted.length, store.selected ? sorted.indexOf(store.selected) : -1, step);
+      if (at === null) return false;
       store.select(sorted[at].id);
       view.reveal(rangeOf(sorted[at]).start);
       return true;

@@ -21,6 +21,12 @@ export interface SegmentListHost {
   total: number;
   currentId: string | undefined;
   selectedId: string | null;
+  /**
+   * The one row whose controls are in the Tab order (roving tabindex): with 50 segments, a row's
+   * time, speaker and transcript are still three Tab stops, not 150. The others are reached by
+   * Tab on the waveform, a click, or the list's arrow keys.
+   */
+  tabRowId: string | undefined;
   readonly: boolean;
   labels: readonly Label[];
   language: string | undefined;
@@ -47,12 +53,14 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
   const current = id === host.currentId;
   const selected = id === host.selectedId;
   const parts = `row${current ? ' current' : ''}${selected ? ' selected' : ''}`;
+  const tabindex = id === host.tabRowId ? 0 : -1;
   const speaker =
     host.labels.length === 0
       ? nothing
       : html`<select
           part="speaker"
           aria-label=${msg(str`Speaker of segment ${range}`)}
+          tabindex=${tabindex}
           ${cssom({ '--_color': host.colorOf(labelId) })}
           ?disabled=${host.readonly}
           .value=${live(labelId ?? '')}
@@ -63,7 +71,7 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
         </select>`;
   return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : 'false'} aria-posinset=${index + 1} aria-setsize=${host.total}>
     <div class="row-head">
-      <button type="button" part="segment-time" aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
+      <button type="button" part="segment-time" tabindex=${tabindex} aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
         ${range}
       </button>
       ${speaker}
@@ -75,6 +83,7 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
       dir="auto"
       lang=${ifDefined(languageOf(segment) ?? host.language)}
       aria-label=${msg(str`Transcript ${range}`)}
+      tabindex=${tabindex}
       ?readonly=${host.readonly}
       .value=${live(host.draftOf(id) ?? transcriptOf(segment))}
       @focus=${() => host.focus(segment)}

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
+import { TabWalk } from '../core/tab-walk.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -133,6 +134,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     rows: this.rows,
     view: this.view,
     index: this.index,
+    tabs: new TabWalk(this),
     duration: () => this.duration,
     language: () => this.language,
     source: () => this.source ?? this.src,
@@ -342,6 +344,13 @@ export class KolamTranscriptionPlayer extends LitElement {
     });
   }
 
+  /** The row in the Tab order: the selected one, else the one playing, else the first shown. */
+  private tabRowId(items: WindowItem<Annotation>[], currentId: string | undefined): string | undefined {
+    const shown = (id: string | null | undefined) => (id && items.some((i) => i.kind === 'row' && i.item.id === id) ? id : undefined);
+    const first = items.find((i) => i.kind === 'row');
+    return shown(this.store.selectedId) ?? shown(currentId) ?? (first?.kind === 'row' ? first.item.id : undefined);
+  }
+
   private renderListRows(items: WindowItem<Annotation>[], total: number, currentId: string | undefined) {
     const labels = this.labelsCtl;
     return renderSegmentList({
@@ -349,6 +358,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         total,
         currentId,
         selectedId: this.store.selectedId,
+        tabRowId: this.tabRowId(items, currentId),
         readonly: labels.readonly,
         labels: labels.labels,
         language: this.language,
