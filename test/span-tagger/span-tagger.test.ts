@@ -276,6 +276,10 @@ describe('<kolam-span-tagger>', () => {
     const cleared = oneEvent(el, 'kolam-select');
     await sendKeys({ press: 'Escape' });
     expect((await cleared).detail.annotation).to.equal(null);
+    // After Escape the next Tab leaves the text (CONTRACT §9); coming back, Tab walks again.
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement === region(el)).to.equal(false);
+    region(el).focus();
     await sendKeys({ press: 'Tab' });
     const deleted = oneEvent(el, 'kolam-delete');
     await sendKeys({ press: 'Delete' });
