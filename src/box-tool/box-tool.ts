@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { TabWalk } from '../core/tab-walk.js';
+import { ReviewController, reviewKeyActions } from '../core/review-controller.js';
+import type { ReviewState } from '../core/review.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { property, query, state } from 'lit/decorators.js';
@@ -81,6 +83,17 @@ export class KolamBoxTool extends LitElement {
   /** Boxes smaller than this (natural px, either side) are not created. */
   @property({ type: Number, attribute: 'min-size' }) minSize = 4;
 
+  /** Order of review (N): `margin` (default, most confused first), `score` (lowest first) or `reading`. */
+  @property({ attribute: 'review-order' }) reviewOrder: string | undefined;
+
+  /** Shift+Enter accepts every pending suggestion scored at or above this; unset: none. */
+  @property({ type: Number, attribute: 'accept-threshold' }) acceptThreshold: number | undefined;
+
+  /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
+  get reviewState(): ReviewState {
+    return this.review.state;
+  }
+
   /** Overrides of key bindings: action name → keys, e.g. `{ newBox: ['Insert'] }`. */
   @property({ attribute: false })
   get keymap(): Keymap {
@@ -119,6 +132,17 @@ export class KolamBoxTool extends LitElement {
   /** @internal */ readonly gestures = new PointerGestures(this);
   /** @internal */ readonly editing = new EditingController(this);
   /** @internal */ readonly layer = new CanvasController(this, () => this.renderRoot?.querySelector('canvas') ?? null);
+  /** @internal */ readonly review = new ReviewController(this, {
+    store: this.store,
+    labels: this.labelsCtl,
+    announcer: this.announcer,
+    readingOrder: () => this.layer.order.map((i) => this.store.shown[i]),
+    reveal: (a) => {
+      this.store.select(a.id);
+      this.revealBox(cachedRect(a));
+    },
+    canEdit: () => this.canEdit,
+  });
 
   /** @internal */ @state() imageSize: Size | null = null;
   /** @internal */ @state() viewport: Size = { width: 0, height: 0 };
@@ -139,6 +163,8 @@ export class KolamBoxTool extends LitElement {
 
   constructor() {
     super();
+    this.keys.define(reviewKeyActions(this.review));
+    this.keys.isLabelKey = (event) => this.labelsCtl.isHotkey(event);
     this.keys.fallback = (event, typing) => !typing && this.editing.relabelByKey(event);
   }
 

@@ -4,7 +4,7 @@
  * draft (B starts a box in the middle of the view, arrows and Alt+arrows place and size it).
  */
 import type { ReactiveController } from 'lit';
-import { acceptSuggestion, createAnnotation, isSuggestion, labelIdOf, scoreOf, withLabel, withSelector } from '../core/annotation.js';
+import { createAnnotation, labelIdOf, withLabel, withSelector } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import { boxSelector, roundRect, type Rect } from '../core/selectors.js';
 import type { KolamBoxTool } from './box-tool.js';
@@ -85,6 +85,7 @@ export class EditingController implements ReactiveController {
   deleteSelection(): boolean {
     const tool = this.tool;
     if (tool.draft) return ((tool.draft = null), true);
+    if (tool.review.reject()) return true;
     const a = tool.store.selected;
     if (!a || !tool.canEdit) return false;
     tool.store.remove(a.id);
@@ -129,23 +130,7 @@ export class EditingController implements ReactiveController {
       this.createBox(draft);
       return true;
     }
-    const a = tool.store.selected;
-    if (!a || !isSuggestion(a) || !tool.canEdit) return false;
-    tool.store.update(acceptSuggestion(a, tool.labelsCtl.annotator));
-    tool.announcer.announce(msg(str`Accepted ${tool.labelsCtl.nameOf(labelIdOf(tool.store.selected!))}`));
-    return true;
-  }
-
-  /** N: the next suggestion still to review, lowest score first. */
-  nextSuggestion(): boolean {
-    const store = this.tool.store;
-    const list = store.shown.filter(isSuggestion).sort((a, b) => (scoreOf(a) ?? 1) - (scoreOf(b) ?? 1));
-    if (list.length === 0) return false;
-    const at = list.findIndex((a) => a.id === store.selectedId);
-    const next = list[(at + 1) % list.length];
-    store.select(next.id);
-    this.tool.revealBox(cachedRect(next));
-    return true;
+    return tool.review.accept();
   }
 
   /** B: a new box in the middle of the view, a quarter of its size, to place by keys. */
@@ -175,15 +160,12 @@ export class EditingController implements ReactiveController {
     return true;
   }
 
-  isLabelKey(event: KeyboardEvent): boolean {
-    return this.tool.labelsCtl.labelForKey(event) !== undefined;
-  }
-
   /** 1–9 or a label's hotkey: relabels the selected box and makes the label active. */
   relabelByKey(event: KeyboardEvent): boolean {
     const { labelsCtl, store } = this.tool;
     const label = labelsCtl.labelForKey(event);
     if (!label) return false;
+    if (this.tool.review.accept(label.id)) return true;
     const a = store.selected;
     if (a && this.tool.canEdit && labelIdOf(a) !== label.id) {
       store.update(withLabel(a, label.id));

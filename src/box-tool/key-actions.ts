@@ -24,9 +24,9 @@ export function boxKeyActions(tool: KolamBoxTool): Record<string, KeyAction> {
     cancel: { keys: ['Escape'], run: () => tool.editing.cancel() },
     next: { keys: ['Tab'], run: () => tool.editing.selectByOrder(1) },
     previous: { keys: ['Shift+Tab'], run: () => tool.editing.selectByOrder(-1) },
-    accept: { keys: ['Enter'], run: () => tool.editing.acceptOrCommit() },
-    nextSuggestion: { keys: ['n'], run: (e) => !tool.editing.isLabelKey(e) && tool.editing.nextSuggestion() },
-    newBox: { keys: ['b'], run: (e) => !tool.editing.isLabelKey(e) && tool.editing.startKeyboardBox(), repeat: false },
+    // Enter adds the keyboard draft, else accepts a selected suggestion (the review's own key is A).
+    commit: { keys: ['Enter'], run: () => tool.editing.acceptOrCommit() },
+    newBox: { keys: ['b'], run: () => tool.editing.startKeyboardBox(), repeat: false },
     zoomIn: { keys: ['+', '='], run: () => tool.zoomBy(1.25) },
     zoomOut: { keys: ['-', '_'], run: () => tool.zoomBy(0.8) },
     fit: { keys: ['0'], run: () => tool.fit() },

@@ -3,6 +3,7 @@
  * bubble and are composed so they reach host storage code through the host's own shadow roots.
  */
 import type { Annotation } from './annotation.js';
+import type { KolamReviewDetail } from './review.js';
 
 /** Why an input was rejected or a resource failed. */
 export type KolamErrorCode =
@@ -37,6 +38,8 @@ export interface KolamEventDetails {
   'kolam-select': { annotation: Annotation | null };
   'kolam-change': { annotations: Annotation[] };
   'kolam-error': KolamErrorDetail;
+  /** A suggestion was accepted, rejected or relabelled (CONTRACT §8). */
+  'kolam-review': KolamReviewDetail;
   /** Not in CONTRACT §3: the active label changed (picker click or hotkey). */
   'kolam-active-label-change': { activeLabel: string | undefined };
 }
@@ -52,6 +55,7 @@ declare global {
     'kolam-change': CustomEvent<KolamEventDetails['kolam-change']>;
     'kolam-error': CustomEvent<KolamEventDetails['kolam-error']>;
     'kolam-active-label-change': CustomEvent<KolamEventDetails['kolam-active-label-change']>;
+    'kolam-review': CustomEvent<KolamEventDetails['kolam-review']>;
   }
 }
 

@@ -77,6 +77,10 @@ export function matchesBinding(event: KeyboardEvent, binding: KeyBinding): boole
   );
 }
 
+function isPlainLetter(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && /\p{L}/u.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
 /**
  * Listens for keydown on the host and runs the first matching action. An action's `run` returning
  * `false` means "not handled": the event is left alone for the next listener.
@@ -95,6 +99,12 @@ export class KeyboardController implements ReactiveController {
     this.overrides = value;
     reportLater(this.host, errors);
   }
+  /**
+   * True when a key press is a label's own hotkey. A label's hotkey wins over a plain-letter
+   * command (A, X, N, B, L…), so no label is ever unreachable (CONTRACT §8); Enter, Delete and the
+   * digits are never plain letters, so no decision is either.
+   */
+  isLabelKey: ((event: KeyboardEvent) => boolean) | null = null;
   /** Called for keys no action took: the label hotkeys live there. */
   fallback: ((event: KeyboardEvent, typing: boolean) => boolean) | null = null;
 
@@ -130,6 +140,7 @@ export class KeyboardController implements ReactiveController {
       if (!keys.some((k) => matchesBinding(event, k))) continue;
       // In a text field the field's own keys win (its undo, Delete, letters) unless the action says so.
       if (typing && !action.whileTyping) continue;
+      if (isPlainLetter(event) && this.isLabelKey?.(event)) continue;
       if (action.run(event) === false) continue;
       event.preventDefault();
       return;

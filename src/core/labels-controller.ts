@@ -99,6 +99,12 @@ export class LabelsController implements ReactiveController {
     }
   }
 
+  /** True when the key is a label's own hotkey (which wins over a plain-letter command). */
+  isHotkey(event: KeyboardEvent): boolean {
+    const key = event.key.toLowerCase();
+    return this.labels.some((label) => label.hotkey?.toLowerCase() === key);
+  }
+
   /** The label a key press picks: digits 1–9 by position, else a label's own hotkey. */
   labelForKey(event: KeyboardEvent): Label | undefined {
     return labelForKey(this.labels, event);

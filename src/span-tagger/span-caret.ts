@@ -3,7 +3,6 @@
  * the keys that move them: arrows word by word, Escape, Tab through the spans, N to the next
  * suggestion.
  */
-import { isSuggestion, scoreOf } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import { isRtlParagraph, nextWordEnd, previousWordStart, type IndexRange } from './segmentation.js';
 import { spoken } from './spoken.js';
@@ -74,16 +73,6 @@ export class SpanCaret {
       return false;
     }
     this.host.select(list[next].id);
-    return true;
-  }
-
-  /** N: the unreviewed suggestion with the lowest score. */
-  nextSuggestion(): boolean {
-    const spans = this.parts.placement.spans;
-    const suggestions = this.parts.store.shown.filter((a) => isSuggestion(a) && spans.get(a.id));
-    if (suggestions.length === 0) return false;
-    suggestions.sort((a, b) => (scoreOf(a) ?? 0) - (scoreOf(b) ?? 0));
-    this.host.select(suggestions[0].id);
     return true;
   }
 

@@ -2,7 +2,7 @@
  * Creating and changing spans: each user change is one store step, announced, and told to the
  * placement so that the update after it touches one span, not all of them.
  */
-import { acceptSuggestion, createAnnotation, isSuggestion, labelIdOf, withLabel, withSelector, type Annotation } from '../core/annotation.js';
+import { createAnnotation, labelIdOf, withLabel, withSelector, type Annotation } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import { textSelectors } from '../core/selectors.js';
 import { snapRange, wordAt, type IndexRange } from './segmentation.js';
@@ -60,6 +60,7 @@ export class SpanEditor {
   deleteSelected(): boolean {
     const { store, placement, labels } = this.parts;
     const annotation = store.selected;
+    if (this.parts.review().reject()) return true;
     if (this.parts.labels.readonly || !annotation) return false;
     const span = placement.spans.get(annotation.id);
     this.commit({ removedId: annotation.id }, () => store.remove(annotation.id));
@@ -69,20 +70,13 @@ export class SpanEditor {
 
   /** Enter: tags the draft, or accepts the selected suggestion, or tags the word at the caret. */
   enter(): boolean {
-    const { store } = this.parts;
     const caret = this.caret;
     const readonly = this.parts.labels.readonly;
-    const selected = store.selected;
     if (caret.anchor !== caret.index) {
       if (readonly) return false;
       return this.createFrom(caret.draft);
     }
-    if (selected && isSuggestion(selected) && !readonly) {
-      const accepted = acceptSuggestion(selected, this.parts.labels.annotator);
-      this.commit({ added: accepted }, () => store.update(accepted));
-      this.parts.announcer.announce(msg('Suggestion accepted'));
-      return true;
-    }
+    if (this.parts.review().accept()) return true;
     const word = wordAt(this.host.text, caret.index);
     return !readonly && word !== null && this.createFrom(word);
   }
@@ -92,6 +86,7 @@ export class SpanEditor {
     const { store, labels } = this.parts;
     const label = labels.labelForKey(event);
     if (!label) return false;
+    if (this.parts.review().accept(label.id)) return true;
     const selected = store.selected;
     if (selected && !this.parts.labels.readonly) {
       const relabelled = withLabel(selected, label.id);

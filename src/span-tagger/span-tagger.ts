@@ -1,6 +1,8 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { TabWalk } from '../core/tab-walk.js';
+import { ReviewController, reviewKeyActions } from '../core/review-controller.js';
+import type { ReviewState } from '../core/review.js';
 import { reportLater } from '../core/host-values.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { property } from 'lit/decorators.js';
@@ -84,6 +86,17 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   /** `word` widens selections to whole words; `char` keeps them but never splits a grapheme. */
   @property() granularity: Granularity = 'word';
 
+  /** Order of review (N): `margin` (default, most confused first), `score` (lowest first) or `reading`. */
+  @property({ attribute: 'review-order' }) reviewOrder: string | undefined;
+
+  /** Shift+Enter accepts every pending suggestion scored at or above this; unset: none. */
+  @property({ type: Number, attribute: 'accept-threshold' }) acceptThreshold: number | undefined;
+
+  /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
+  get reviewState(): ReviewState {
+    return this.review.state;
+  }
+
   /** Key binding overrides: action name → bindings (see README). */
   @property({ attribute: false }) keymap: Keymap = {};
 
@@ -118,6 +131,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     labels: this.labelsCtl,
     announcer: this.announcer,
     tabs: new TabWalk(this),
+    review: () => this.review,
     blocks: () => this.blocks,
     hits: () => this.hits,
     overlays: () => this.overlays,
@@ -125,6 +139,14 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     labelName: (labelId) => this.labelName(labelId),
     drawMarks: () => this.drawMarks(),
   };
+  private readonly review: ReviewController = new ReviewController(this, {
+    store: this.store,
+    labels: this.labelsCtl,
+    announcer: this.announcer,
+    readingOrder: () => this.placement.spans.spans.map((s) => this.store.get(s.id)).filter((a): a is Annotation => a !== undefined),
+    reveal: (a) => this.select(a.id),
+    canEdit: () => !this.labelsCtl.readonly,
+  });
   private readonly caret = new SpanCaret(this.parts);
   private readonly editor = new SpanEditor(this.parts, this.caret);
   private readonly pointer = new SpanPointer(this.parts, this.caret, this.editor);
@@ -183,8 +205,9 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       'caret-back': { keys: ['ArrowLeft'], run: () => this.caret.move('left', false) },
       'extend-forward': { keys: ['Shift+ArrowRight'], run: () => this.caret.move('right', true) },
       'extend-back': { keys: ['Shift+ArrowLeft'], run: () => this.caret.move('left', true) },
-      'next-suggestion': { keys: ['n'], run: () => this.caret.nextSuggestion() },
+      ...reviewKeyActions(this.review),
     });
+    this.keys.isLabelKey = (event) => this.labelsCtl.isHotkey(event);
     this.keys.fallback = (event, typing) => !typing && this.editor.pickLabel(event);
   }
 

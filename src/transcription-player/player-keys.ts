@@ -4,6 +4,7 @@
  * while typing a transcript; the rest only with focus outside a text field.
  */
 import type { KeyboardController } from '../core/keyboard.js';
+import { reviewKeyActions } from '../core/review-controller.js';
 import { msg, str } from '../core/localize.js';
 import type { GestureController } from './gesture-controller.js';
 import type { PlayerParts } from './player-parts.js';
@@ -49,7 +50,7 @@ export function definePlayerKeys(
     merge: { keys: ['Ctrl+m'], ...typing, repeat: false, run: () => editor.merge() },
     undo: { keys: ['Mod+z'], run: () => player.undo() },
     redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => player.redo() },
-    remove: { keys: ['Delete', 'Backspace'], run: () => editor.removeSelected() },
+    delete: { keys: ['Delete', 'Backspace'], run: () => editor.removeSelected() },
     // Only on the waveform: on a button, the rate or a row, Tab moves on as anywhere else.
     next: { keys: ['Tab'], run: (event) => onWaveform(event) && editor.moveSelection(1) },
     previous: { keys: ['Shift+Tab'], run: (event) => onWaveform(event) && editor.moveSelection(-1) },
@@ -64,13 +65,15 @@ export function definePlayerKeys(
     zoomFit: { keys: ['0'], run: () => view.zoomTo(0, 0) },
     playSelected: { keys: ['Enter'], run: () => editor.acceptOrPlaySelected() },
     loop: { keys: ['l'], run: () => editor.toggleLoop() },
-    nextSuggestion: { keys: ['n'], run: () => editor.nextSuggestion() },
+    ...reviewKeyActions(tool.review()),
   });
+  keys.isLabelKey = (event) => labels.isHotkey(event);
   keys.fallback = (event, typing) => {
     if (typing) return false;
     const label = labels.labelForKey(event);
     if (!label) return false;
     const selected = store.selected;
+    if (tool.review().accept(label.id)) return true;
     if (selected) editor.relabel(selected, label.id);
     else labels.setActive(label.id);
     return true;

@@ -5,7 +5,7 @@
  * change is one undoable store edit; the element only wires keys and events to these.
  */
 import type { LitElement } from 'lit';
-import { acceptSuggestion, isSuggestion, labelIdOf, scoreOf, withLabel, type Annotation } from '../core/annotation.js';
+import { labelIdOf, withLabel, type Annotation } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import type { PlayerParts } from './player-parts.js';
 import { timeRangeText } from './segment-list.js';
@@ -146,6 +146,7 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
       const id = store.selectedId;
       if (!id || labels.readonly) return false;
       drafts.discard(id);
+      if (tool.review().reject()) return true;
       store.remove(id);
       return true;
     },
@@ -154,10 +155,7 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
     acceptOrPlaySelected(): boolean {
       const segment = store.selected;
       if (!segment) return false;
-      if (isSuggestion(segment) && !labels.readonly) {
-        store.update(acceptSuggestion(segment, labels.annotator));
-        announcer.announce(msg('Suggestion accepted'));
-      } else transport.playRange(rangeOf(segment).start, rangeOf(segment).end);
+      if (!tool.review().accept()) transport.playRange(rangeOf(segment).start, rangeOf(segment).end);
       return true;
     },
 
@@ -181,17 +179,6 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
       if (at === null) return false;
       store.select(sorted[at].id);
       view.reveal(rangeOf(sorted[at]).start);
-      return true;
-    },
-
-    /** N: selects the next unreviewed suggestion, least confident first. */
-    nextSuggestion(): boolean {
-      const pending = index.sorted.filter(isSuggestion).sort((a, b) => (scoreOf(a) ?? 0) - (scoreOf(b) ?? 0));
-      const next = pending.find((a) => a.id !== store.selectedId) ?? pending[0];
-      if (!next) return false;
-      store.select(next.id);
-      transport.seek(rangeOf(next).start);
-      view.reveal(rangeOf(next).start);
       return true;
     },
 

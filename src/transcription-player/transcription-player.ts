@@ -2,6 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { TabWalk } from '../core/tab-walk.js';
+import { ReviewController } from '../core/review-controller.js';
+import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -96,6 +98,10 @@ export class KolamTranscriptionPlayer extends LitElement {
   @property({ type: Number, attribute: 'playback-rate' }) playbackRate = 1;
   /** Seconds to step back on pause. */
   @property({ type: Number, attribute: 'rewind-on-pause' }) rewindOnPause = 1;
+  /** Order of review (N): `margin` (default, most confused first), `score` (lowest first) or `reading`. */
+  @property({ attribute: 'review-order' }) reviewOrder: string | undefined;
+  /** Shift+Enter accepts every pending suggestion scored at or above this; unset: none. */
+  @property({ type: Number, attribute: 'accept-threshold' }) acceptThreshold: number | undefined;
   /** Language tag of new transcripts (e.g. `ta`); also the fields' `lang` for spell-check. */
   @property() language: string | undefined;
 
@@ -135,11 +141,25 @@ export class KolamTranscriptionPlayer extends LitElement {
     view: this.view,
     index: this.index,
     tabs: new TabWalk(this),
+    review: () => this.review,
     duration: () => this.duration,
     language: () => this.language,
     source: () => this.source ?? this.src,
   };
   private readonly editor = segmentEditor(this, this.parts);
+  private readonly review: ReviewController = new ReviewController(this, {
+    store: this.store,
+    labels: this.labelsCtl,
+    announcer: this.announcer,
+    readingOrder: () => this.index.sorted,
+    reveal: (a) => {
+      this.store.select(a.id);
+      const { start } = rangeOf(a);
+      this.transport.seek(start);
+      this.view.reveal(start);
+    },
+    canEdit: () => !this.labelsCtl.readonly,
+  });
   private readonly gestures = new GestureController(this, this.parts, this.editor);
 
   constructor() {
@@ -171,6 +191,11 @@ export class KolamTranscriptionPlayer extends LitElement {
     const errors = this.store.load(value, { kind: 'segment', labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
     this.drafts.keepOnly((id) => this.store.get(id) !== undefined);
+  }
+
+  /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
+  get reviewState(): ReviewState {
+    return this.review.state;
   }
 
   get currentTime(): number {

@@ -1,0 +1,192 @@
+/**
+ * The review of a model's suggestions (CONTRACT §8), once for every tool: accept, reject, relabel,
+ * accept all above a threshold, next/previous pending in review order, the `kolam-review` event and
+ * the counts. A tool gives its reading order and how to reveal an item; the decisions go through
+ * the store, so undo brings a suggestion back exactly as the model made it, pending again.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { acceptSuggestion, copy, isSuggestion, labelIdOf, scoreOf, type Annotation } from './annotation.js';
+import type { AnnotationStore } from './annotation-store.js';
+import type { Announcer } from './announcer.js';
+import { emit } from './events.js';
+import type { KeyAction } from './keyboard.js';
+import type { LabelsController } from './labels-controller.js';
+import { msg, str } from './localize.js';
+import { readReviewOrder, reviewQueue, stepInQueue, type ReviewDecision, type ReviewState } from './review.js';
+
+/** The element's review attributes, as the controller reads them. */
+export interface ReviewingTool extends ReactiveControllerHost, HTMLElement {
+  reviewOrder: string | undefined;
+  acceptThreshold: number | undefined;
+}
+
+export interface ReviewConfig {
+  store: AnnotationStore;
+  labels: LabelsController;
+  announcer: Announcer;
+  /** The shown annotations in the tool's reading order (document or time). */
+  readingOrder(): readonly Annotation[];
+  /** Selects an annotation and brings it into view (scroll, pan, seek). */
+  reveal(annotation: Annotation): void;
+  /** False while the tool cannot edit (read-only, image not loaded). */
+  canEdit(): boolean;
+}
+
+export class ReviewController implements ReactiveController {
+  private readonly decisions = new Map<string, ReviewDecision>();
+  private selectedAt = 0;
+
+  constructor(
+    private readonly host: ReviewingTool,
+    private readonly config: ReviewConfig,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('kolam-select', this.onSelect);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('kolam-select', this.onSelect);
+  }
+
+  private readonly onSelect = (): void => {
+    this.selectedAt = performance.now();
+  };
+
+  /** The pending suggestions, in review order. */
+  get queue(): Annotation[] {
+    return reviewQueue(this.config.readingOrder(), readReviewOrder(this.host.reviewOrder));
+  }
+
+  /**
+   * The counts, derived from what is in the store: a decision that was undone (the suggestion is
+   * back, pending) no longer counts.
+   */
+  get state(): ReviewState {
+    const { store } = this.config;
+    const state: ReviewState = { pending: this.queue.length, accepted: 0, rejected: 0, relabeled: 0 };
+    for (const [id, decision] of this.decisions) {
+      const now = store.get(id);
+      const stands = decision === 'reject' ? now === undefined : now !== undefined && !isSuggestion(now);
+      if (!stands) continue;
+      if (decision === 'accept') state.accepted++;
+      else if (decision === 'reject') state.rejected++;
+      else state.relabeled++;
+    }
+    return state;
+  }
+
+  private get selectedSuggestion(): Annotation | undefined {
+    const selected = this.config.store.selected;
+    return selected && isSuggestion(selected) && this.config.canEdit() ? selected : undefined;
+  }
+
+  /** N / Shift+N: the next or previous pending suggestion, wrapping. */
+  next(step: 1 | -1): boolean {
+    const target = stepInQueue(this.queue, this.config.store.selectedId, step);
+    if (!target) {
+      this.config.announcer.announce(msg('No suggestions to review.'));
+      return false;
+    }
+    this.config.reveal(target);
+    return true;
+  }
+
+  /** Enter or A on a selected suggestion; with `labelId`, a relabel (a label key). */
+  accept(labelId?: string): boolean {
+    const suggestion = this.selectedSuggestion;
+    if (!suggestion) return false;
+    const after = this.followerOf(suggestion);
+    const relabel = labelId !== undefined && labelId !== labelIdOf(suggestion);
+    const result = acceptSuggestion(suggestion, this.config.labels.annotator, labelId);
+    this.config.store.update(result, suggestion);
+    this.decided(relabel ? 'relabel' : 'accept', result, suggestion, after);
+    return true;
+  }
+
+  /** X, or Delete on a selected suggestion: it leaves the set (a `kolam-delete`). */
+  reject(): boolean {
+    const suggestion = this.selectedSuggestion;
+    if (!suggestion) return false;
+    const after = this.followerOf(suggestion);
+    this.config.store.remove(suggestion.id);
+    this.decided('reject', suggestion, suggestion, after);
+    return true;
+  }
+
+  /** Shift+Enter: accepts every pending suggestion scored at or above `accept-threshold`, one undo step. */
+  acceptAboveThreshold(): boolean {
+    const threshold = this.host.acceptThreshold;
+    if (typeof threshold !== 'number' || !Number.isFinite(threshold) || !this.config.canEdit()) return false;
+    const chosen = this.queue.filter((a) => (scoreOf(a) ?? -Infinity) >= threshold);
+    if (chosen.length === 0) {
+      this.config.announcer.announce(msg(str`No suggestions scored ${threshold} or more.`));
+      return true;
+    }
+    const { store, labels } = this.config;
+    store.batch(() => {
+      for (const suggestion of chosen) {
+        const result = acceptSuggestion(suggestion, labels.annotator);
+        store.update(result, suggestion);
+        this.decided('accept', result, suggestion, undefined, false);
+      }
+    });
+    this.config.announcer.announce(msg(str`Accepted ${chosen.length} suggestions.`));
+    this.revealNext(undefined);
+    return true;
+  }
+
+  /** The pending suggestion that comes after `a` in review order (to select once `a` is decided). */
+  private followerOf(a: Annotation): string | undefined {
+    const queue = this.queue;
+    if (queue.length < 2) return undefined;
+    const at = queue.findIndex((x) => x.id === a.id);
+    return queue[(at + 1) % queue.length].id;
+  }
+
+  private decided(decision: ReviewDecision, annotation: Annotation, suggestion: Annotation, after: string | undefined, reveal = true): void {
+    this.decisions.set(suggestion.id, decision);
+    const elapsed = Math.max(0, Math.round(performance.now() - this.selectedAt));
+    const { pending, accepted, rejected, relabeled } = this.state;
+    emit(this.host, 'kolam-review', {
+      decision,
+      annotation: copy(annotation),
+      suggestion: copy(suggestion),
+      elapsed,
+      pending,
+      reviewed: accepted + rejected + relabeled,
+    });
+    if (!reveal) return;
+    const { labels, announcer } = this.config;
+    const name = labels.nameOf(labelIdOf(annotation));
+    announcer.announce(
+      decision === 'reject' ? msg(str`Rejected ${name}.`) : decision === 'relabel' ? msg(str`Relabelled as ${name}.`) : msg(str`Accepted ${name}.`),
+    );
+    this.revealNext(after);
+  }
+
+  /** Selects the next pending suggestion; at the end, says review is done (focus stays). */
+  private revealNext(after: string | undefined): void {
+    const queue = this.queue;
+    const next = queue.find((a) => a.id === after) ?? queue[0];
+    if (next) this.config.reveal(next);
+    else this.config.announcer.announce(msg('Review done: no suggestions left.'));
+  }
+}
+
+/**
+ * The review keys (CONTRACT §8), the same names and bindings in every tool. Enter is the tool's own
+ * (it also commits a draft) and calls `accept()` itself; Delete and label keys likewise call
+ * `reject()` and `accept(labelId)` before their usual meaning.
+ */
+export function reviewKeyActions(review: ReviewController): Record<string, KeyAction> {
+  return {
+    accept: { keys: ['a'], run: () => review.accept() },
+    reject: { keys: ['x'], run: () => review.reject() },
+    acceptAll: { keys: ['Shift+Enter'], repeat: false, run: () => review.acceptAboveThreshold() },
+    nextSuggestion: { keys: ['n'], run: () => review.next(1) },
+    previousSuggestion: { keys: ['Shift+n'], run: () => review.next(-1) },
+  };
+}
