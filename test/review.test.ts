@@ -153,6 +153,17 @@ for (const tool of TOOLS) {
       expect(seen).to.deep.equal([]);
     });
 
+    it('reads the old action names in a keymap: next-suggestion and remove', async () => {
+      const el = await reviewing(tool, three());
+      (el as { keymap: unknown }).keymap = { 'next-suggestion': ['j'], remove: ['k'] };
+      await el.updateComplete;
+      await press(el, 'j');
+      expect(selectedId(el)).to.equal('b');
+      const seen = reviews(el);
+      await press(el, 'k');
+      expect(seen.map((s) => s.detail.decision)).to.deep.equal(['reject']);
+    });
+
     it('a label whose hotkey is a command letter (x, n, a) wins over the command; Delete and digits still decide', async () => {
       const el = await reviewing(tool, three());
       el.labels = [{ id: first, hotkey: 'n' }, { id: second, hotkey: 'x' }];

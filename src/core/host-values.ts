@@ -101,12 +101,6 @@ export function checkLabels(input: unknown): Checked<Label[] | undefined> {
   return { value: labels, errors };
 }
 
-/** Action names that earlier versions used in one tool or another, read as today's names. */
-const ACTION_ALIASES: Record<string, string> = {
-  'next-suggestion': 'nextSuggestion',
-  remove: 'delete',
-};
-
 /**
  * A keymap `{ action: bindings[] }`. `null` or `undefined` restores the defaults; a single string
  * binding is read as a list of one; anything else is left out with an error, never disabling keys
@@ -122,8 +116,7 @@ export function checkKeymap(input: unknown): Checked<Keymap> {
   }
   const keymap: Keymap = {};
   const errors: KolamErrorDetail[] = [];
-  for (const [given, keys] of Object.entries(value)) {
-    const action = ACTION_ALIASES[given] ?? given;
+  for (const [action, keys] of Object.entries(value)) {
     const list = typeof keys === 'string' ? [keys] : keys;
     if (Array.isArray(list) && list.every((k) => typeof k === 'string')) keymap[action] = list as string[];
     else errors.push({ code: 'invalid-property', message: `The keymap entry ${JSON.stringify(action)} is not a list of key names; its default keys are kept.`, input: keys });

@@ -77,6 +77,12 @@ export function matchesBinding(event: KeyboardEvent, binding: KeyBinding): boole
   );
 }
 
+/** Names that one tool or another used before the names were made the same everywhere. */
+const OLD_NAMES: Record<string, string[]> = {
+  nextSuggestion: ['next-suggestion'],
+  delete: ['remove'],
+};
+
 function isPlainLetter(event: KeyboardEvent): boolean {
   return event.key.length === 1 && /\p{L}/u.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
@@ -118,9 +124,11 @@ export class KeyboardController implements ReactiveController {
     this.actions = { ...this.actions, ...actions };
   }
 
-  /** The bindings in force for an action, after the keymap. */
+  /** The bindings in force for an action, after the keymap (which may use an action's old name). */
   keysFor(action: string): KeyBinding[] {
-    return this.keymap[action] ?? this.actions[action]?.keys ?? [];
+    const keymap = this.keymap;
+    const old = OLD_NAMES[action]?.find((name) => keymap[name] !== undefined && this.actions[name] === undefined);
+    return keymap[action] ?? (old ? keymap[old] : undefined) ?? this.actions[action]?.keys ?? [];
   }
 
   hostConnected(): void {
