@@ -1,0 +1,100 @@
+// The plain page (no bundler, kolam.bundle.js, no inline script) served with the strict policy of
+// CONTRACT §9 as a real header: draw a box with the mouse where the contract says it lands, see it
+// saved, reload, delete and undo — and the browser reports no policy violation on the way.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { installExample } from './prepare.mjs';
+import { eventually, mod, savedCountIs, startServer } from './browser.mjs';
+
+export function describePlainHtml(env) {
+  describe('examples/plain-html (no bundler, strict CSP + Trusted Types)', () => {
+    let server;
+    let context;
+    let page;
+    const violations = [];
+    const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('kolam-boxes') ?? '[]'));
+    const box = async () => page.evaluate(() => document.querySelector('kolam-box-tool').getBoundingClientRect().toJSON());
+    const imageReady = () =>
+      page.waitForFunction(() => {
+        const img = document.querySelector('kolam-box-tool')?.shadowRoot?.querySelector('img[part~="image"]');
+        return img?.complete && img.naturalWidth > 0;
+      });
+
+    before(async () => {
+      const dir = installExample(env.work, 'plain-html');
+      server = await startServer(dir);
+      context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
+      // Page-side listener for CSP and Trusted Types reports; init scripts are not page scripts.
+      await context.exposeBinding('reportViolation', (_, v) => violations.push(v));
+      await context.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`.trim())),
+      );
+      page = await context.newPage();
+      page.on('pageerror', (error) => env.pageErrors.push(`plain-html: ${error.message}`));
+    });
+    after(async () => {
+      await context?.close();
+      server?.close();
+    });
+
+    it('is served with the strict policy, which the browser enforces', async () => {
+      const response = await page.goto(server.url);
+      assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'/);
+      const enforced = await page.evaluate(() => {
+        const results = {};
+        try {
+          document.createElement('div').innerHTML = '<b>x</b>';
+          results.html = 'allowed';
+        } catch {
+          results.html = 'blocked';
+        }
+        return results;
+      });
+      assert.deepEqual(enforced, { html: 'blocked' }, 'a string assigned to innerHTML must be refused by Trusted Types');
+      assert.ok(violations.some((v) => v.includes('<b>x</b>')), 'the probe above is reported as a violation');
+      violations.length = 0; // that report was ours; from here on, every report is Kolam's
+      await imageReady();
+    });
+
+    it('shows the image contained in the element, as CONTRACT §5 lays it out', async () => {
+      const rect = await page.evaluate(() => document.querySelector('kolam-box-tool').shadowRoot.querySelector('img[part~="image"]').getBoundingClientRect().toJSON());
+      const el = await box();
+      assert.deepEqual([rect.left, rect.top, rect.width, rect.height].map(Math.round), [el.left, el.top, 800, 600].map(Math.round));
+    });
+
+    it('draws a box in natural pixels and saves it to localStorage', async () => {
+      const el = await box();
+      await page.mouse.move(el.left + 100, el.top + 100);
+      await page.mouse.down();
+      await page.mouse.move(el.left + 300, el.top + 200, { steps: 8 });
+      await page.mouse.up();
+      await savedCountIs(page, 1);
+      const saved = await eventually(stored, (s) => s.length === 1, 'one saved box');
+      assert.equal(saved[0].target.selector.value, 'xywh=pixel:200,200,400,200');
+      assert.equal(saved[0].body.find((b) => b.purpose === 'tagging')?.value, 'car');
+    });
+
+    it('shows the saved box after a reload', async () => {
+      await page.reload();
+      await imageReady();
+      await savedCountIs(page, 1);
+      const shown = await page.evaluate(() => document.querySelector('kolam-box-tool').annotations.map((a) => a.target.selector.value));
+      assert.deepEqual(shown, ['xywh=pixel:200,200,400,200']);
+    });
+
+    it('deletes the clicked box and brings it back with Ctrl+Z', async () => {
+      const el = await box();
+      await page.mouse.click(el.left + 200, el.top + 150);
+      await page.keyboard.press('Delete');
+      await savedCountIs(page, 0);
+      await page.keyboard.press(`${mod}+z`);
+      await savedCountIs(page, 1);
+      const saved = await eventually(stored, (s) => s.length === 1, 'the undo saved');
+      assert.equal(saved[0].target.selector.value, 'xywh=pixel:200,200,400,200');
+    });
+
+    it('met no Content Security Policy or Trusted Types violation', () => {
+      assert.deepEqual(violations, []);
+    });
+  });
+}
