@@ -31,4 +31,9 @@ export default tseslint.config(
     files: ['**/*.mjs', 'scripts/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', requestIdleCallback: 'readonly', setTimeout: 'readonly', addEventListener: 'readonly', removeEventListener: 'readonly', Buffer: 'readonly' } },
   },
+  {
+    // The plain-HTML example's app.js runs in the page.
+    files: ['examples/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', localStorage: 'readonly' } },
+  },
 );

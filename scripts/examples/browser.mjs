@@ -29,7 +29,7 @@ export function wordCentre(page, selector, word) {
   return page.evaluate(
     ([selector, word]) => {
       const root = document.querySelector(selector).shadowRoot;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const walker = document.createTreeWalker(root, window.NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.data.indexOf(word);
         if (at < 0) continue;

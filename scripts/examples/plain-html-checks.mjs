@@ -12,7 +12,7 @@ export function describePlainHtml(env) {
     let context;
     let page;
     const violations = [];
-    const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('kolam-boxes') ?? '[]'));
+    const stored = () => page.evaluate(() => JSON.parse(window.localStorage.getItem('kolam-boxes') ?? '[]'));
     const box = async () => page.evaluate(() => document.querySelector('kolam-box-tool').getBoundingClientRect().toJSON());
     const imageReady = () =>
       page.waitForFunction(() => {

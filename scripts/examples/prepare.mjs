@@ -35,7 +35,7 @@ export function npmScript(dir, script) {
   try {
     return execFileSync('npm', ['run', script, '--silent'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`npm run ${script} failed in ${dir}:\n${error.stdout}${error.stderr}`);
+    throw new Error(`npm run ${script} failed in ${dir}:\n${error.stdout}${error.stderr}`, { cause: error });
   }
 }
 

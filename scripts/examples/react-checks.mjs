@@ -32,7 +32,7 @@ export function describeReact(env) {
       describe(`controlled useState, ${variant}`, () => {
         let context;
         let page;
-        const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), key);
+        const stored = () => page.evaluate((key) => JSON.parse(window.localStorage.getItem(key) ?? '[]'), key);
         const quotes = (set) => set.map((a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact);
         before(async () => {
           context = await env.browser.newContext();

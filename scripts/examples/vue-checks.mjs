@@ -15,7 +15,7 @@ export function describeVue(env) {
     let server;
     let context;
     let page;
-    const stored = async () => (await fetch(new URL('/api/annotations', server.url))).json();
+    const stored = async () => (await globalThis.fetch(new URL('/api/annotations', server.url))).json();
     /** Viewport point of `seconds` on the waveform, inside the wave (below the time axis). */
     const pointAt = (seconds) =>
       page.evaluate((seconds) => {
