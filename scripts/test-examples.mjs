@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test` runs this after web-test-runner: it builds and packs Kolam, installs each app under
+// `npm test` runs this after web-test-runner and `npm run build`: it packs Kolam (building it first if
+// src/ is newer than dist/), installs each app under
 // examples/ from that tarball (outside this repository, as a user's app), type-checks and builds it
 // with its own tools, serves it, and drives it in real Chromium with the mouse and keyboard.
 import { before, after, it } from 'node:test';

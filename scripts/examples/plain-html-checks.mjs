@@ -51,7 +51,8 @@ export function describePlainHtml(env) {
         return results;
       });
       assert.deepEqual(enforced, { html: 'blocked' }, 'a string assigned to innerHTML must be refused by Trusted Types');
-      assert.ok(violations.some((v) => v.includes('<b>x</b>')), 'the probe above is reported as a violation');
+      // The report is an event, fired after the refusal: wait for it, so the listener is known to work.
+      await eventually(() => violations, (v) => v.some((line) => line.includes('<b>x</b>')), 'the probe reported as a violation');
       violations.length = 0; // that report was ours; from here on, every report is Kolam's
       await imageReady();
     });

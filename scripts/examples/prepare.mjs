@@ -2,7 +2,7 @@
 // (from a fresh build), and each example copied outside this repository and installed there with
 // npm, so nothing resolves through our own node_modules (an isolated install, as a user's).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -10,10 +10,16 @@ export const repo = resolve(import.meta.dirname, '../..');
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
-/** Builds and packs Kolam into a new folder outside the repository; returns the folder. */
+/** Newest modification time of any file under `dir` (0 when it does not exist). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  return Math.max(0, ...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => statSync(join(d.parentPath ?? d.path, d.name)).mtimeMs));
+}
+
+/** Packs Kolam (built first unless dist/ is newer than src/) into a new folder outside the repository. */
 export function packKolam() {
   const work = mkdtempSync(join(tmpdir(), 'kolam-examples-'));
-  run('npm', ['run', 'build', '--silent'], repo);
+  if (!existsSync(join(repo, 'custom-elements.json')) || newest(join(repo, 'src')) > newest(join(repo, 'dist'))) run('npm', ['run', 'build', '--silent'], repo);
   const tarball = run('npm', ['pack', '--silent', '--pack-destination', work], repo).trim().split('\n').at(-1);
   // The examples' package.json name it `file:../kolam.tgz`, whatever the version.
   renameSync(join(work, tarball), join(work, 'kolam.tgz'));
