@@ -6,6 +6,18 @@ import assert from 'node:assert/strict';
 import { installExample } from './prepare.mjs';
 import { eventually, mod, savedCountIs, startServer } from './browser.mjs';
 
+/** A page whose CSP and Trusted Types reports land in `violations` (init scripts are not page scripts). */
+async function policedPage(env, violations, name) {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  await context.exposeBinding('reportViolation', (_, v) => violations.push(v));
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`.trim())),
+  );
+  const page = await context.newPage();
+  page.on('pageerror', (error) => env.pageErrors.push(`${name}: ${error.message}`));
+  return { context, page };
+}
+
 export function describePlainHtml(env) {
   describe('examples/plain-html (no bundler, strict CSP + Trusted Types)', () => {
     let server;
@@ -23,14 +35,7 @@ export function describePlainHtml(env) {
     before(async () => {
       const dir = installExample(env.work, 'plain-html');
       server = await startServer(dir);
-      context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
-      // Page-side listener for CSP and Trusted Types reports; init scripts are not page scripts.
-      await context.exposeBinding('reportViolation', (_, v) => violations.push(v));
-      await context.addInitScript(() =>
-        document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`.trim())),
-      );
-      page = await context.newPage();
-      page.on('pageerror', (error) => env.pageErrors.push(`plain-html: ${error.message}`));
+      ({ context, page } = await policedPage(env, violations, 'plain-html'));
     });
     after(async () => {
       await context?.close();
@@ -96,6 +101,52 @@ export function describePlainHtml(env) {
 
     it('met no Content Security Policy or Trusted Types violation', () => {
       assert.deepEqual(violations, []);
+    });
+
+    describe('transcribe.html: the player under the same policy', () => {
+      let context;
+      let page;
+      const violations = [];
+      const stored = () => page.evaluate(() => JSON.parse(window.localStorage.getItem('kolam-segments') ?? '[]'));
+      before(async () => {
+        ({ context, page } = await policedPage(env, violations, 'plain-html transcribe'));
+      });
+      after(() => context?.close());
+
+      it('draws the waveform (decoded off the main thread or, failing that, on it)', async () => {
+        await page.goto(server.url + 'transcribe.html');
+        await page.waitForFunction(() => document.querySelector('kolam-transcription-player')?.waveformReady === true, null, { timeout: 15000 });
+      });
+
+      it('creates a segment from a drag and saves it', async () => {
+        const [from, to] = await page.evaluate(() => {
+          const player = document.querySelector('kolam-transcription-player');
+          const wave = player.shadowRoot.querySelector('[part~="waveform"]');
+          const rect = wave.getBoundingClientRect();
+          const y = rect.top + 20 + (wave.clientHeight - 20) * 0.6;
+          return [0.4, 1.6].map((t) => ({ x: rect.left + t * player.zoom - wave.scrollLeft, y }));
+        });
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(to.x, to.y, { steps: 8 });
+        await page.mouse.up();
+        await savedCountIs(page, 1);
+        const saved = await eventually(stored, (s) => s.length === 1, 'one saved segment');
+        assert.equal(saved[0].motivation, 'supplementing');
+      });
+
+      it('lays out the segment on the waveform at its times (no blocked inline style)', async () => {
+        const width = await page.evaluate(() => {
+          const player = document.querySelector('kolam-transcription-player');
+          const region = player.shadowRoot.querySelector('[part~="segment"]');
+          return region ? region.getBoundingClientRect().width / player.zoom : null;
+        });
+        assert.ok(width !== null && Math.abs(width - 1.2) < 0.1, `segment is ${width} s wide on screen, expected 1.2 s`);
+      });
+
+      it('met no Content Security Policy or Trusted Types violation', () => {
+        assert.deepEqual(violations, []);
+      });
     });
   });
 }
