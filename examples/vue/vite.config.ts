@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import { isKolamTag } from 'kolam/vue.js';
+import { isKolamTag } from 'kolam/vue';
 
 // kolam-* are custom elements, not Vue components: Vue then sets their properties and listens to
 // their events as written in the template.

@@ -3,7 +3,7 @@
  * type-checks, with `e.detail` typed. React 19 sets known properties on custom elements and turns an
  * `on<name>` function prop into a listener for the event `<name>` exactly as written, hence the
  * lower-case `onkolam-change` keys here (the @lit/react wrappers use `onKolamChange`).
- * Types only: `import type {} from 'kolam/react.js'` brings them without loading React or @lit/react.
+ * Types only: `import type {} from 'kolam/react'` brings them without loading React or @lit/react.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { KolamEventMap } from '../core/events.js';

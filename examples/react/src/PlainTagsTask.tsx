@@ -1,8 +1,8 @@
 // React 19 with the plain tags: it sets properties on custom elements and `onkolam-change` listens
-// to the `kolam-change` event. `import type {} from 'kolam/react.js'` types the tags for TSX.
+// to the `kolam-change` event. `import type {} from 'kolam/react'` types the tags for TSX.
 import { useState } from 'react';
 import 'kolam';
-import type {} from 'kolam/react.js';
+import type {} from 'kolam/react';
 import type { Annotation } from 'kolam';
 import { labels, text } from './task-data.js';
 import { loadAnnotations, saveAnnotations } from './storage.js';

@@ -1,6 +1,6 @@
 // The same task with kolam/react: components made with @lit/react, typed props and onKolam… events.
 import { useState } from 'react';
-import { LabelSet, SpanTagger } from 'kolam/react.js';
+import { LabelSet, SpanTagger } from 'kolam/react';
 import type { Annotation } from 'kolam';
 import { labels, text } from './task-data.js';
 import { loadAnnotations, saveAnnotations } from './storage.js';

@@ -1,7 +1,7 @@
 // Compiled by `npm run typecheck`, never bundled: proof that the tags and events are typed, not
 // `any`. Each @ts-expect-error must meet an error, so a declaration that went loose fails the check.
-import type {} from 'kolam/react.js';
-import { SpanTagger } from 'kolam/react.js';
+import type {} from 'kolam/react';
+import { SpanTagger } from 'kolam/react';
 import type { Annotation, KolamErrorCode } from 'kolam';
 
 export const checks = [

@@ -1,2 +1,2 @@
 // Types the kolam-* tags in templates (GlobalComponents) for vue-tsc.
-import type {} from 'kolam/vue.js';
+import type {} from 'kolam/vue';
