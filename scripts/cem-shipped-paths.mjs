@@ -1,6 +1,7 @@
 // Two custom-elements-manifest plugins, so custom-elements.json describes what ships:
 // - typedEvents: each `kolam-*` event gets its type, CustomEvent<detail>, read from the one
-//   declaration of the details (KolamEventDetails in src/core/events.ts).
+//   declaration of the details (KolamEventDetails in src/core/events.ts), else from its
+//   HTMLElementEventMap entry.
 // - shippedModules: the manifest lists the files a user imports (dist/box-tool.js, …) with the
 //   elements they export, not our src/ tree, whose files are bundled into chunks and do not ship.
 
@@ -10,19 +11,24 @@ export function typedEvents() {
   return {
     name: 'kolam-typed-events',
     collectPhase({ ts, node }) {
-      if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'KolamEventDetails') return;
+      // KolamEventDetails gives the readable detail; any other event declared (as CONTRACT §3 asks)
+      // in HTMLElementEventMap keeps the type written there.
+      const source = ts.isInterfaceDeclaration(node) && { KolamEventDetails: 'detail', HTMLElementEventMap: 'event' }[node.name.text];
+      if (!source) return;
       for (const member of node.members) {
         if (!ts.isPropertySignature(member) || !member.type) continue;
         const name = ts.isStringLiteral(member.name) ? member.name.text : member.name.getText();
-        details.set(name, member.type.getText().replace(/\s+/g, ' '));
+        const text = member.type.getText().replace(/\s+/g, ' ');
+        if (source === 'detail') details.set(name, `CustomEvent<${text}>`);
+        else if (!details.has(name)) details.set(name, text);
       }
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules)
         for (const declaration of module.declarations ?? [])
           for (const event of declaration.events ?? []) {
-            const detail = event.name === 'kolam-error' ? 'KolamErrorDetail' : details.get(event.name);
-            if (detail) event.type = { text: `CustomEvent<${detail}>` };
+            const type = event.name === 'kolam-error' ? 'CustomEvent<KolamErrorDetail>' : details.get(event.name);
+            if (type) event.type = { text: type };
           }
     },
   };
