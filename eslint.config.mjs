@@ -4,7 +4,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'bench/.cache/', 'custom-elements.json', 'src/locales/'] },
+  { ignores: ['dist/', 'examples/*/dist/', 'storybook-static/', 'node_modules/', 'bench/.cache/', 'custom-elements.json', 'src/locales/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
@@ -30,5 +30,10 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', requestIdleCallback: 'readonly', setTimeout: 'readonly', addEventListener: 'readonly', removeEventListener: 'readonly', Buffer: 'readonly' } },
+  },
+  {
+    // The plain-HTML example's app.js runs in the page.
+    files: ['examples/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', localStorage: 'readonly' } },
   },
 );

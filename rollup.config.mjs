@@ -12,8 +12,27 @@ const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map(
 const input = Object.fromEntries(
   [...topLevel, ...formats, ...locales].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
 );
-const external = (id) => /^(lit|@lit\/|@lit-labs\/)/.test(id);
+// Lit, its packages, and the optional React peer of kolam/react stay imports, never bundled.
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|react)($|\/)/.test(id);
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+
+/**
+ * TypeScript follows `lit`'s re-exports to `lit-html` and `@lit/reactive-element`, so the emitted
+ * declarations would import those: packages a strict install (pnpm, Yarn PnP) does not let our users
+ * resolve, since only `lit` is our dependency. `lit` re-exports every name, so import it from there.
+ */
+function litTypesFromLit() {
+  const fromLit = { 'lit-html': 'lit', 'lit-element': 'lit', '@lit/reactive-element': 'lit', 'lit-element/lit-element.js': 'lit' };
+  return {
+    name: 'lit-types-from-lit',
+    renderChunk(code) {
+      return code.replace(/(from |import )'((?:lit-html|lit-element|@lit\/reactive-element)[^']*)'/g, (_, keyword, id) => {
+        const target = fromLit[id] ?? id.replace(/^(lit-html|lit-element|@lit\/reactive-element)\//, 'lit/');
+        return `${keyword}'${target}'`;
+      });
+    },
+  };
+}
 
 export default [
   {
@@ -30,7 +49,7 @@ export default [
   {
     input,
     external,
-    plugins: [dts({ tsconfig: 'tsconfig.json' })],
+    plugins: [dts({ tsconfig: 'tsconfig.json' }), litTypesFromLit()],
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
   },
 ];

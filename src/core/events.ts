@@ -57,7 +57,16 @@ declare global {
     'kolam-active-label-change': CustomEvent<KolamEventDetails['kolam-active-label-change']>;
     'kolam-review': CustomEvent<KolamEventDetails['kolam-review']>;
   }
+  /**
+   * The same events on `document` and `window` listeners (they bubble and are composed, so a
+   * page-level `addEventListener('kolam-change', …)` sees every tool's events), typed alike.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members are KolamEventMap's.
+  interface GlobalEventHandlersEventMap extends KolamEventMap {}
 }
+
+/** Every Kolam event name mapped to its `CustomEvent`, for typing listeners and wrappers. */
+export type KolamEventMap = { [K in KolamEventName]: CustomEvent<KolamEventDetails[K]> };
 
 /**
  * Fires a Kolam event on `target`. The caller passes copies (see `copy()`): details are the host's
