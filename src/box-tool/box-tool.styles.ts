@@ -93,6 +93,13 @@ export const boxToolStyles = css`
     stroke-dasharray: 4 4;
     fill: none;
   }
+  .review {
+    position: absolute;
+    top: 8px;
+    left: 8px;
+    max-width: calc(100% - 16px);
+    pointer-events: none;
+  }
   .zoom {
     position: absolute;
     right: 8px;

@@ -3,6 +3,7 @@ import { cssom } from '../core/cssom-style.js';
 import { TabWalk } from '../core/tab-walk.js';
 import { ReviewController, reviewKeyActions } from '../core/review-controller.js';
 import type { ReviewState } from '../core/review.js';
+import { renderReview, reviewStyles } from '../core/review-view.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { property, query, state } from 'lit/decorators.js';
@@ -51,6 +52,9 @@ import { cachedRect } from './rect-cache.js';
  * @csspart zoom-controls - The zoom buttons and level.
  * @csspart zoom-button - One zoom button.
  * @csspart error - The message shown when the image fails to load.
+ * @csspart review - The review bar (shown while there are suggestions): progress and alternatives.
+ * @csspart review-progress - "12 of 40 reviewed · 3 rejected".
+ * @csspart alternatives - The selected suggestion's choices, best first, with scores and keys.
  * @cssprop --kolam-box-tool-height - Height of the element (default 480px).
  * @cssprop --kolam-box-stroke-width - Box outline width in CSS px (default 2).
  * @cssprop --kolam-box-handle-size - Resize handle size in CSS px (default 10).
@@ -59,7 +63,7 @@ import { cachedRect } from './rect-cache.js';
  */
 @localized()
 export class KolamBoxTool extends LitElement {
-  static override styles = [themeStyles, boxToolStyles];
+  static override styles = [themeStyles, reviewStyles, boxToolStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The image URL. */
@@ -361,6 +365,7 @@ export class KolamBoxTool extends LitElement {
           : nothing}
       </div>
       ${this.imageFailed ? html`<div part="error" class="error" role="alert">${msg('The image could not be loaded.')}</div>` : nothing}
+      ${renderReview(this.review.state, selected, this.labelsCtl)}
       <div part="zoom-controls" class="zoom">
         <button part="zoom-button" type="button" aria-label=${msg('Zoom out')} ?disabled=${!image} @click=${() => this.zoomBy(0.8)}>−</button>
         <span class="level" aria-hidden="true">${percent}%</span>

@@ -3,6 +3,7 @@ import { adoptEarlyProperties } from '../core/early-properties.js';
 import { TabWalk } from '../core/tab-walk.js';
 import { ReviewController, reviewKeyActions } from '../core/review-controller.js';
 import type { ReviewState } from '../core/review.js';
+import { renderReview, reviewStyles } from '../core/review-view.js';
 import { reportLater } from '../core/host-values.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { property } from 'lit/decorators.js';
@@ -50,6 +51,9 @@ import { TextHits } from './text-hits.js';
  * @fires kolam-change - After each create, update or delete. `{ annotations }`
  * @fires kolam-error - Bad input, or a span that cannot be anchored (`orphaned`). `{ code, message, input }`
  * @fires kolam-active-label-change - A label key changed the active label. `{ activeLabel }`
+ * @csspart review - The review bar (shown while there are suggestions): progress and alternatives.
+ * @csspart review-progress - "12 of 40 reviewed · 3 rejected".
+ * @csspart alternatives - The selected suggestion's choices, best first, with scores and keys.
  * @csspart text - The focusable, scrolling text region.
  * @csspart caret - The keyboard caret.
  * @csspart tag - The label name shown above the selected span.
@@ -63,7 +67,7 @@ import { TextHits } from './text-hits.js';
  */
 @localized()
 export class KolamSpanTagger extends LitElement implements LabelledTool {
-  static override styles = [themeStyles, spanTaggerStyles];
+  static override styles = [themeStyles, reviewStyles, spanTaggerStyles];
 
   /** The plain text to tag, shown exactly as given. Offsets count its code points. */
   @property({ attribute: false }) text = '';
@@ -336,7 +340,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   override render() {
-    return html`<div
+    return html`${renderReview(this.review.state, this.store.selected, this.labelsCtl)}<div
         part="text"
         tabindex="0"
         role="textbox"

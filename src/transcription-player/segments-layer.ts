@@ -6,7 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { labelIdOf, type Annotation, type Label } from '../core/annotation.js';
+import { isSuggestion, labelIdOf, scoreOf, type Annotation, type Label } from '../core/annotation.js';
+import { msg } from '../core/localize.js';
 import type { LabelsController } from '../core/labels-controller.js';
 import { contrastText } from '../core/palette.js';
 import { coverageRuns, rangeOf, segmentsBetween } from './segments.js';
@@ -15,6 +16,12 @@ import { coverageRuns, rangeOf, segmentsBetween } from './segments.js';
 const MAX_SEGMENT_ELEMENTS = 250;
 /** The label list when there are none: one constant, so caches and guards see no change. */
 export const NO_LABELS: readonly Label[] = [];
+
+/** "Model 82% · ": a suggestion reads as one without its colour (CONTRACT §8). */
+function suggestionMark(segment: Annotation): string {
+  const score = scoreOf(segment);
+  return `${msg('Model')}${score === undefined ? '' : ` ${Math.round(score * 100)}%`} · `;
+}
 
 export class SegmentsLayer {
   private readonly templates = new WeakMap<Annotation, { key: string; labels: readonly Label[]; result: TemplateResult }>();
@@ -49,7 +56,8 @@ export class SegmentsLayer {
   }
 
   private renderSegment(segment: Annotation, px: number, currentId: string | undefined, selectedId: string | null | undefined) {
-    const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === selectedId ? ' selected' : ''}`;
+    const suggested = isSuggestion(segment);
+    const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === selectedId ? ' selected' : ''}${suggested ? ' suggestion' : ''}`;
     const editable = !this.labelsCtl.readonly;
     // Annotations are replaced, never mutated: an unchanged one reuses its template (a drag
     // re-renders one segment, not the dozen in view).
@@ -62,7 +70,9 @@ export class SegmentsLayer {
     const color = this.labelsCtl.colorOf(labelId);
     const name = this.labelsCtl.nameOf(labelId);
     const result = html`<div part=${parts} data-segment=${segment.id} ${cssom({ left: `${start * px}px`, width: `${(end - start) * px}px`, '--_color': color })}>
-      ${name ? html`<span class="segment-label" ${cssom({ background: color, color: contrastText(color) })}>${name}</span>` : nothing}
+      ${name || suggested
+        ? html`<span class="segment-label" ${cssom({ background: color, color: contrastText(color) })}>${suggested ? suggestionMark(segment) : ''}${name}</span>`
+        : nothing}
       ${editable ? html`<div part="edge" class="start" data-segment=${segment.id} data-edge="start"></div>
             <div part="edge" class="end" data-segment=${segment.id} data-edge="end"></div>` : nothing}
     </div>`;

@@ -110,6 +110,12 @@ export const transcriptionPlayerStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
   }
+  /* A model's suggestion: dashed and hatched, so it reads as one without its colour. */
+  [part~='segment'][part~='suggestion'] {
+    border-inline-style: dashed;
+    border-inline-width: 2px;
+    background: repeating-linear-gradient(135deg, color-mix(in srgb, var(--_color) 26%, transparent) 0 6px, transparent 6px 10px);
+  }
   [part~='segment'].ghost {
     border-style: dashed;
     pointer-events: none;

@@ -4,6 +4,7 @@ import { adoptEarlyProperties } from '../core/early-properties.js';
 import { TabWalk } from '../core/tab-walk.js';
 import { ReviewController } from '../core/review-controller.js';
 import type { ReviewState } from '../core/review.js';
+import { renderReview, reviewStyles } from '../core/review-view.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -68,6 +69,9 @@ import { AXIS_HEIGHT } from './waveform.js';
  * @csspart edge - A draggable segment edge.
  * @csspart playhead - The playhead line.
  * @csspart list - The segment list.
+ * @csspart review - The review bar (shown while there are suggestions): progress and alternatives.
+ * @csspart review-progress - "12 of 40 reviewed · 3 rejected".
+ * @csspart alternatives - The selected suggestion's choices, best first, with scores and keys.
  * @csspart row - A segment's row in the list; also `current`, `selected`.
  * @csspart segment-time - The row's time button (plays the segment).
  * @csspart speaker - The row's speaker select.
@@ -80,7 +84,7 @@ import { AXIS_HEIGHT } from './waveform.js';
  */
 @localized()
 export class KolamTranscriptionPlayer extends LitElement {
-  static override styles = [themeStyles, transcriptionPlayerStyles];
+  static override styles = [themeStyles, reviewStyles, transcriptionPlayerStyles];
 
   /** The audio or video to play. */
   @property() src = '';
@@ -425,7 +429,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         @loadedmetadata=${this.onMetadata}
         @error=${this.onMediaError}
       ></video>
-      ${this.renderToolbar()}
+      ${this.renderToolbar()} ${renderReview(this.review.state, this.store.selected, this.labelsCtl)}
       <div
         part="waveform"
         data-layer="waveform"
