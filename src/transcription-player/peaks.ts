@@ -25,6 +25,9 @@ export interface Peaks {
   rate: number;
   min: Float32Array;
   max: Float32Array;
+  /** The recording's sample rate and samples per point, when known (for audiowaveform JSON). */
+  sampleRate?: number;
+  samplesPerPoint?: number;
 }
 
 export class PeaksError extends Error {}
@@ -173,4 +176,21 @@ export function peaksFromSamples(channels: Float32Array[], sampleRate: number, p
 /** Samples per point so that a file has at most ~500 points a second and 2 million in all. */
 export function samplesPerPoint(sampleRate: number, totalSamples: number): number {
   return Math.max(1, Math.ceil(sampleRate / 500), Math.ceil(totalSamples / 2_000_000));
+}
+
+/**
+ * Peaks as audiowaveform JSON v2 (8-bit, one channel: what a waveform row shows), for a host to
+ * store and give back as `peaks` next time.
+ */
+export function toAudiowaveform(peaks: Peaks): AudiowaveformJson {
+  const perPoint = peaks.samplesPerPoint ?? 1;
+  const sampleRate = peaks.sampleRate ?? Math.round(peaks.rate * perPoint);
+  const length = peaks.min.length;
+  const data = new Array<number>(2 * length);
+  const clamp = (v: number) => Math.max(-128, Math.min(127, Math.round(v * 128)));
+  for (let i = 0; i < length; i++) {
+    data[2 * i] = clamp(peaks.min[i]);
+    data[2 * i + 1] = clamp(peaks.max[i]);
+  }
+  return { version: 2, channels: 1, sample_rate: sampleRate, samples_per_pixel: perPoint, bits: 8, length, data };
 }
