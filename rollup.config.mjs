@@ -13,19 +13,43 @@ const input = Object.fromEntries(
   [...topLevel, ...formats, ...locales].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
 );
 const external = (id) => /^(lit|@lit\/|@lit-labs\/)/.test(id);
+
+/**
+ * Workers are files next to the module that starts them, written in the source as
+ * `new URL('./x-worker.ts', import.meta.url)` (which Vite and the test server serve as they are):
+ * each becomes a chunk of its own, and the URL points at it wherever the chunk lands.
+ */
+function workerFiles() {
+  const pattern = /new URL\((['"])(\.\/[\w./-]+-worker)\.ts\1,\s*import\.meta\.url\)/g;
+  return {
+    name: 'kolam-worker-files',
+    async transform(code, id) {
+      if (!code.includes('import.meta.url')) return null;
+      let out = code;
+      for (const [whole, , spec] of code.matchAll(pattern)) {
+        const resolved = await this.resolve(`${spec}.ts`, id);
+        if (!resolved) this.error(`worker file ${spec}.ts not found from ${id}`);
+        const ref = this.emitFile({ type: 'chunk', id: resolved.id, name: spec.split('/').pop() });
+        out = out.replace(whole, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`);
+      }
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 export default [
   {
     input,
     external,
-    plugins: [nodeResolve(), ts()],
+    plugins: [nodeResolve(), ts(), workerFiles()],
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
     input: 'src/index.ts',
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), terser({ format: { comments: false } })],
-    output: { file: 'dist/kolam.bundle.js', format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), workerFiles(), terser({ format: { comments: false } })],
+    // The decoder and its worker load only when a file needs decoding: beside the bundle, in bundle/.
+    output: { dir: 'dist', entryFileNames: 'kolam.bundle.js', chunkFileNames: 'bundle/[name]-[hash].js', format: 'es', sourcemap: true },
   },
   {
     input,

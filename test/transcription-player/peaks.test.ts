@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { PeakLevels, PeaksError, extentAt, parseAudiowaveform, peaksDuration, peaksFromSamples } from '../../src/transcription-player/peaks.js';
+import { PeakLevels, PeaksError, extentAt, parseAudiowaveform, peaksDuration } from '../../src/transcription-player/peaks.js';
+import { peaksFromSamples } from '../../src/transcription-player/decode/samples.js';
 
 describe('audiowaveform peaks', () => {
   it('reads version 1, 8-bit, as values from −1 to 1', () => {

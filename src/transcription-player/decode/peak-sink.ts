@@ -4,7 +4,8 @@
  * memory is the peaks, whatever the length of the recording. `take()` hands out what changed since
  * the last call, for the waveform to draw while the rest decodes.
  */
-import { samplesPerPoint, type Peaks } from '../peaks.js';
+import type { Peaks } from '../peaks.js';
+import { samplesPerPoint } from './samples.js';
 
 /** Beyond this a wrong length estimate is a bug or a hostile file, not a recording. */
 const MAX_POINTS = 16_000_000;

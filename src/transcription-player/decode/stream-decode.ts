@@ -6,8 +6,9 @@
  * on the page. Runs in the decode worker and, when no worker can start, on the page: it uses
  * nothing but fetch, WebCodecs and — given `page` — an OfflineAudioContext.
  */
-import { peaksFromSamples, samplesPerPoint, type Peaks } from '../peaks.js';
+import type { Peaks } from '../peaks.js';
 import { ByteReader } from './byte-reader.js';
+import { peaksFromSamples, samplesPerPoint } from './samples.js';
 import { DecodeError, NeedsPage } from './errors.js';
 import { id3Length, mp3FrameAt, mp3FrameCount, type Mp3Frame } from './mp3-frames.js';
 import { OggPackets, lastGranule, oggCodecOf, oggPageAt, oggPageNeeds, vorbisDescription, type OggCodec } from './ogg-pages.js';
