@@ -49,6 +49,22 @@ export function id3Length(bytes: Uint8Array): number {
   return 10 + size + (bytes[5] & 0x10 ? 10 : 0);
 }
 
+/** Samples every MPEG audio decoder outputs before the first encoded one (its filter bank). */
+export const MP3_DECODER_DELAY = 529;
+
+/**
+ * The encoder's delay in samples from a LAME tag in the Xing frame at `at`, else 0: decoders output
+ * this much padding first, so the waveform is placed that much earlier to match what is heard.
+ */
+export function mp3EncoderDelay(bytes: Uint8Array, at: number, frame: Mp3Frame): number {
+  const v1 = frame.samples === 1152 && frame.sampleRate >= 32000;
+  const tag = at + 4 + (v1 ? (frame.channels === 1 ? 17 : 32) : frame.channels === 1 ? 9 : 17);
+  const lame = tag + 120;
+  // The tag starts with the encoder's name: "LAME3.100", or "Lavc59.37" from ffmpeg.
+  if (lame + 24 > bytes.length || !/^(LAME|Lavc|Lavf|GOGO)/.test(String.fromCharCode(...bytes.subarray(lame, lame + 4)))) return 0;
+  return (bytes[lame + 21] << 4) | (bytes[lame + 22] >> 4);
+}
+
 /**
  * Frames in the file when the first frame is a Xing/Info (LAME) or VBRI header, else null: the exact
  * duration before decoding, for VBR files too.
