@@ -41,9 +41,13 @@ export class WaveformSource implements ReactiveController {
     this.abortTimer = window.setTimeout(() => this.abort?.abort(), 0);
   }
 
-  /** The peaks as audiowaveform JSON v2 once decoded (or as the host gave them). */
-  get peaksJson(): AudiowaveformJson | null {
-    if (this.given) return this.given;
+  /** How far the decode is, for the loading status ("42 %"), or '' before anything is known. */
+  get percent(): string {
+    return this.progress > 0 ? `${Math.floor(this.progress * 100)} %` : '';
+  }
+
+  /** The decoded peaks as audiowaveform JSON v2 (made on first read), or null. */
+  get decodedJson(): AudiowaveformJson | null {
     if (!this.decoded) return null;
     this.json ??= toAudiowaveform(this.decoded);
     return this.json;
