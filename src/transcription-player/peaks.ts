@@ -112,6 +112,29 @@ export class PeakLevels {
     }
   }
 
+  /**
+   * These levels after points [from, to) of the base changed in place (decoding as it goes): the
+   * coarser levels already made are redone over that stretch only, not from scratch. A new object,
+   * so a view that compares levels redraws.
+   */
+  changed(from: number, to: number): PeakLevels {
+    const next = new PeakLevels(this.base);
+    for (let i = 1; i < this.levels.length; i++) {
+      const finer = this.levels[i - 1];
+      const level = this.levels[i];
+      from = Math.floor(from / 2);
+      to = Math.ceil(to / 2);
+      for (let j = from; j < Math.min(to, level.min.length); j++) {
+        const a = 2 * j;
+        const b = Math.min(a + 1, finer.min.length - 1);
+        level.min[j] = Math.min(finer.min[a], finer.min[b]);
+        level.max[j] = Math.max(finer.max[a], finer.max[b]);
+      }
+      next.levels[i] = level;
+    }
+    return next;
+  }
+
   private halve(i: number): Peaks | undefined {
     const from = this.levels[i - 1];
     const n = Math.ceil(from.min.length / 2);

@@ -99,7 +99,8 @@ export class WaveformSource implements ReactiveController {
   private grow({ rate, capacity, slice, fraction }: DecodeProgress): void {
     let peaks = this.growing;
     const end = Math.max(capacity, slice.from + slice.min.length);
-    if (!peaks || peaks.rate !== rate || peaks.min.length < end) {
+    let levels = this.levels;
+    if (!peaks || !levels || peaks.rate !== rate || peaks.min.length < end) {
       const min = new Float32Array(end);
       const max = new Float32Array(end);
       if (peaks && peaks.rate === rate) {
@@ -107,11 +108,12 @@ export class WaveformSource implements ReactiveController {
         max.set(peaks.max);
       }
       peaks = this.growing = { rate, min, max };
+      levels = new PeakLevels(peaks);
     }
     peaks.min.set(slice.min, slice.from);
     peaks.max.set(slice.max, slice.from);
-    // A new object: the view redraws what is in sight, the levels are remade lazily.
-    this.levels = new PeakLevels(peaks);
+    // The coarser levels are redone over the new stretch only; the view redraws what is in sight.
+    this.levels = levels.changed(slice.from, slice.from + slice.min.length);
     this.progress = fraction;
     this.host.requestUpdate();
   }

@@ -64,3 +64,23 @@ describe('audiowaveform peaks', () => {
     expect([...peaks.min]).to.deep.equal([0, -0.75]);
   });
 });
+
+describe('PeakLevels.changed', () => {
+  it('redoes the coarser levels over the changed stretch, as if made from scratch', () => {
+    const n = 1000;
+    const base = { rate: 100, min: new Float32Array(n), max: new Float32Array(n) };
+    const levels = new PeakLevels(base);
+    levels.forRate(1); // makes every level, from zeros
+    for (let i = 300; i < 340; i++) {
+      base.min[i] = -0.5 - i / 10000;
+      base.max[i] = 0.25 + i / 10000;
+    }
+    const updated = levels.changed(300, 340);
+    const fresh = new PeakLevels({ rate: 100, min: base.min.slice(), max: base.max.slice() });
+    for (const rate of [50, 12.5, 3.125, 1]) {
+      expect(Array.from(updated.forRate(rate).max), `max at ${rate}/s`).to.deep.equal(Array.from(fresh.forRate(rate).max));
+      expect(Array.from(updated.forRate(rate).min), `min at ${rate}/s`).to.deep.equal(Array.from(fresh.forRate(rate).min));
+    }
+    expect(updated).not.to.equal(levels);
+  });
+});

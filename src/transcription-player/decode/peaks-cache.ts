@@ -51,9 +51,14 @@ export async function readCachedPeaks(key: string): Promise<Peaks | null> {
 export async function storeCachedPeaks(key: string, peaks: Peaks): Promise<void> {
   const db = await open();
   if (!db) return;
-  try {
-    db.transaction(STORE, 'readwrite').objectStore(STORE).put({ ...peaks }, key);
-  } catch {
-    // Quota or a closed database: the next open decodes again.
-  }
+  await new Promise<void>((resolve) => {
+    try {
+      const transaction = db.transaction(STORE, 'readwrite');
+      transaction.objectStore(STORE).put({ ...peaks }, key);
+      transaction.oncomplete = transaction.onerror = transaction.onabort = () => resolve();
+    } catch {
+      // Quota or a closed database: the next open decodes again.
+      resolve();
+    }
+  });
 }

@@ -68,7 +68,8 @@ export async function decodeStream(url: string, options: DecodeOptions): Promise
   const job: Job = { url, reader: new ByteReader(response.body.getReader()), size, options, sink: null, reported: 0 };
   try {
     const peaks = await decodeBody(job);
-    if (key) void storeCachedPeaks(key, peaks);
+    // Stored before the peaks are handed on (a worker transfers their buffers away).
+    if (key) await storeCachedPeaks(key, peaks);
     return peaks;
   } catch (error) {
     job.reader.cancel();
