@@ -2,13 +2,70 @@
 //   /__media/slow/<name>?kbps=N    the file at N kilobytes per second (a long download to watch)
 //   /__media/drop/<name>?after=N   the whole file's length promised, N bytes sent, then the
 //                                  connection dies (a server or network failing mid-stream)
+//   /__media/range/<name>          the file with byte ranges (Range → 206), as real servers do
+//   /__media/kolam-peaks/<name>    the file through kolam/peaks (src/peaks.ts, run in Node with
+//                                  the system's ffmpeg): audiowaveform JSON v2
 // Only files in test/fixtures/generated, by plain name.
+import { build } from 'esbuild';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const dir = join(process.cwd(), 'test/fixtures/generated');
 
+let peaksEntry;
+/** src/peaks.ts built for Node, once per test run. */
+function nodePeaks() {
+  peaksEntry ??= build({
+    entryPoints: [join(process.cwd(), 'src/peaks.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(process.cwd(), 'tmp/wtr-peaks-node.mjs'),
+    logLevel: 'warning',
+  }).then(() => import(`${pathToFileURL(join(process.cwd(), 'tmp/wtr-peaks-node.mjs')).href}?${Date.now()}`));
+  return peaksEntry;
+}
+
 export async function mediaMiddleware(ctx, next) {
+  const peaks = /^\/__media\/kolam-peaks\/([\w.-]+)$/.exec(ctx.path);
+  if (peaks) {
+    const { peaksFromFile } = await nodePeaks();
+    try {
+      ctx.body = await peaksFromFile(join(dir, basename(peaks[1])), { bits: Number(ctx.query.bits) === 8 ? 8 : 16 });
+    } catch (error) {
+      ctx.status = 422;
+      ctx.body = { error: error.message };
+    }
+    return;
+  }
+  const ranged = /^\/__media\/range\/([\w.-]+)$/.exec(ctx.path);
+  if (ranged) {
+    const file = join(dir, basename(ranged[1]));
+    let size;
+    try {
+      size = statSync(file).size;
+    } catch {
+      ctx.status = 404;
+      return;
+    }
+    const range = /bytes=(\d+)-(\d*)/.exec(ctx.get('range'));
+    ctx.set('accept-ranges', 'bytes');
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'application/octet-stream';
+    if (!range) {
+      ctx.length = size;
+      ctx.body = createReadStream(file);
+      return;
+    }
+    const start = Number(range[1]);
+    const end = range[2] ? Math.min(size - 1, Number(range[2])) : size - 1;
+    ctx.status = 206;
+    ctx.set('content-range', `bytes ${start}-${end}/${size}`);
+    ctx.length = end - start + 1;
+    ctx.body = createReadStream(file, { start, end });
+    return;
+  }
   const match = /^\/__media\/(slow|drop)\/([\w.-]+)$/.exec(ctx.path);
   if (!match) return next();
   const [, mode, name] = match;

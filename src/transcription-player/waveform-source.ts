@@ -76,6 +76,8 @@ export class WaveformSource implements ReactiveController {
         (result) => {
           if (signal.aborted) return;
           this.decoded = result;
+          // The final peaks replace the ones grown while decoding: one copy of them, not two.
+          this.growing = null;
           this.levels = new PeakLevels(result);
           this.status = 'ready';
           this.progress = 1;

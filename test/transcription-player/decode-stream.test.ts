@@ -57,8 +57,23 @@ describe('decoding a media URL in pieces', () => {
     });
   }
 
-  it('draws M4A, which the browser decodes whole, on the page', async () => {
-    expectTones(await loadPeaks(media('tones.m4a')), 'm4a');
+  it('streams M4A with its index first through WebCodecs, sample by sample', async () => {
+    const progress: DecodeProgress[] = [];
+    expectTones(await decodeStream(`${url('tones-faststart.m4a')}?webcodecs`, { page: false, onProgress: (p) => progress.push(p) }), 'm4a');
+    expect(progress.length, 'streamed, not decoded whole').to.be.greaterThan(0);
+  });
+
+  it('streams M4A with its index last, reading the index with one range request', async () => {
+    const progress: DecodeProgress[] = [];
+    expectTones(await decodeStream(new URL('/__media/range/tones.m4a', location.href).href, { page: false, onProgress: (p) => progress.push(p) }), 'm4a, moov last');
+    expect(progress.length, 'streamed, not decoded whole').to.be.greaterThan(0);
+  });
+
+  it('decodes M4A whole on the page where the server has no ranges for its index at the end', async () => {
+    const progress: DecodeProgress[] = [];
+    // This route ignores Range headers, as some servers do.
+    expectTones(await loadPeaks('/__media/slow/tones.m4a?kbps=100000', { onProgress: (p) => progress.push(p) }), 'm4a whole');
+    expect(progress).to.have.length(0);
   });
 
   it('runs in the worker next to the module, and reports progress on the way', async () => {
@@ -116,7 +131,7 @@ describe('decoding a media URL in pieces', () => {
     });
   }
 
-  for (const ext of ['wav', 'mp3', 'ogg']) {
+  for (const ext of ['wav', 'mp3', 'ogg', 'm4a']) {
     it(`rejects a truncated ${ext}, keeping the peaks of the part it holds`, async () => {
       const error = (await loadPeaks(media(`tones-cut.${ext}`)).then(
         () => null,

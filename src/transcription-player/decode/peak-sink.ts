@@ -86,9 +86,10 @@ export class PeakSink {
     return slice;
   }
 
-  /** The peaks written, trimmed to what the file held. */
+  /** The peaks written, trimmed to what the file held (views: no second copy of an hour's peaks). */
   result(): Peaks {
-    return { rate: this.rate, min: this.min.slice(0, this.length), max: this.max.slice(0, this.length), sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
+    const trim = (a: Float32Array) => (a.length === this.length ? a : a.subarray(0, this.length));
+    return { rate: this.rate, min: trim(this.min), max: trim(this.max), sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
   }
 
   private ensure(point: number): boolean {

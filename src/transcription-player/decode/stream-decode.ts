@@ -10,6 +10,7 @@ import type { Peaks } from '../peaks.js';
 import { ByteReader } from './byte-reader.js';
 import { peaksFromSamples, samplesPerPoint } from './samples.js';
 import { DecodeError, NeedsPage } from './errors.js';
+import { audioTrack, boxAt, type Mp4Track } from './mp4-boxes.js';
 import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, type Mp3Frame } from './mp3-frames.js';
 import { OggPackets, lastGranule, oggCodecOf, oggPageAt, oggPageNeeds, vorbisDescription, type OggCodec } from './ogg-pages.js';
 import { PeakSink, type PeakSlice } from './peak-sink.js';
@@ -93,6 +94,14 @@ async function decodeBody(job: Job): Promise<Peaks> {
     if (peaks) return peaks;
   } else if (id3Length(head) || mp3FrameAt(head, 0)) {
     return decodeMp3(job);
+  } else if (head.length >= 8 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp') {
+    const peaks = await decodeMp4(job);
+    if (peaks) return peaks;
+    // Read part of the way: the whole-file decoder starts again from the top.
+    job.reader.cancel();
+    const again = await fetch(job.url, job.options.signal ? { signal: job.options.signal } : {});
+    if (!again.ok || !again.body) throw new DecodeError(`Could not fetch ${job.url}: HTTP ${again.status}.`);
+    job.reader = new ByteReader(again.body.getReader());
   }
   return decodeWhole(job);
 }
@@ -344,6 +353,99 @@ async function oggDuration(job: Job, codec: OggCodec, serial: number): Promise<n
   } catch {
     return null;
   }
+}
+
+/** Skips `n` bytes of the stream, reading them through without keeping them. */
+async function pass(reader: ByteReader, n: number): Promise<boolean> {
+  while (n > 0) {
+    if (!(await reader.need(Math.min(n, 1 << 20)))) {
+      const step = Math.min(n, reader.available);
+      reader.skip(step);
+      return step === n;
+    }
+    const step = Math.min(n, reader.available);
+    reader.skip(step);
+    n -= step;
+  }
+  return true;
+}
+
+/** Larger than any audio track's index: a file that claims more is not one to buffer. */
+const MAX_MOOV = 64 << 20;
+
+/**
+ * MP4/M4A (AAC): the index (`moov`) read first — from the start, or with one range read of the end
+ * where ffmpeg and most encoders put it — then the samples streamed in file order through
+ * WebCodecs. Null when this is no AAC track or WebCodecs can't decode it (the whole-file decoder's turn).
+ */
+async function decodeMp4(job: Job): Promise<Peaks | null> {
+  const { reader } = job;
+  let track: Mp4Track | null = null;
+  for (;;) {
+    if (!(await reader.need(16))) return null;
+    const box = boxAt(reader.bytes, 0, job.size ? job.size - reader.offset : Infinity);
+    if (!box || box.end < 8) return null;
+    if (box.type === 'moov') {
+      if (box.end > MAX_MOOV || !(await reader.need(box.end))) return null;
+      track = audioTrack(reader.bytes.subarray(0, box.end));
+      if (!track) return null;
+      reader.skip(box.end);
+    } else if (box.type === 'mdat') {
+      track ??= await moovAfter(job, reader.offset + box.end);
+      if (!track) return null;
+      break;
+    } else if (!(await pass(reader, box.end))) return null;
+  }
+  const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.sampleRate, numberOfChannels: track.channels, description: track.description };
+  if (job.options.webCodecs === false || !(await webCodecsSupports(config))) {
+    if (!job.options.page) throw new NeedsPage(`no ${track.codec} decoder in this worker`);
+    return null;
+  }
+  const sink = (job.sink = new PeakSink(track.sampleRate, track.duration || 3600));
+  // The encoder's priming samples, which the edit list says to skip, come out of the decoder first.
+  const decoder = webCodecsDecoder(config, sink, -track.skip);
+  let truncated: string | null = null;
+  try {
+    for (let i = 0; i < track.sizes.length; i++) {
+      const offset = track.offsets[i];
+      // Samples out of file order would need a second read: rare in audio files; skipped.
+      if (offset < reader.offset) continue;
+      if (!(await pass(reader, offset - reader.offset)) || !(await reader.need(track.sizes[i]))) {
+        truncated = `${job.url} ends early: ${i} of its ${track.sizes.length} audio samples.`;
+        break;
+      }
+      await decoder.decode(reader.bytes.subarray(0, track.sizes[i]), 0);
+      reader.skip(track.sizes[i]);
+      report(job);
+    }
+    await decoder.flush();
+  } finally {
+    decoder.close();
+  }
+  reader.cancel();
+  return finish(job, truncated);
+}
+
+/** The `moov` after the media data, by one range read from `from` to the end; null if none. */
+async function moovAfter(job: Job, from: number): Promise<Mp4Track | null> {
+  if (!job.size || from >= job.size) return null;
+  try {
+    const tail = await fetch(job.url, { headers: { range: `bytes=${from}-` }, ...(job.options.signal ? { signal: job.options.signal } : {}) });
+    if (tail.status !== 206 || job.size - from > MAX_MOOV) {
+      void tail.body?.cancel().catch(() => undefined);
+      return null;
+    }
+    const bytes = new Uint8Array(await tail.arrayBuffer());
+    for (let at = 0; at + 8 <= bytes.length; ) {
+      const box = boxAt(bytes, at, bytes.length);
+      if (!box || box.end <= at) return null;
+      if (box.type === 'moov') return audioTrack(bytes.subarray(at, box.end));
+      at = box.end;
+    }
+  } catch {
+    // No ranges, or the network failed: the whole-file decoder will say.
+  }
+  return null;
 }
 
 /** The browser decodes the whole file (MP4, WebM, FLAC…): on the page, at a low rate. */
