@@ -21,9 +21,9 @@ function nodePeaks() {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile: join(process.cwd(), 'tmp/wtr-peaks-node.mjs'),
+    outfile: join(process.cwd(), 'node_modules/.cache/kolam-wtr/peaks-node.mjs'),
     logLevel: 'warning',
-  }).then(() => import(`${pathToFileURL(join(process.cwd(), 'tmp/wtr-peaks-node.mjs')).href}?${Date.now()}`));
+  }).then(() => import(`${pathToFileURL(join(process.cwd(), 'node_modules/.cache/kolam-wtr/peaks-node.mjs')).href}?${Date.now()}`));
   return peaksEntry;
 }
 

@@ -54,17 +54,23 @@ function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks | type
       worker.terminate();
       return true;
     };
-    const onPage = () => settle() && resolve(ON_PAGE);
-    const abort = () => settle() && reject(new DOMException('Aborted', 'AbortError'));
+    const onPage = () => {
+      if (settle()) resolve(ON_PAGE);
+    };
+    const abort = () => {
+      if (settle()) reject(new DOMException('Aborted', 'AbortError'));
+    };
     const timer = setTimeout(onPage, START_TIMEOUT_MS);
     options.signal?.addEventListener('abort', abort, { once: true });
     worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => {
       if (settled) return;
       if (data.kind === 'ready') clearTimeout(timer);
       else if (data.kind === 'progress') options.onProgress?.(data.progress);
-      else if (data.kind === 'peaks') settle() && resolve(data.peaks);
-      else if (data.kind === 'error') settle() && reject(new DecodeError(data.message, data.partial));
-      else onPage();
+      else if (data.kind === 'page') onPage();
+      else if (settle()) {
+        if (data.kind === 'peaks') resolve(data.peaks);
+        else reject(new DecodeError(data.message, data.partial));
+      }
     };
     // The worker's file was refused or it died: what it drew stays, the page decodes the rest.
     worker.onerror = (event) => {
