@@ -33,9 +33,14 @@ export async function loadPeaks(url: string, options: LoadOptions = {}): Promise
 
 function startWorker(): Worker | null {
   try {
-    // Written out in full so rollup (our plugin), Vite and the test server all see the worker file.
-    const url = new URL('./decode-worker.ts', import.meta.url).href;
-    return new Worker(trustedScriptUrl(url), { type: 'module', name: 'kolam-decode' });
+    // Written out in full, as bundlers look for it: Vite bundles the worker it names, rollup (our
+    // plugin) emits it next to this module, the test server serves the file.
+    return new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: 'kolam-decode' });
+  } catch {
+    // Trusted Types required: a plain URL is refused, so again through the `kolam` policy.
+  }
+  try {
+    return new Worker(trustedScriptUrl(new URL('./decode-worker.ts', import.meta.url).href), { type: 'module', name: 'kolam-decode' });
   } catch {
     return null;
   }
