@@ -32,6 +32,9 @@ export interface Peaks {
 
 export class PeaksError extends Error {}
 
+/** Longer than any recording a person transcribes. */
+const MAX_HOURS = 48;
+
 const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 /**
@@ -54,6 +57,9 @@ export function parseAudiowaveform(input: unknown): Peaks {
   const length = Math.floor(data.length / stride);
   if (typeof json.length === 'number' && json.length > length)
     throw new PeaksError(`Peaks "length" is ${json.length} but "data" holds only ${length} points.`);
+  // Peaks claiming a year would size the waveform past what a renderer survives.
+  const hours = length / (json.sample_rate / json.samples_per_pixel) / 3600;
+  if (hours > MAX_HOURS) throw new PeaksError(`Peaks claim ${Math.round(hours)} hours of audio; at most ${MAX_HOURS} are drawn.`);
   const scale = json.bits === 8 ? 1 / 128 : 1 / 32768;
   const min = new Float32Array(length);
   const max = new Float32Array(length);

@@ -84,3 +84,12 @@ describe('PeakLevels.changed', () => {
     expect(updated).not.to.equal(levels);
   });
 });
+
+describe('peaks that claim too much', () => {
+  it('rejects peaks claiming more than 48 hours (a renderer-crashing width) with a sentence', () => {
+    const claim = { version: 2, channels: 1, bits: 8, sample_rate: 1, samples_per_pixel: 1e6, length: 2, data: [0, 1, 0, 1] };
+    expect(() => parseAudiowaveform(claim)).to.throw(PeaksError, /hours/);
+    // Two days exactly is still a recording.
+    expect(() => parseAudiowaveform({ ...claim, sample_rate: 100, samples_per_pixel: 8640000 })).not.to.throw();
+  });
+});
