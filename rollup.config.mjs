@@ -5,6 +5,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import { build as buildWorker } from 'esbuild';
 
 const topLevel = readdirSync('src').filter((f) => f.endsWith('.ts')).map((f) => `src/${f}`);
 const formats = readdirSync('src/formats').filter((f) => f.endsWith('.ts')).map((f) => `src/formats/${f}`);
@@ -14,6 +15,37 @@ const input = Object.fromEntries(
 );
 // Lit, its packages, and the optional React peer of kolam/react stay imports, never bundled.
 const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|react)($|\/)/.test(id);
+
+/**
+ * Workers are files next to the module that starts them, written in the source as
+ * `new URL('./x-worker.ts', import.meta.url)` (which Vite and the test server resolve as they are).
+ * Each is bundled into one self-contained, minified file (so a host's bundler that copies it as an
+ * asset, as Vite does with `new URL(…, import.meta.url)`, copies all it needs) and emitted beside
+ * the chunks; the URL points at it wherever the chunk that starts it lands.
+ */
+function workerFiles() {
+  const pattern = /new URL\((['"])(\.\/[\w./-]+-worker)\.ts\1,\s*import\.meta\.url\)/g;
+  const built = new Map();
+  return {
+    name: 'kolam-worker-files',
+    async transform(code, id) {
+      if (!code.includes('import.meta.url')) return null;
+      let out = code;
+      for (const [whole, , spec] of code.matchAll(pattern)) {
+        const resolved = await this.resolve(`${spec}.ts`, id);
+        if (!resolved) this.error(`worker file ${spec}.ts not found from ${id}`);
+        if (!built.has(resolved.id)) {
+          const { outputFiles } = await buildWorker({ entryPoints: [resolved.id], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, tsconfig: 'tsconfig.json', logLevel: 'silent' });
+          built.set(resolved.id, this.emitFile({ type: 'asset', name: `${spec.split('/').pop()}.js`, source: outputFiles[0].text }));
+        }
+        out = out.replaceAll(whole, `import.meta.ROLLUP_FILE_URL_${built.get(resolved.id)}`);
+      }
+      return out === code ? null : { code: out, map: null };
+    },
+    // Back as it was written, a URL object relative to the module: the pattern bundlers know.
+    resolveFileUrl: ({ relativePath }) => `new URL(${JSON.stringify(relativePath)}, import.meta.url)`,
+  };
+}
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 /**
@@ -38,13 +70,14 @@ export default [
   {
     input,
     external,
-    plugins: [nodeResolve(), ts()],
-    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [nodeResolve(), ts(), workerFiles()],
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'chunks/[name]-[hash][extname]' },
   },
   {
     input: 'src/index.ts',
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), terser({ format: { comments: false } })],
-    output: { file: 'dist/kolam.bundle.js', format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), workerFiles(), terser({ format: { comments: false } })],
+    // The decoder and its worker load only when a file needs decoding: beside the bundle, in bundle/.
+    output: { dir: 'dist', entryFileNames: 'kolam.bundle.js', chunkFileNames: 'bundle/[name]-[hash].js', assetFileNames: 'bundle/[name]-[hash][extname]', format: 'es', sourcemap: true },
   },
   {
     input,

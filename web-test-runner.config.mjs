@@ -5,6 +5,7 @@ import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
 import { toolsPlugin } from './scripts/wtr-tools-plugin.mjs';
 import { multiClickPlugin } from './scripts/wtr-multi-click-plugin.mjs';
 import { imePlugin } from './scripts/wtr-ime-plugin.mjs';
+import { mediaMiddleware } from './scripts/wtr-media-middleware.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npm run setup` or set CHROME_PATH.');
@@ -12,6 +13,7 @@ if (!executablePath) throw new Error('No Chromium found: run `npm run setup` or 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
+  middleware: [mediaMiddleware],
   plugins: [
     prebundle(['storybook/test']),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),

@@ -1,24 +1,45 @@
 #!/usr/bin/env node
 // <kolam-transcription-player> against wavesurfer.js v8 + Regions, in one headless Chromium, on the
 // same generated media (see ../shared/BENCHMARKS.md):
-//   (a) a one-hour WAV: `src` set → waveform painted, and the renderer's peak resident memory;
+//   (a) one hour of WAV, MP3, Opus and M4A, and three hours of MP3, no peaks: `src` set → first
+//       screen of waveform painted, → whole file painted, and the renderer's resident memory
+//       (before, peak while loading, after); for ours also a reopen (peaks from IndexedDB);
 //   (b) three hours from audiowaveform peaks → painted;
 //   (c) 2,000 segments: drag one edge through 120 real mouse moves, move → painted frame (mean, p95),
 //       with the floor (same moves on an empty page) and the JS time in handlers per move;
 //   (d) seek and zoom → painted.
-// Usage: node bench/transcription-player.mjs [--runs 2]
+// Usage: node bench/transcription-player.mjs [--runs 2] [--only hour.mp3,hour.opus] [--skip-rest]
 import { readFileSync } from 'node:fs';
-import { ensureHourLong } from '../scripts/fixtures/audio.mjs';
+import { ensureHourLong, ensureLongCompressed } from '../scripts/fixtures/audio.mjs';
 import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 1;
 const hourFile = ensureHourLong();
 const hourUrl = '/bench/.cache/hour.wav';
+ensureLongCompressed();
+const onlyArg = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
+const longFiles = [
+  ['hour.wav', 'one hour WAV 16 kHz mono (115 MB)', 3600],
+  ['hour.mp3', 'one hour MP3 64 kb/s (29 MB)', 3600],
+  ['hour.opus', 'one hour Opus 32 kb/s', 3600],
+  ['hour.m4a', 'one hour M4A/AAC 64 kb/s', 3600],
+  ['three-hours.mp3', 'three hours MP3 64 kb/s (86 MB)', 10800],
+].filter(([name]) => !onlyArg || onlyArg.includes(name));
+const skipRest = process.argv.includes('--skip-rest');
 const peaksJson = JSON.parse(readFileSync(new URL('../test/fixtures/generated/three-hours.peaks.json', import.meta.url), 'utf8'));
 console.log(`one-hour file: ${hourFile}`);
 
+// The decode worker is a file next to the decoder's module; in the bench bundle that is
+// bench/.cache/, where the worker's own bundle is served under the name the source asks for.
 const bench = await startBench({
-  entries: { 'player-kolam': 'bench/lib/player-kolam-page.mjs', 'player-wavesurfer': 'bench/lib/player-wavesurfer-page.mjs' },
+  entries: {
+    'player-kolam': 'bench/lib/player-kolam-page.mjs',
+    'player-wavesurfer': 'bench/lib/player-wavesurfer-page.mjs',
+    'decode-worker': 'src/transcription-player/decode/decode-worker.ts',
+  },
+  routes: {
+    '/bench/.cache/decode-worker.ts': () => ({ type: 'text/javascript', body: readFileSync(new URL('./.cache/decode-worker.js', import.meta.url)) }),
+  },
 });
 const tools = [
   { key: 'ours', entry: 'player-kolam' },
@@ -51,6 +72,31 @@ async function peakMemoryDuring(page, work) {
 }
 
 const ranges = Array.from({ length: 2000 }, (_, i) => [round(i * 5.4, 3), round(i * 5.4 + 4.8, 3), `Segment ${i + 1}: words the recogniser heard.`]);
+
+/** One long file in a fresh page: first screen, whole file, memory; for ours, a reopen from the cache. */
+async function loadLong(entry, url, seconds) {
+  const page = await toolPage(entry);
+  await page.evaluate(() => window.gc?.());
+  await page.waitForTimeout(300);
+  const before = await rendererMemoryMB(bench.browser);
+  const { result, peak } = await peakMemoryDuring(page, () => page.evaluate((u) => window.bench.loadSrc(u), url));
+  if (!(Math.abs(result.duration - seconds) < 2)) throw new Error(`${entry}: ${url} gave duration ${result.duration}, expected ${seconds}`);
+  await page.evaluate(() => window.gc?.());
+  await page.waitForTimeout(500);
+  const after = await rendererMemoryMB(bench.browser);
+  const reopen = entry === 'player-kolam' ? await page.evaluate((u) => window.bench.loadSrc(u), url) : null;
+  await page.close();
+  return { ...result, before, peak: peak - before, after: after - before, reopen: reopen?.painted };
+}
+
+async function runLong() {
+  const out = [];
+  for (const [name, label, seconds] of longFiles) {
+    const url = `/bench/.cache/${name}`;
+    out.push({ name, label, ours: await loadLong('player-kolam', url, seconds), peer: await loadLong('player-wavesurfer', url, seconds) });
+  }
+  return out;
+}
 
 async function runOnce() {
   const out = { ours: {}, peer: {} };
@@ -131,20 +177,25 @@ async function runOnce() {
 }
 
 for (let run = 1; run <= runs; run++) {
-  const r = await runOnce();
   const row = (figure, ours, peer, unit) => ({ figure, ours: round(ours), peer: round(peer), unit });
   console.log(`\n=== run ${run} of ${runs} ===`);
-  printComparison(
-    '(a) one-hour WAV (16 kHz mono, 115 MB): src set → waveform painted; renderer resident memory',
-    [
-      row('src → painted', r.ours.hour.painted, r.peer.hour.painted),
-      row('src → idle after paint', r.ours.hour.idle, r.peer.hour.idle),
-      row('renderer memory before', r.ours.hour.before, r.peer.hour.before, 'MB'),
-      row('renderer memory peak while loading', r.ours.hour.peak, r.peer.hour.peak, 'MB'),
-      row('renderer memory after', r.ours.hour.after, r.peer.hour.after, 'MB'),
-    ],
-    'wavesurfer.js',
-  );
+  for (const long of await runLong()) {
+    const { ours, peer } = long;
+    printComparison(
+      `(a) ${long.label}: src set → painted; renderer resident memory over before (${ours.before} / ${peer.before} MB)`,
+      [
+        row('first screen of waveform painted', ours.first, peer.first),
+        row('whole file painted', ours.painted, peer.painted),
+        row('idle after the whole file', ours.idle, peer.idle),
+        row('memory peak while loading, over before', ours.peak, peer.peak, 'MB'),
+        row('memory after, over before', ours.after, peer.after, 'MB'),
+        row('reopen (peaks cached in IndexedDB) → painted', ours.reopen, undefined),
+      ],
+      'wavesurfer.js',
+    );
+  }
+  if (skipRest) continue;
+  const r = await runOnce();
   printComparison(
     '(b) three hours from audiowaveform peaks (v2, 8-bit, 930 k points) → painted (median of 3 loads)',
     [row('peaks → painted', r.ours.peaks.painted, r.peer.peaks.painted), row('peaks → idle after paint', r.ours.peaks.idle, r.peer.peaks.idle)],

@@ -25,9 +25,15 @@ export interface Peaks {
   rate: number;
   min: Float32Array;
   max: Float32Array;
+  /** The recording's sample rate and samples per point, when known (for audiowaveform JSON). */
+  sampleRate?: number;
+  samplesPerPoint?: number;
 }
 
 export class PeaksError extends Error {}
+
+/** Longer than any recording a person transcribes. */
+const MAX_HOURS = 48;
 
 const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
@@ -51,6 +57,9 @@ export function parseAudiowaveform(input: unknown): Peaks {
   const length = Math.floor(data.length / stride);
   if (typeof json.length === 'number' && json.length > length)
     throw new PeaksError(`Peaks "length" is ${json.length} but "data" holds only ${length} points.`);
+  // Peaks claiming a year would size the waveform past what a renderer survives.
+  const hours = length / (json.sample_rate / json.samples_per_pixel) / 3600;
+  if (hours > MAX_HOURS) throw new PeaksError(`Peaks claim ${Math.round(hours)} hours of audio; at most ${MAX_HOURS} are drawn.`);
   const scale = json.bits === 8 ? 1 / 128 : 1 / 32768;
   const min = new Float32Array(length);
   const max = new Float32Array(length);
@@ -109,6 +118,29 @@ export class PeakLevels {
     }
   }
 
+  /**
+   * These levels after points [from, to) of the base changed in place (decoding as it goes): the
+   * coarser levels already made are redone over that stretch only, not from scratch. A new object,
+   * so a view that compares levels redraws.
+   */
+  changed(from: number, to: number): PeakLevels {
+    const next = new PeakLevels(this.base);
+    for (let i = 1; i < this.levels.length; i++) {
+      const finer = this.levels[i - 1];
+      const level = this.levels[i];
+      from = Math.floor(from / 2);
+      to = Math.ceil(to / 2);
+      for (let j = from; j < Math.min(to, level.min.length); j++) {
+        const a = 2 * j;
+        const b = Math.min(a + 1, finer.min.length - 1);
+        level.min[j] = Math.min(finer.min[a], finer.min[b]);
+        level.max[j] = Math.max(finer.max[a], finer.max[b]);
+      }
+      next.levels[i] = level;
+    }
+    return next;
+  }
+
   private halve(i: number): Peaks | undefined {
     const from = this.levels[i - 1];
     const n = Math.ceil(from.min.length / 2);
@@ -148,29 +180,19 @@ export function extentAt(level: Peaks, t0: number, t1: number, out: [number, num
   return out;
 }
 
-/** Peaks from decoded samples (channels already mixed or the first channel), `perPoint` samples each. */
-export function peaksFromSamples(channels: Float32Array[], sampleRate: number, perPoint: number): Peaks {
-  const length = Math.ceil((channels[0]?.length ?? 0) / perPoint);
-  const min = new Float32Array(length);
-  const max = new Float32Array(length);
-  for (let p = 0; p < length; p++) {
-    let lo = 0;
-    let hi = 0;
-    const end = Math.min((p + 1) * perPoint, channels[0].length);
-    for (const samples of channels) {
-      for (let s = p * perPoint; s < end; s++) {
-        const v = samples[s];
-        if (v < lo) lo = v;
-        else if (v > hi) hi = v;
-      }
-    }
-    min[p] = lo;
-    max[p] = hi;
+/**
+ * Peaks as audiowaveform JSON v2 (8-bit, one channel: what a waveform row shows), for a host to
+ * store and give back as `peaks` next time.
+ */
+export function toAudiowaveform(peaks: Peaks): AudiowaveformJson {
+  const perPoint = peaks.samplesPerPoint ?? 1;
+  const sampleRate = peaks.sampleRate ?? Math.round(peaks.rate * perPoint);
+  const length = peaks.min.length;
+  const data = new Array<number>(2 * length);
+  const clamp = (v: number) => Math.max(-128, Math.min(127, Math.round(v * 128)));
+  for (let i = 0; i < length; i++) {
+    data[2 * i] = clamp(peaks.min[i]);
+    data[2 * i + 1] = clamp(peaks.max[i]);
   }
-  return { rate: sampleRate / perPoint, min, max };
-}
-
-/** Samples per point so that a file has at most ~500 points a second and 2 million in all. */
-export function samplesPerPoint(sampleRate: number, totalSamples: number): number {
-  return Math.max(1, Math.ceil(sampleRate / 500), Math.ceil(totalSamples / 2_000_000));
+  return { version: 2, channels: 1, sample_rate: sampleRate, samples_per_pixel: perPoint, bits: 8, length, data };
 }

@@ -90,8 +90,20 @@ export class KolamTranscriptionPlayer extends LitElement {
   @property() src = '';
   /** IRI written to `target.source`; defaults to `src`. */
   @property() source: string | undefined;
-  /** Precomputed peaks (audiowaveform JSON, v1/v2, 8/16-bit): a long file then needs no decode. */
-  @property({ attribute: false }) peaks: AudiowaveformJson | null = null;
+  /**
+   * Precomputed peaks (audiowaveform JSON, v1/v2, 8/16-bit): a long file then needs no decode.
+   * Without them, once `src` is decoded this gives the decoded peaks (JSON v2) for the host to store.
+   */
+  @property({ attribute: false })
+  get peaks(): AudiowaveformJson | null {
+    return this.givenPeaks ?? this.waveformSource.decodedJson;
+  }
+
+  set peaks(value: AudiowaveformJson | null) {
+    this.givenPeaks = value ?? null;
+  }
+
+  private givenPeaks: AudiowaveformJson | null = null;
   @property({ attribute: false }) labels: Label[] | undefined;
   @property({ attribute: 'active-label' }) activeLabel: string | undefined;
   @property({ attribute: false }) annotator: Annotator | undefined;
@@ -295,7 +307,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.transport.rewindOnPause = this.rewindOnPause;
     if (changed.has('src') || changed.has('peaks')) {
       this.hasVideo = false;
-      this.waveformSource.load(this.src, this.peaks);
+      this.waveformSource.load(this.src, this.givenPeaks);
     }
     // The list re-renders on commits, not on every move of a drag.
     if (!this.store.isGestureActive) this.listVersion = this.store.version;
@@ -418,7 +430,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const ghost = this.gestures.ghost;
     const status = this.waveformSource.status;
     const statusText =
-      status === 'loading' ? msg('Loading waveform…') : status === 'error' ? msg('The media could not be loaded.') : '';
+      status === 'loading' ? `${msg('Loading waveform…')} ${this.waveformSource.percent}` : status === 'error' ? msg('The media could not be loaded.') : '';
     return html`
       <video
         part="video"

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DecodeError, loadPeaks } from '../../src/transcription-player/decode.js';
+import { DecodeError, loadPeaks } from '../../src/transcription-player/decode/decode.js';
 
 /** A PCM WAV of `frames` frames whose channel c holds `value(frame, c)` (−1…1). */
 function wav(bits: 8 | 16 | 24, channels: number, sampleRate: number, frames: number, value: (f: number, c: number) => number): string {

@@ -91,6 +91,107 @@ describe('<kolam-transcription-player> loading', () => {
     expect(fired).to.deep.equal([]);
   });
 
+  it('gives the decoded peaks as audiowaveform JSON v2, which a new player draws without decoding', async () => {
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player src=${media('tones.opus')}></kolam-transcription-player>`);
+    expect(el.peaks).to.equal(null);
+    await waitUntil(() => el.waveformReady, 'opus decoded', { timeout: 10000 });
+    const json = el.peaks!;
+    expect(json).to.include({ version: 2, channels: 1, bits: 8 });
+    expect((json.length * json.samples_per_pixel) / json.sample_rate).to.be.closeTo(180, 0.2);
+    expect(json.data).to.have.length(2 * json.length);
+    // Second 10 is a tone at half scale (64 of 128), second 11 is silence.
+    const point = (t: number) => Math.round((t * json.sample_rate) / json.samples_per_pixel);
+    expect(json.data[2 * point(10.5) + 1]).to.be.within(52, 76);
+    expect(json.data[2 * point(11.5) + 1]).to.be.below(7);
+    const again = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player .peaks=${JSON.parse(JSON.stringify(json))}></kolam-transcription-player>`);
+    expect(again.waveformReady).to.equal(true);
+    expect(again.duration).to.be.closeTo(180, 0.2);
+  });
+
+  it('draws the waveform as it decodes, with the share done in the status', async () => {
+    // 1.4 MB at 400 KB/s: three and a half seconds to watch.
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player src="/__media/slow/tones.mp3?kbps=400"></kolam-transcription-player>`);
+    const seen: string[] = [];
+    // Each frame until done: what the status says while some waveform is already drawn.
+    while (!el.waveformReady) {
+      const status = shadow(el).querySelector('.status.loading')?.textContent ?? '';
+      if (/\d+ %/.test(status) && [...shadow(el).querySelectorAll('canvas')].some(hasInk)) seen.push(status);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    expect(seen.length, 'frames with a partial waveform and a percentage').to.be.greaterThan(0);
+    expect(el.duration).to.be.closeTo(180, 0.2);
+  });
+
+  it('finishes the waveform of a player moved in the DOM while decoding', async () => {
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player src=${`${media('tones.mp3')}?moved`}></kolam-transcription-player>`);
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    await waitUntil(() => el.waveformReady, 'waveform after the move', { timeout: 10000 });
+    expect(el.duration).to.be.closeTo(180, 0.3);
+    elsewhere.remove();
+  });
+
+  it('starts the decode again when a removed player is put back', async () => {
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player src=${`${media('tones.ogg')}?removed`}></kolam-transcription-player>`);
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    parent.append(el);
+    await waitUntil(() => el.waveformReady, 'waveform after coming back', { timeout: 10000 });
+    const json = el.peaks!;
+    expect((json.length * json.samples_per_pixel) / json.sample_rate).to.be.closeTo(180, 0.3);
+  });
+
+  for (const name of ['tones-cut.wav', 'tones-cut.mp3', 'tones-cut.ogg']) {
+    it(`reports a truncated file (${name}) once, keeps what it drew, and still plays`, async () => {
+      const errors: CustomEvent[] = [];
+      const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player
+        src=${media(name)}
+        @kolam-error=${(e: CustomEvent) => errors.push(e)}
+      ></kolam-transcription-player>`);
+      await waitUntil(() => errors.length > 0, 'decode error', { timeout: 10000 });
+      await el.updateComplete;
+      expect(errors.map((e) => e.detail.code)).to.deep.equal(['decode-error']);
+      expect(errors[0].detail.message).to.match(/ends/);
+      expect([...shadow(el).querySelectorAll('canvas')].some(hasInk), 'the part decoded is drawn').to.equal(true);
+      const video = shadow(el).querySelector('video')!;
+      await waitUntil(() => video.readyState >= 2, 'media playable', { timeout: 10000 });
+      el.play();
+      await waitUntil(() => el.currentTime > 0.1, 'playing', { timeout: 10000 });
+      el.pause();
+      await new Promise((r) => mediaLoadSettled(el, r));
+      expect(errors).to.have.length(1);
+    });
+  }
+
+  it('reports a connection that dies mid-stream once, keeping the part drawn', async () => {
+    const errors: CustomEvent[] = [];
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player
+      src="/__media/drop/tones.mp3?after=400000"
+      @kolam-error=${(e: CustomEvent) => errors.push(e)}
+    ></kolam-transcription-player>`);
+    await waitUntil(() => errors.some((e) => e.detail.code === 'decode-error'), 'decode error', { timeout: 10000 });
+    await el.updateComplete;
+    expect(errors).to.have.length(1);
+    expect([...shadow(el).querySelectorAll('canvas')].some(hasInk), 'the part decoded is drawn').to.equal(true);
+  });
+
+  for (const name of ['empty.mp3', 'not-audio.mp3', 'missing.mp3']) {
+    it(`reports ${name} with one error`, async () => {
+      const errors: string[] = [];
+      const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player
+        src=${media(name)}
+        @kolam-error=${(e: CustomEvent) => errors.push(e.detail.code)}
+      ></kolam-transcription-player>`);
+      await waitUntil(() => shadow(el).querySelector('.status.error'), 'error shown', { timeout: 10000 });
+      await new Promise((r) => mediaLoadSettled(el, r));
+      // The media element fails on these too; whichever speaks first is the one error.
+      expect(errors).to.have.length(1);
+      expect(['decode-error', 'media-error']).to.include(errors[0]);
+    });
+  }
+
   it('shows the video of a video file', async () => {
     const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player src=${media('video.webm')}></kolam-transcription-player>`);
     const video = shadow(el).querySelector('video')!;

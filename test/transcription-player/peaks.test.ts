@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { PeakLevels, PeaksError, extentAt, parseAudiowaveform, peaksDuration, peaksFromSamples } from '../../src/transcription-player/peaks.js';
+import { PeakLevels, PeaksError, extentAt, parseAudiowaveform, peaksDuration } from '../../src/transcription-player/peaks.js';
+import { peaksFromSamples } from '../../src/transcription-player/decode/samples.js';
 
 describe('audiowaveform peaks', () => {
   it('reads version 1, 8-bit, as values from −1 to 1', () => {
@@ -61,5 +62,34 @@ describe('audiowaveform peaks', () => {
     expect(peaks.rate).to.equal(2);
     expect([...peaks.max]).to.deep.equal([0.5, 0]);
     expect([...peaks.min]).to.deep.equal([0, -0.75]);
+  });
+});
+
+describe('PeakLevels.changed', () => {
+  it('redoes the coarser levels over the changed stretch, as if made from scratch', () => {
+    const n = 1000;
+    const base = { rate: 100, min: new Float32Array(n), max: new Float32Array(n) };
+    const levels = new PeakLevels(base);
+    levels.forRate(1); // makes every level, from zeros
+    for (let i = 300; i < 340; i++) {
+      base.min[i] = -0.5 - i / 10000;
+      base.max[i] = 0.25 + i / 10000;
+    }
+    const updated = levels.changed(300, 340);
+    const fresh = new PeakLevels({ rate: 100, min: base.min.slice(), max: base.max.slice() });
+    for (const rate of [50, 12.5, 3.125, 1]) {
+      expect(Array.from(updated.forRate(rate).max), `max at ${rate}/s`).to.deep.equal(Array.from(fresh.forRate(rate).max));
+      expect(Array.from(updated.forRate(rate).min), `min at ${rate}/s`).to.deep.equal(Array.from(fresh.forRate(rate).min));
+    }
+    expect(updated).not.to.equal(levels);
+  });
+});
+
+describe('peaks that claim too much', () => {
+  it('rejects peaks claiming more than 48 hours (a renderer-crashing width) with a sentence', () => {
+    const claim = { version: 2, channels: 1, bits: 8, sample_rate: 1, samples_per_pixel: 1e6, length: 2, data: [0, 1, 0, 1] };
+    expect(() => parseAudiowaveform(claim)).to.throw(PeaksError, /hours/);
+    // Two days exactly is still a recording.
+    expect(() => parseAudiowaveform({ ...claim, sample_rate: 100, samples_per_pixel: 8640000 })).not.to.throw();
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * Collects min/max peaks from decoded pieces as they come, each written at its own time in the
+ * file, so pieces may arrive in any order and the samples are dropped as soon as they are reduced:
+ * memory is the peaks, whatever the length of the recording. `take()` hands out what changed since
+ * the last call, for the waveform to draw while the rest decodes.
+ */
+import type { Peaks } from '../peaks.js';
+import { samplesPerPoint } from './samples.js';
+
+/** Beyond this a wrong length estimate is a bug or a hostile file, not a recording. */
+const MAX_POINTS = 16_000_000;
+
+export interface PeakSlice {
+  from: number;
+  min: Float32Array;
+  max: Float32Array;
+}
+
+export class PeakSink {
+  /** Points per second. */
+  readonly rate: number;
+  readonly samplesPerPoint: number;
+  private min: Float32Array;
+  private max: Float32Array;
+  /** Points written so far (the highest one touched, plus one). */
+  length = 0;
+  private dirtyFrom = Infinity;
+  private dirtyTo = 0;
+
+  /** `sampleRate` of the file (for the JSON), `seconds` its expected length (grows if longer). */
+  constructor(
+    readonly sampleRate: number,
+    seconds: number,
+  ) {
+    this.samplesPerPoint = samplesPerPoint(sampleRate, Math.max(1, seconds) * sampleRate);
+    this.rate = sampleRate / this.samplesPerPoint;
+    const points = Math.min(MAX_POINTS, Math.ceil(Math.max(1, seconds) * this.rate) + 1);
+    this.min = new Float32Array(points);
+    this.max = new Float32Array(points);
+  }
+
+  /** Points the file is expected to have (for drawing the axis before the end is known). */
+  get capacity(): number {
+    return this.min.length;
+  }
+
+  /** Reduces `frames` samples of each channel, the first at `start` seconds, into the peaks. */
+  write(start: number, channels: Float32Array[], sampleRate: number, frames = channels[0]?.length ?? 0): void {
+    let s = 0;
+    if (start < 0) {
+      s = Math.ceil(-start * sampleRate);
+      start += s / sampleRate;
+    }
+    if (s >= frames) return;
+    const rate = this.rate;
+    let p = Math.floor(start * rate);
+    const first = p;
+    while (s < frames) {
+      const next = Math.min(frames, Math.max(s + 1, Math.ceil(((p + 1) / rate - start) * sampleRate)));
+      let lo = 0;
+      let hi = 0;
+      for (const samples of channels) {
+        for (let i = s; i < next; i++) {
+          const v = samples[i];
+          if (v < lo) lo = v;
+          else if (v > hi) hi = v;
+        }
+      }
+      if (!this.ensure(p)) break;
+      if (lo < this.min[p]) this.min[p] = lo;
+      if (hi > this.max[p]) this.max[p] = hi;
+      s = next;
+      p++;
+    }
+    if (p > this.length) this.length = p;
+    if (first < this.dirtyFrom) this.dirtyFrom = first;
+    if (p > this.dirtyTo) this.dirtyTo = p;
+  }
+
+  /** The points changed since the last call, or null. */
+  take(): PeakSlice | null {
+    if (this.dirtyTo <= this.dirtyFrom) return null;
+    const slice = { from: this.dirtyFrom, min: this.min.slice(this.dirtyFrom, this.dirtyTo), max: this.max.slice(this.dirtyFrom, this.dirtyTo) };
+    this.dirtyFrom = Infinity;
+    this.dirtyTo = 0;
+    return slice;
+  }
+
+  /** The peaks written, trimmed to what the file held (views: no second copy of an hour's peaks). */
+  result(): Peaks {
+    const trim = (a: Float32Array) => (a.length === this.length ? a : a.subarray(0, this.length));
+    return { rate: this.rate, min: trim(this.min), max: trim(this.max), sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
+  }
+
+  private ensure(point: number): boolean {
+    if (point < this.min.length) return true;
+    if (point >= MAX_POINTS) return false;
+    const size = Math.min(MAX_POINTS, Math.max(point + 1, this.min.length * 2));
+    const min = new Float32Array(size);
+    const max = new Float32Array(size);
+    min.set(this.min);
+    max.set(this.max);
+    this.min = min;
+    this.max = max;
+    return true;
+  }
+}

@@ -1,0 +1,480 @@
+/**
+ * A media URL to peaks, reading the response as it arrives and reducing each decoded piece at once,
+ * so memory stays flat whatever the length: WAV samples directly, MP3 frame by frame and Ogg (Opus,
+ * Vorbis) page by page through WebCodecs, or through `decodeAudioData` on runs of frames or pages
+ * where WebCodecs is missing. Anything else (MP4, WebM, FLAC…) is decoded whole by the browser,
+ * on the page. Runs in the decode worker and, when no worker can start, on the page: it uses
+ * nothing but fetch, WebCodecs and — given `page` — an OfflineAudioContext.
+ */
+import type { Peaks } from '../peaks.js';
+import { ByteReader } from './byte-reader.js';
+import { peaksFromSamples, samplesPerPoint } from './samples.js';
+import { DecodeError, NeedsPage } from './errors.js';
+import { audioTrack, boxAt, type Mp4Track } from './mp4-boxes.js';
+import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, type Mp3Frame } from './mp3-frames.js';
+import { OggPackets, lastGranule, oggCodecOf, oggPageAt, oggPageNeeds, vorbisDescription, type OggCodec } from './ogg-pages.js';
+import { PeakSink, type PeakSlice } from './peak-sink.js';
+import { chunkedDecoder, webCodecsDecoder, webCodecsSupports, type PieceDecoder } from './piece-decoders.js';
+import { cacheKey, readCachedPeaks, storeCachedPeaks } from './peaks-cache.js';
+import { isWav, parseWavHeader, pcmToFloat } from './wav.js';
+
+export interface DecodeProgress {
+  /** Points per second of the peaks. */
+  rate: number;
+  /** Points the whole file is expected to have. */
+  capacity: number;
+  slice: PeakSlice;
+  /** 0…1 of the file read. */
+  fraction: number;
+}
+
+export interface DecodeOptions {
+  signal?: AbortSignal;
+  onProgress?(progress: DecodeProgress): void;
+  /** On the page: `decodeAudioData` may be used. */
+  page: boolean;
+  /** False: do without WebCodecs, as in a browser that lacks it (for tests). */
+  webCodecs?: boolean;
+}
+
+/** How often progress is reported while decoding: often enough to look live. */
+const PROGRESS_MS = 120;
+/**
+ * Bytes of MP3 frames per piece: WebCodecs wants one frame per chunk (Chromium refuses more), the
+ * chunked decodeAudioData takes runs of them.
+ */
+const mp3BatchBytes = (decoder: { kind: string }) => (decoder.kind === 'webcodecs' ? 1 : 64 * 1024);
+
+interface Job {
+  url: string;
+  reader: ByteReader;
+  size: number;
+  options: DecodeOptions;
+  sink: PeakSink | null;
+  reported: number;
+}
+
+export async function decodeStream(url: string, options: DecodeOptions): Promise<Peaks> {
+  const response = await fetch(url, options.signal ? { signal: options.signal } : {}).catch((error: unknown) => {
+    throw options.signal?.aborted ? error : new DecodeError(`Could not fetch ${url}: ${messageOf(error)}.`);
+  });
+  if (!response.ok || !response.body) throw new DecodeError(`Could not fetch ${url}: HTTP ${response.status}.`);
+  const size = Number(response.headers.get('content-length')) || 0;
+  const key = cacheKey(url, size, response.headers.get('etag') ?? response.headers.get('last-modified'));
+  const cached = key ? await readCachedPeaks(key) : null;
+  if (cached) {
+    void response.body.cancel().catch(() => undefined);
+    return cached;
+  }
+  const job: Job = { url, reader: new ByteReader(response.body.getReader()), size, options, sink: null, reported: 0 };
+  try {
+    const peaks = await decodeBody(job);
+    // Stored before the peaks are handed on (a worker transfers their buffers away).
+    if (key) await storeCachedPeaks(key, peaks);
+    return peaks;
+  } catch (error) {
+    job.reader.cancel();
+    if (options.signal?.aborted || error instanceof NeedsPage) throw error;
+    report(job, true);
+    const partial = job.sink?.length ? job.sink.result() : null;
+    throw error instanceof DecodeError ? new DecodeError(error.message, error.partial ?? partial) : new DecodeError(`Could not decode ${url}: ${messageOf(error)}.`, partial);
+  }
+}
+
+async function decodeBody(job: Job): Promise<Peaks> {
+  const { reader } = job;
+  await reader.need(64);
+  const head = reader.bytes;
+  if (!head.length) throw new DecodeError(`${job.url} is empty.`);
+  if (isWav(head)) {
+    const peaks = await decodeWav(job);
+    if (peaks) return peaks;
+  } else if (isOgg(head)) {
+    const peaks = await decodeOgg(job);
+    if (peaks) return peaks;
+  } else if (id3Length(head) || mp3FrameAt(head, 0)) {
+    return decodeMp3(job);
+  } else if (head.length >= 8 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp') {
+    const peaks = await decodeMp4(job);
+    if (peaks) return peaks;
+    // Read part of the way: the whole-file decoder starts again from the top.
+    job.reader.cancel();
+    const again = await fetch(job.url, job.options.signal ? { signal: job.options.signal } : {});
+    if (!again.ok || !again.body) throw new DecodeError(`Could not fetch ${job.url}: HTTP ${again.status}.`);
+    job.reader = new ByteReader(again.body.getReader());
+  }
+  return decodeWhole(job);
+}
+
+const isOgg = (b: Uint8Array) => b[0] === 0x4f && b[1] === 0x67 && b[2] === 0x67 && b[3] === 0x53;
+
+/** Sends what changed to `onProgress`, at most every PROGRESS_MS unless `now`. */
+function report(job: Job, now = false): void {
+  const { sink, options } = job;
+  if (!sink || !options.onProgress) return;
+  const time = performance.now();
+  if (!now && time - job.reported < PROGRESS_MS) return;
+  const slice = sink.take();
+  if (!slice) return;
+  job.reported = time;
+  const fraction = job.size ? Math.min(1, job.reader.received / job.size) : 0;
+  options.onProgress({ rate: sink.rate, capacity: Math.max(sink.capacity, sink.length), slice, fraction });
+}
+
+function finish(job: Job, truncated: string | null): Peaks {
+  const sink = job.sink;
+  if (!sink || !sink.length) throw new DecodeError(`${job.url} holds no audio.`);
+  report(job, true);
+  if (truncated) throw new DecodeError(truncated, sink.result());
+  return sink.result();
+}
+
+async function decodeWav(job: Job): Promise<Peaks | null> {
+  const { reader } = job;
+  let format = parseWavHeader(reader.bytes);
+  while (format === null && !reader.done) {
+    await reader.need(reader.available + 1);
+    format = parseWavHeader(reader.bytes);
+  }
+  if (format === 'other') return null;
+  if (format === null) throw new DecodeError(`${job.url} ends inside its WAV header.`);
+  const frameBytes = (format.bits / 8) * format.channels;
+  const declared = format.dataSize > 0 && format.dataSize < 0xffffffff ? format.dataSize : 0;
+  const seconds = (declared || Math.max(0, job.size - format.dataStart)) / frameBytes / format.sampleRate;
+  const sink = (job.sink = new PeakSink(format.sampleRate, seconds || 3600));
+  reader.skip(format.dataStart);
+  let left = declared || Infinity;
+  let frames = 0;
+  let scratch: Float32Array | undefined;
+  // Interleaved channels are reduced as one stream at channels × the rate: the waveform merges them.
+  const rate = format.sampleRate * format.channels;
+  while (left > 0) {
+    if (!(await reader.need(frameBytes))) break;
+    const usable = Math.min(left, reader.available - (reader.available % frameBytes));
+    scratch = pcmToFloat(reader.bytes.subarray(0, usable), format, scratch);
+    sink.write(frames / format.sampleRate, [scratch], rate, usable / frameBytes * format.channels);
+    frames += usable / frameBytes;
+    reader.skip(usable);
+    left -= usable;
+    report(job);
+  }
+  if (left !== Infinity && left > 0) reader.cancel();
+  return finish(job, left !== Infinity && left >= frameBytes ? `${job.url} ends early: its header promises ${Math.round(declared / frameBytes / format.sampleRate)} s, it holds ${Math.round(frames / format.sampleRate)} s.` : null);
+}
+
+async function decodeMp3(job: Job): Promise<Peaks> {
+  const { reader } = job;
+  for (let tag = id3Length(reader.bytes); tag > 0; ) {
+    await reader.need(Math.min(tag, 1 << 16));
+    const step = Math.min(tag, reader.available);
+    if (!step) throw new DecodeError(`${job.url} ends inside its ID3 tag.`);
+    reader.skip(step);
+    tag -= step;
+  }
+  const first = await syncMp3(reader, null);
+  if (!first) throw new DecodeError(`${job.url} holds no MPEG audio frames.`);
+  await reader.need(first.length);
+  const frameCount = mp3FrameCount(reader.bytes, 0, first);
+  // Decoders put the encoder's and their own delay first; the media element skips them, so do we.
+  const lead = (mp3EncoderDelay(reader.bytes, 0, first) + MP3_DECODER_DELAY) / first.sampleRate;
+  // The Xing/Info frame is a header, not audio.
+  if (frameCount !== null) reader.skip(first.length);
+  const seconds = frameCount !== null ? (frameCount * first.samples) / first.sampleRate : (Math.max(0, job.size - reader.offset) * 8) / (first.bitrate * 1000);
+  const sink = (job.sink = new PeakSink(first.sampleRate, seconds || 3600));
+  const config = { codec: 'mp3', sampleRate: first.sampleRate, numberOfChannels: first.channels };
+  const webCodecs = job.options.webCodecs !== false && (await webCodecsSupports(config));
+  if (!webCodecs && !job.options.page) throw new NeedsPage('no MP3 decoder in this worker');
+  const decoder = webCodecs ? { ...webCodecsDecoder(config, sink, -lead), kind: 'webcodecs' } : { ...chunkedDecoder(null, sink), kind: 'chunked' };
+  const batch = mp3BatchBytes(decoder);
+  // decodeAudioData's runs land within ±70 ms (measured in Chromium, which never needs them): each
+  // starts a decoder afresh, without the previous frames' bit reservoir.
+  const runLead = lead;
+  let index = 0;
+  let truncated: string | null = null;
+  try {
+    for (;;) {
+      if (!(await reader.need(4))) break;
+      // As many whole frames as the buffer holds, up to a batch.
+      let at = 0;
+      let count = 0;
+      const bytes = reader.bytes;
+      for (let f = mp3FrameAt(bytes, 0); f && f.kind === first.kind && at + f.length <= bytes.length && at < batch; f = mp3FrameAt(bytes, at)) {
+        at += f.length;
+        count++;
+      }
+      if (count) {
+        await decoder.decode(bytes.subarray(0, at), (index * first.samples) / first.sampleRate - runLead);
+        reader.skip(at);
+        index += count;
+        report(job);
+        continue;
+      }
+      const frame = mp3FrameAt(bytes, 0);
+      if (frame && frame.kind === first.kind) {
+        if (await reader.need(frame.length)) continue;
+        truncated = `${job.url} ends inside an MP3 frame.`;
+        break;
+      }
+      // ID3v1 or APE tags, or damage: look for the next frame.
+      if (!(await syncMp3(reader, first))) break;
+    }
+    await decoder.flush();
+  } finally {
+    decoder.close();
+  }
+  if (!truncated && frameCount !== null && index < frameCount - 1) truncated = `${job.url} ends early: ${index} of its ${frameCount} MP3 frames.`;
+  return finish(job, truncated);
+}
+
+/** Skips to the next frame header (of `like`'s kind, and followed by another frame); null at the end. */
+async function syncMp3(reader: ByteReader, like: Mp3Frame | null): Promise<Mp3Frame | null> {
+  for (let scanned = 0; scanned < 1 << 20; ) {
+    if (!(await reader.need(4))) return null;
+    await reader.need(Math.min(8192, reader.available + 4096));
+    const bytes = reader.bytes;
+    let at = 0;
+    for (; at + 4 <= bytes.length; at++) {
+      if (bytes[at] !== 0xff) continue;
+      const frame = mp3FrameAt(bytes, at);
+      if (!frame || (like && frame.kind !== like.kind)) continue;
+      const next = at + frame.length;
+      // A lone 0xFFE… in the data is not a frame: the one after it must be there too (or the end).
+      if (next + 4 <= bytes.length ? mp3FrameAt(bytes, next)?.kind === frame.kind : reader.done) {
+        reader.skip(at);
+        return frame;
+      }
+      if (next + 4 > bytes.length) break;
+    }
+    const step = Math.max(1, at);
+    reader.skip(step);
+    scanned += step;
+    if (reader.done && reader.available < 4) return null;
+  }
+  return null;
+}
+
+async function decodeOgg(job: Job): Promise<Peaks | null> {
+  const { reader } = job;
+  const packets = new OggPackets();
+  const headerPages: Uint8Array[] = [];
+  const headers: Uint8Array[] = [];
+  let codec: OggCodec | null = null;
+  let serial = -1;
+  let decoder: (PieceDecoder & { kind: 'webcodecs' | 'chunked' }) | null = null;
+  let granule = 0;
+  let sawLast = false;
+  try {
+    for (;;) {
+      if (!(await reader.need(27))) break;
+      if (!isOgg(reader.bytes)) {
+        // Damage: find the next page.
+        const next = reader.bytes.indexOf(0x4f, 1);
+        reader.skip(next > 0 ? next : reader.available);
+        continue;
+      }
+      const needs = oggPageNeeds(reader.bytes, 0);
+      if (!(await reader.need(needs))) break;
+      const bytes = reader.bytes;
+      const page = oggPageAt(bytes, 0);
+      if (!page) {
+        reader.skip(1);
+        continue;
+      }
+      if (serial === -1) serial = page.serial;
+      if (page.serial !== serial) {
+        reader.skip(page.length);
+        continue;
+      }
+      const done = packets.push(page, bytes.subarray(page.headerLength, page.length));
+      if (!decoder) {
+        headerPages.push(bytes.slice(0, page.length));
+        headers.push(...done);
+        codec ??= headers.length ? oggCodecOf(headers[0]) : null;
+        if (headers.length && !codec) return null;
+        reader.skip(page.length);
+        if (!codec || headers.length < codec.headerPackets) continue;
+        decoder = await oggDecoder(job, codec, headers, headerPages, serial);
+        granule = page.granule > 0 ? page.granule : 0;
+        continue;
+      }
+      const c = codec!;
+      if (decoder.kind === 'chunked') {
+        // Placed by the granule before the page: decodeAudioData drops the pre-skip from each run.
+        await decoder.decode(bytes.subarray(0, page.length), granule / c.granuleRate);
+      } else {
+        for (const packet of done) await decoder.decode(packet, granule / c.granuleRate);
+      }
+      if (page.granule >= 0) granule = page.granule;
+      reader.skip(page.length);
+      report(job);
+      if (page.isLast) {
+        sawLast = true;
+        break;
+      }
+    }
+    await decoder?.flush();
+  } finally {
+    decoder?.close();
+  }
+  if (!decoder) throw new DecodeError(`${job.url} ends inside its Ogg headers.`);
+  return finish(job, sawLast ? null : `${job.url} ends early: its last Ogg page is missing.`);
+}
+
+/** A decoder for the stream's codec, and the sink sized by the file's last granule. */
+async function oggDecoder(job: Job, codec: OggCodec, headers: Uint8Array[], headerPages: Uint8Array[], serial: number): Promise<PieceDecoder & { kind: 'webcodecs' | 'chunked' }> {
+  const seconds = (await oggDuration(job, codec, serial)) ?? (job.size * 8) / (codec.codec === 'opus' ? 32000 : 64000);
+  const sink = (job.sink = new PeakSink(codec.sampleRate, seconds || 3600));
+  const config: AudioDecoderConfig =
+    codec.codec === 'opus'
+      ? { codec: 'opus', sampleRate: 48000, numberOfChannels: codec.channels, description: headers[0] }
+      : { codec: 'vorbis', sampleRate: codec.sampleRate, numberOfChannels: codec.channels, description: vorbisDescription(headers.slice(0, 3)) };
+  if (job.options.webCodecs !== false && (await webCodecsSupports(config))) return { ...webCodecsDecoder(config, sink, -codec.preSkip / 48000), kind: 'webcodecs' };
+  if (!job.options.page) throw new NeedsPage(`no ${codec.codec} decoder in this worker`);
+  const header = new Uint8Array(headerPages.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of headerPages) {
+    header.set(p, at);
+    at += p.length;
+  }
+  return { ...chunkedDecoder(header, sink), kind: 'chunked' };
+}
+
+/** Seconds in the file, from its last page's granule (one small range read), or null. */
+async function oggDuration(job: Job, codec: OggCodec, serial: number): Promise<number | null> {
+  if (!job.size) return null;
+  try {
+    const tail = await fetch(job.url, { headers: { range: `bytes=${Math.max(0, job.size - 65536)}-` }, ...(job.options.signal ? { signal: job.options.signal } : {}) });
+    if (tail.status !== 206) {
+      void tail.body?.cancel().catch(() => undefined);
+      return null;
+    }
+    const granule = lastGranule(new Uint8Array(await tail.arrayBuffer()), serial);
+    return granule > 0 ? Math.max(0, granule - codec.preSkip) / codec.granuleRate : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Skips `n` bytes of the stream, reading them through without keeping them. */
+async function pass(reader: ByteReader, n: number): Promise<boolean> {
+  while (n > 0) {
+    if (!(await reader.need(Math.min(n, 1 << 20)))) {
+      const step = Math.min(n, reader.available);
+      reader.skip(step);
+      return step === n;
+    }
+    const step = Math.min(n, reader.available);
+    reader.skip(step);
+    n -= step;
+  }
+  return true;
+}
+
+/** Larger than any audio track's index: a file that claims more is not one to buffer. */
+const MAX_MOOV = 64 << 20;
+
+/**
+ * MP4/M4A (AAC): the index (`moov`) read first — from the start, or with one range read of the end
+ * where ffmpeg and most encoders put it — then the samples streamed in file order through
+ * WebCodecs. Null when this is no AAC track or WebCodecs can't decode it (the whole-file decoder's turn).
+ */
+async function decodeMp4(job: Job): Promise<Peaks | null> {
+  const { reader } = job;
+  let track: Mp4Track | null = null;
+  for (;;) {
+    if (!(await reader.need(16))) return null;
+    const box = boxAt(reader.bytes, 0, job.size ? job.size - reader.offset : Infinity);
+    if (!box || box.end < 8) return null;
+    if (box.type === 'moov') {
+      if (box.end > MAX_MOOV || !(await reader.need(box.end))) return null;
+      track = audioTrack(reader.bytes.subarray(0, box.end));
+      if (!track) return null;
+      reader.skip(box.end);
+    } else if (box.type === 'mdat') {
+      track ??= await moovAfter(job, reader.offset + box.end);
+      if (!track) return null;
+      break;
+    } else if (!(await pass(reader, box.end))) return null;
+  }
+  const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.sampleRate, numberOfChannels: track.channels, description: track.description };
+  if (job.options.webCodecs === false || !(await webCodecsSupports(config))) {
+    if (!job.options.page) throw new NeedsPage(`no ${track.codec} decoder in this worker`);
+    return null;
+  }
+  const sink = (job.sink = new PeakSink(track.sampleRate, track.duration || 3600));
+  // The encoder's priming samples, which the edit list says to skip, come out of the decoder first.
+  const decoder = webCodecsDecoder(config, sink, -track.skip);
+  let truncated: string | null = null;
+  try {
+    for (let i = 0; i < track.sizes.length; i++) {
+      const offset = track.offsets[i];
+      // Samples out of file order would need a second read: rare in audio files; skipped.
+      if (offset < reader.offset) continue;
+      if (!(await pass(reader, offset - reader.offset)) || !(await reader.need(track.sizes[i]))) {
+        truncated = `${job.url} ends early: ${i} of its ${track.sizes.length} audio samples.`;
+        break;
+      }
+      await decoder.decode(reader.bytes.subarray(0, track.sizes[i]), 0);
+      reader.skip(track.sizes[i]);
+      report(job);
+    }
+    await decoder.flush();
+  } finally {
+    decoder.close();
+  }
+  reader.cancel();
+  return finish(job, truncated);
+}
+
+/** The `moov` after the media data, by one range read from `from` to the end; null if none. */
+async function moovAfter(job: Job, from: number): Promise<Mp4Track | null> {
+  if (!job.size || from >= job.size) return null;
+  try {
+    const tail = await fetch(job.url, { headers: { range: `bytes=${from}-` }, ...(job.options.signal ? { signal: job.options.signal } : {}) });
+    if (tail.status !== 206 || job.size - from > MAX_MOOV) {
+      void tail.body?.cancel().catch(() => undefined);
+      return null;
+    }
+    const bytes = new Uint8Array(await tail.arrayBuffer());
+    for (let at = 0; at + 8 <= bytes.length; ) {
+      const box = boxAt(bytes, at, bytes.length);
+      if (!box || box.end <= at) return null;
+      if (box.type === 'moov') return audioTrack(bytes.subarray(at, box.end));
+      at = box.end;
+    }
+  } catch {
+    // No ranges, or the network failed: the whole-file decoder will say.
+  }
+  return null;
+}
+
+/** The browser decodes the whole file (MP4, WebM, FLAC…): on the page, at a low rate. */
+async function decodeWhole(job: Job): Promise<Peaks> {
+  if (!job.options.page) throw new NeedsPage('this format is decoded on the page');
+  const { reader } = job;
+  const parts: Uint8Array[] = [];
+  while (await reader.need(reader.available + 1)) {
+    parts.push(reader.bytes.slice());
+    reader.skip(reader.available);
+  }
+  if (reader.available) parts.push(reader.bytes.slice());
+  const file = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    file.set(p, at);
+    at += p.length;
+  }
+  parts.length = 0;
+  let audio: AudioBuffer;
+  try {
+    audio = await new OfflineAudioContext(1, 1, 8000).decodeAudioData(file.buffer);
+  } catch (error) {
+    throw new DecodeError(`Could not decode the audio of ${job.url}: ${messageOf(error)}.`);
+  }
+  const channels = Array.from({ length: audio.numberOfChannels }, (_, c) => audio.getChannelData(c));
+  return peaksFromSamples(channels, audio.sampleRate, samplesPerPoint(audio.sampleRate, audio.length));
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
