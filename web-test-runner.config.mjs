@@ -4,6 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
 import { toolsPlugin } from './scripts/wtr-tools-plugin.mjs';
 import { multiClickPlugin } from './scripts/wtr-multi-click-plugin.mjs';
+import { syncPlugin } from './scripts/wtr-sync-plugin.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npm run setup` or set CHROME_PATH.');
@@ -16,6 +17,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     toolsPlugin(),
     multiClickPlugin(),
+    syncPlugin(),
   ],
   // Storybook's browser chunks read process.env, as bundlers define it; give them the same.
   testRunnerHtml: (testFramework) => `<!doctype html>
