@@ -12,7 +12,7 @@ const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map(
 const input = Object.fromEntries(
   [...topLevel, ...formats, ...locales].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
 );
-const external = (id) => /^(lit|@lit\/|@lit-labs\/)/.test(id);
+const external = (id) => /^(lit|@lit\/|@lit-labs\/|idb$)/.test(id);
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 export default [

@@ -30,6 +30,8 @@ class SyncController {
   private readonly options: SyncOptions;
   private readonly outbox: Promise<Outbox | null>;
   private pending: Change[] = [];
+  /** Changes made but not yet in `stored` (the outbox count): the waiting count rises at once. */
+  private uncounted = 0;
   private writeQueued = false;
   private writing: Promise<void> = Promise.resolve();
   private draining: Promise<void> | null = null;
@@ -92,6 +94,7 @@ class SyncController {
     const annotation = (event as CustomEvent<{ annotation?: Annotation }>).detail?.annotation;
     if (!annotation || typeof annotation !== 'object' || typeof annotation.id !== 'string') return;
     this.pending.push({ op: EDITS[event.type]!, annotation });
+    this.uncounted++;
     this.failed.delete(annotation.id);
     if (!this.writeQueued) {
       this.writeQueued = true;
@@ -104,6 +107,7 @@ class SyncController {
     this.writeQueued = false;
     if (this.pending.length === 0) return this.writing;
     const batch = this.pending.splice(0);
+    this.updateState();
     this.writing = this.writing.then(async () => {
       const outbox = await this.outbox;
       if (!outbox) return;
@@ -115,7 +119,9 @@ class SyncController {
         return;
       }
       this.channel?.postMessage('changed');
-      await this.recount();
+      this.stored = await outbox.count();
+      this.uncounted -= batch.length;
+      this.updateState();
       this.scheduleDrain(0);
     });
     return this.writing;
@@ -149,7 +155,7 @@ class SyncController {
   }
 
   private updateState(): void {
-    const waiting = this.stored + this.pending.length;
+    const waiting = this.stored + this.uncounted;
     const [firstFailed] = this.failed;
     const next: SyncState =
       waiting === 0

@@ -20,6 +20,7 @@ export interface ProxyLogEntry {
 export const proxy = {
   start: (name: string, target: string) => executeServerCommand<{ url: string }, object>('kolam-sync-proxy', { action: 'start', name, target }),
   target: (name: string, target: string) => executeServerCommand('kolam-sync-proxy', { action: 'target', name, target }),
+  delay: (name: string, ms: number) => executeServerCommand('kolam-sync-proxy', { action: 'delay', name, ms }),
   drop: (name: string, method: string, count = 1) => executeServerCommand('kolam-sync-proxy', { action: 'drop', name, method, count }),
   log: async (name: string) => (await executeServerCommand<{ log: ProxyLogEntry[] }, object>('kolam-sync-proxy', { action: 'log', name }))!.log,
   stop: (name: string) => executeServerCommand('kolam-sync-proxy', { action: 'stop', name }),
