@@ -85,7 +85,8 @@ const proxyActions = {
   async start({ name, target }) {
     await proxyActions.stop({ name });
     const proxy = { log: [], drops: [], server: null, upstream: new URL(target) };
-    proxy.server = createServer((req, res) => {
+    proxy.server = createServer(async (req, res) => {
+      if (proxy.delay) await new Promise((r) => setTimeout(r, proxy.delay));
       const rule = proxy.drops.find((d) => d.count > 0 && d.method === req.method);
       if (rule) rule.count--;
       const entry = { method: req.method, path: req.url, status: null, dropped: Boolean(rule) };
@@ -114,6 +115,11 @@ const proxyActions = {
   /** Points the proxy at another upstream (a dead port: the server is away). */
   async target({ name, target }) {
     proxies.get(name).upstream = new URL(target);
+    return {};
+  },
+  /** Holds every request `ms` before forwarding it: a slow network, so a drain can be cut midway. */
+  async delay({ name, ms }) {
+    proxies.get(name).delay = ms;
     return {};
   },
   async drop({ name, method, count = 1 }) {
