@@ -1,3 +1,4 @@
+/* global clearTimeout */
 // Lets the sync tests run the real annotation server and break it: each server is a child process
 // (`node server/index.mjs`, PGlite in its own temp data directory) that a test can SIGKILL and
 // restart on the same port and data; a fault-injecting proxy in front of it forwards requests and,

@@ -2,6 +2,7 @@
 // "/"), POST with Slug, GET/PUT/DELETE of one annotation with strong ETags and If-Match, paged
 // listing (AnnotationPage) with `?source=`, and tombstones that answer 410.
 import { randomUUID } from 'node:crypto';
+import { URLSearchParams } from 'node:url';
 import { annotationStore } from './annotations.mjs';
 import {
   ANNO_CONTEXT,
@@ -31,8 +32,7 @@ function slugFrom(header) {
 
 /** What we store: the annotation without its ids (the IRI is ours, the canonical id has a column). */
 function docOf(body) {
-  const { id: _id, canonical: _canonical, ...doc } = body;
-  return doc;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'id' && key !== 'canonical'));
 }
 
 /** The client's own id for the annotation (Kolam's urn:uuid), kept beside our IRI as `canonical`. */

@@ -78,10 +78,10 @@ class SyncController {
   }
 
   get connection(): SyncConnection {
-    const self = this;
+    const read = () => copy(this.state);
     return {
       get state() {
-        return copy(self.state);
+        return read();
       },
       flush: () => this.flush(),
       disconnect: () => this.disconnect(),

@@ -1,3 +1,4 @@
+/* global fetch, clearTimeout */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

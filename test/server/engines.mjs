@@ -1,3 +1,4 @@
+/* global fetch */
 // The engines the server suite runs on: PGlite (in memory) always, PostgreSQL when
 // KOLAM_TEST_DATABASE_URL names one (scripts/test-server.mjs starts one when it can).
 export function engines() {

@@ -1,3 +1,4 @@
+/* global fetch */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../server/server.mjs';

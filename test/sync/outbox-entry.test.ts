@@ -6,7 +6,7 @@ import { fromServer, slugOf } from '../../src/sync/protocol-client.js';
 import { sameAnnotation } from '../../src/sync/same-annotation.js';
 
 const a = (value: string): Annotation =>
-  ({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:uuid:1', type: 'Annotation', body: [], target: { source: 's', selector: { type: 'FragmentSelector', value } } }) as Annotation;
+  ({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:uuid:1', type: 'Annotation', body: [], target: { source: 's', selector: { type: 'FragmentSelector', value } } }) as unknown as Annotation;
 
 const fold = (ops: Array<['create' | 'update' | 'delete', string]>, attemptedAfter = -1): OutboxEntry | null => {
   let entry: OutboxEntry | null = null;
