@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global fetch */
 // kolam/sync (issue 11): 1,000 edits (200 boxes created, each moved 4 times) made with the network
 // off in headless Chromium, then the network back: time to drain, requests sent (goal: at most one
 // per annotation), main-thread cost per edit (goal: p95 under 1 ms), against the naive host code

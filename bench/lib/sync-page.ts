@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a bench page: window globals read by bench/sync.mjs */
 // Bench page for kolam/sync: a real <kolam-box-tool> as the root the events come from (the events
 // are the tools' own kolam-create/update, dispatched as the tool dispatches them), connectSync on
 // it with a request-counting fetch, and the naive host code it replaces, for comparison.
