@@ -50,35 +50,33 @@ export const SavingToAServer: Story = {
       if (server.online) dispatchEvent(new Event('online'));
     };
     // Render the template into the root, then connect: the tools are in place to load into.
-    {
-      render(
-        html`
-          <kolam-label-set .annotator=${{ id: 'worker-17', name: 'Kumar' }}>
-            <kolam-label id="car" color="#2e86ab" hotkey="c">Car</kolam-label>
-            <kolam-box-tool style="height:320px" src=${IMAGE} source="street.jpg"></kolam-box-tool>
-          </kolam-label-set>
-          <section aria-label="Stand-in server">
-            <p style="margin:0 0 8px"><kolam-sync-status></kolam-sync-status></p>
-            <p style="margin:0 0 8px;padding:6px;border:1px dashed #8a6d00;background:#fff8db;color:#3d3000">
-              <strong>Stand-in for the network</strong> — a fake server in this page (Storybook runs none). It is
-              <strong data-network>online</strong>.
-            </p>
-            <button type="button" @click=${toggle}>Take the server offline</button>
-            <h3 style="margin:8px 0 4px;font-size:14px">The stand-in holds</h3>
-            <pre data-held tabindex="0" aria-label="Annotations the stand-in server holds" style="font-size:11px;background:#f4f5f7;color:#1f2328;padding:6px;margin:0;min-height:3em">(nothing yet)</pre>
-          </section>
-        `,
-        root,
-      );
-      (root as unknown as { sync: unknown }).sync = connectSync(root, {
-        container: server.container,
-        source: 'street.jpg',
-        fetch: server.fetch,
-        database: `kolam-sync-story-${crypto.randomUUID()}`,
-        minDelay: 200,
-        maxDelay: 1000,
-      });
-    }
+    render(
+      html`
+        <kolam-label-set .annotator=${{ id: 'worker-17', name: 'Kumar' }}>
+          <kolam-label id="car" color="#2e86ab" hotkey="c">Car</kolam-label>
+          <kolam-box-tool style="height:320px" src=${IMAGE} source="street.jpg"></kolam-box-tool>
+        </kolam-label-set>
+        <section aria-label="Stand-in server">
+          <p style="margin:0 0 8px"><kolam-sync-status></kolam-sync-status></p>
+          <p style="margin:0 0 8px;padding:6px;border:1px dashed #8a6d00;background:#fff8db;color:#3d3000">
+            <strong>Stand-in for the network</strong> — a fake server in this page (Storybook runs none). It is
+            <strong data-network>online</strong>.
+          </p>
+          <button type="button" @click=${toggle}>Take the server offline</button>
+          <h3 style="margin:8px 0 4px;font-size:14px">The stand-in holds</h3>
+          <pre data-held tabindex="0" aria-label="Annotations the stand-in server holds" style="font-size:11px;background:#f4f5f7;color:#1f2328;padding:6px;margin:0;min-height:3em">(nothing yet)</pre>
+        </section>
+      `,
+      root,
+    );
+    (root as unknown as { sync: unknown }).sync = connectSync(root, {
+      container: server.container,
+      source: 'street.jpg',
+      fetch: server.fetch,
+      database: `kolam-sync-story-${crypto.randomUUID()}`,
+      minDelay: 200,
+      maxDelay: 1000,
+    });
     return root;
   },
   play: async ({ canvasElement }) => {

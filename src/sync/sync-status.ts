@@ -31,8 +31,9 @@ export class KolamSyncStatus extends LitElement {
     css`
       :host {
         display: inline-block;
-        font: var(--kolam-font, 0.875rem system-ui, sans-serif);
-        color: var(--kolam-text, CanvasText);
+        font-family: var(--_font);
+        font-size: var(--_font-size);
+        color: var(--_fg);
       }
       [part='status']::before {
         content: '';
@@ -49,7 +50,7 @@ export class KolamSyncStatus extends LitElement {
       }
       [data-status='offline']::before,
       [data-status='error']::before {
-        background: var(--kolam-sync-offline-color, #c0392b);
+        background: var(--kolam-sync-offline-color, var(--_danger));
       }
       @media (forced-colors: active) {
         [part='status']::before {
