@@ -47,12 +47,21 @@ function exited(child) {
 }
 
 const serverActions = {
+  // Starting PGlite can take longer than a test-runner command may (20 s) on a loaded machine, so
+  // start and restart return at once and the test polls `ready`.
   async start({ name, pageSize = 100, tokens }) {
     await serverActions.stop({ name });
     const server = { name, port: 0, pageSize, tokens, dataDir: mkdtempSync(join(tmpdir(), 'kolam-sync-test-')), child: null, containerUrl: null };
     servers.set(name, server);
-    await launch(server);
-    return { containerUrl: server.containerUrl, port: server.port };
+    server.starting = launch(server).catch((error) => (server.failure = error.message));
+    return {};
+  },
+  async ready({ name }) {
+    const server = servers.get(name);
+    if (server?.failure) throw new Error(server.failure);
+    await Promise.race([server?.starting, new Promise((r) => setTimeout(r, 5000))]);
+    // (null would read as "no plugin handles this command")
+    return server?.containerUrl && server.child ? { containerUrl: server.containerUrl, port: server.port } : { containerUrl: null };
   },
   /** SIGKILL: no shutdown, no flush; what the database committed is all that survives. */
   async kill({ name }) {
@@ -65,8 +74,9 @@ const serverActions = {
   },
   async restart({ name }) {
     const server = servers.get(name);
-    await launch(server);
-    return { containerUrl: server.containerUrl, port: server.port };
+    server.failure = null;
+    server.starting = launch(server).catch((error) => (server.failure = error.message));
+    return {};
   },
   async stop({ name }) {
     const server = servers.get(name);

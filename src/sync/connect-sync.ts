@@ -194,6 +194,9 @@ class SyncController {
   }
 
   private async runDrain(): Promise<void> {
+    // Not before the first load is shown: a listing fetched before our own sends landed would
+    // otherwise take back from the tools what we just saved.
+    await this.loaded;
     await this.writing;
     const outbox = await this.outbox;
     if (!outbox || this.disconnected) return;

@@ -8,7 +8,8 @@ import { LABELS, box, imageSettled, imageUrl } from '../box-tool/helpers.js';
 import { freshDatabase, ours, post, server, serverSet } from './helpers.js';
 
 /** Two annotators, each with their own tool and their own outbox (two browsers), on one container. */
-describe('two annotators on one annotation', () => {
+describe('two annotators on one annotation', function () {
+  this.timeout(60000);
   let base: string;
   let container: string;
   const syncs: SyncConnection[] = [];

@@ -2,11 +2,27 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Annotation } from '../../src/core/annotation.js';
 
+type Started = { containerUrl: string; port: number };
+
+/** Polls until the server process prints its container (each poll a short command). */
+async function ready(name: string): Promise<Started> {
+  for (let i = 0; i < 40; i++) {
+    const started = await executeServerCommand<Started | { containerUrl: null }, object>('kolam-sync-server', { action: 'ready', name });
+    if (started?.containerUrl) return started as Started;
+  }
+  throw new Error(`server ${name} did not start`);
+}
+
 export const server = {
-  start: (name: string, options: { pageSize?: number; tokens?: string } = {}) =>
-    executeServerCommand<{ containerUrl: string; port: number }, object>('kolam-sync-server', { action: 'start', name, ...options }),
+  async start(name: string, options: { pageSize?: number; tokens?: string } = {}): Promise<Started> {
+    await executeServerCommand('kolam-sync-server', { action: 'start', name, ...options });
+    return ready(name);
+  },
   kill: (name: string) => executeServerCommand('kolam-sync-server', { action: 'kill', name }),
-  restart: (name: string) => executeServerCommand<{ containerUrl: string }, object>('kolam-sync-server', { action: 'restart', name }),
+  async restart(name: string): Promise<Started> {
+    await executeServerCommand('kolam-sync-server', { action: 'restart', name });
+    return ready(name);
+  },
   stop: (name: string) => executeServerCommand('kolam-sync-server', { action: 'stop', name }),
 };
 

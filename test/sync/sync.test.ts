@@ -6,7 +6,8 @@ import type { SyncConnection, SyncState } from '../../src/sync.js';
 import { box, drag, mount } from '../box-tool/helpers.js';
 import { freshDatabase, ours, post, proxy, server, serverSet, until } from './helpers.js';
 
-describe('connectSync', () => {
+describe('connectSync', function () {
+  this.timeout(60000);
   let container: string;
   let tool: KolamBoxTool;
   let sync: SyncConnection | undefined;
@@ -73,6 +74,26 @@ describe('connectSync', () => {
     expect(await sync.flush()).to.deep.equal({ status: 'saved', waiting: 0, error: null });
     expect(await serverSet(container)).to.deep.equal([]);
     expect((await fetch(moved!.id)).status).to.equal(410);
+  });
+
+  it('keeps a box drawn while the first listing is on its way (the listing predates the box)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let listings = 0;
+    const slowList: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if ((init?.method ?? 'GET') === 'GET' && listings++ === 0) await held;
+      return response;
+    };
+    sync = connectSync(tool.parentElement!, { container, source: 'street.png', database: freshDatabase(), fetch: slowList });
+    await drag(tool, [100, 100], [300, 200]);
+    const drawn = tool.annotations;
+    expect(drawn).to.have.length(1);
+    release();
+    await sync.loaded;
+    expect(await sync.flush()).to.deep.equal({ status: 'saved', waiting: 0, error: null });
+    expect(tool.annotations).to.deep.equal(drawn);
+    expect((await serverSet(container)).map(ours)).to.deep.equal(drawn);
   });
 
   it('reports saving, then saved, with the number of edits waiting', async () => {
