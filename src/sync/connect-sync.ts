@@ -232,15 +232,21 @@ class SyncController {
       }
       this.unreachable = false;
       this.attempts = 0;
-      await outbox.settle(entry, outcome);
+      const removed = await outbox.settle(entry, outcome);
       if (outcome.kind === 'failed') {
         refusedNow.add(entry.id);
         this.failed.set(entry.id, { status: outcome.status, message: outcome.message });
       } else this.failed.delete(entry.id);
       this.channel?.postMessage('changed');
-      await this.recount();
+      // Counted exactly now and then; in between, each send that emptied its entry is one less.
+      if (step % 16 === 15 || !removed) await this.recount();
+      else {
+        this.stored = Math.max(0, this.stored - 1);
+        this.updateState();
+      }
     }
     this.retryFailed = false;
+    await this.recount();
   }
 
   private conflict(id: string, ours: Annotation | null, theirs: Annotation | null): ConflictChoice {

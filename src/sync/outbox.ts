@@ -94,11 +94,24 @@ export class Outbox {
     return this.db.countFromIndex('outbox', 'by-seq', this.all);
   }
 
-  /** Records that a request for `entry` is about to leave (the server may hold it from now on). */
-  async markAttempted(entry: OutboxEntry): Promise<OutboxEntry> {
+  /**
+   * Records that requests for `entry` and the next creates and deletes are about to leave (the
+   * server may hold them from then on). Marking a few ahead in one transaction is only cautious —
+   * a mark too early costs at most a GET later — and saves a write per request.
+   */
+  async markAttempted(entry: OutboxEntry, ahead = 32): Promise<OutboxEntry> {
     const tx = this.db.transaction('outbox', 'readwrite');
+    let marked = 0;
+    let cursor = await tx.store.index('by-seq').openCursor(IDBKeyRange.bound([this.container, entry.seq], [this.container, Infinity]));
+    while (cursor && marked < ahead) {
+      const value = cursor.value;
+      if (!value.attempted && value.op !== 'update') {
+        await cursor.update({ ...value, attempted: true });
+        marked++;
+      }
+      cursor = await cursor.continue();
+    }
     const current = await tx.store.get([this.container, entry.id]);
-    if (current && !current.attempted) await tx.store.put({ ...current, attempted: true });
     await tx.done;
     return { ...(current ?? entry), attempted: true };
   }
@@ -107,23 +120,27 @@ export class Outbox {
    * Ends a send: the replica learns what the server now holds, and the entry leaves the outbox if
    * nothing changed meanwhile; if it did, the newer change stays, rebased on what was just sent.
    */
-  async settle(sent: OutboxEntry, result: Settlement): Promise<void> {
+  async settle(sent: OutboxEntry, result: Settlement): Promise<boolean> {
     const tx = this.db.transaction(['outbox', 'remote'], 'readwrite');
     const outbox = tx.objectStore('outbox');
     const key: [string, string] = [this.container, sent.id];
     const current = await outbox.get(key);
+    let removed = false;
     if (result.kind === 'failed') {
       if (current && current.rev === sent.rev) await outbox.put({ ...current, failed: { status: result.status, message: result.message } });
     } else {
       const remote = tx.objectStore('remote');
       if (result.remote) await remote.put(result.remote);
       else if (result.removeRemote) await remote.delete(key);
-      if (current && current.rev === sent.rev) await outbox.delete(key);
-      else if (current && sent.op === 'create' && current.op === 'create')
+      if (current && current.rev === sent.rev) {
+        await outbox.delete(key);
+        removed = true;
+      } else if (current && sent.op === 'create' && current.op === 'create')
         // Created meanwhile: what waits now is a change to it.
         await outbox.put({ ...current, op: 'update', attempted: false });
     }
     await tx.done;
+    return removed;
   }
 
   /** Drops an entry whatever its revision (the host chose the server's version in a conflict). */
