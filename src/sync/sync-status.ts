@@ -67,9 +67,19 @@ export class KolamSyncStatus extends LitElement {
 
   private readonly onStatus = (event: Event): void => {
     // With a connection given, its own state is the truth, whichever connection fired.
-    const detail = this.sync ? this.sync.state : (event as CustomEvent<SyncState>).detail;
-    if (detail && typeof detail.status === 'string' && typeof detail.waiting === 'number') this.current = detail;
+    this.show(this.sync ? () => this.sync!.state : () => (event as CustomEvent<SyncState>).detail);
   };
+
+  /** Takes a state from anything a host handed us; what is not one (or throws) is ignored. */
+  private show(read: () => unknown): void {
+    try {
+      const state = read() as SyncState | null | undefined;
+      if (state && typeof state.status === 'string' && typeof state.waiting === 'number')
+        this.current = { status: state.status, waiting: state.waiting, error: state.error ?? null };
+    } catch {
+      /* a hostile getter: keep showing the last good state */
+    }
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -82,10 +92,7 @@ export class KolamSyncStatus extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('sync')) {
-      const given = this.sync?.state;
-      if (given && typeof given.status === 'string') this.current = given;
-    }
+    if (changed.has('sync') && this.sync) this.show(() => this.sync!.state);
   }
 
   override render() {

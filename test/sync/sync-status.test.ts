@@ -52,10 +52,17 @@ describe('<kolam-sync-status>', () => {
     expect(text(el)).to.equal('All changes saved');
   });
 
-  it('ignores events that are not a sync state', async () => {
+  it('ignores events that are not a sync state, and connections that are not one, without throwing', async () => {
     const el = await fixture<KolamSyncStatus>(html`<kolam-sync-status></kolam-sync-status>`);
     announce(null as never);
     announce({ status: 42 } as never);
+    await el.updateComplete;
+    expect(text(el)).to.equal('All changes saved');
+    el.sync = new Proxy({} as SyncConnection, { get: () => { throw new Error('hostile'); } });
+    await el.updateComplete;
+    announce({ status: 'offline', waiting: 1, error: null });
+    await el.updateComplete;
+    el.sync = Object.freeze({ state: 'nope' }) as never;
     await el.updateComplete;
     expect(text(el)).to.equal('All changes saved');
   });
