@@ -296,6 +296,7 @@ class SyncController {
     await this.recount();
     for (const source of this.sources()) {
       await this.apply(outbox, source, (await outbox.replica(source)).map((r) => r.annotation));
+      const listedSince = Date.now();
       const listed = await this.client.list(this.container, source);
       if (this.disconnected) return;
       if (!listed) {
@@ -305,8 +306,8 @@ class SyncController {
       }
       this.unreachable = false;
       const records = listed.map(({ annotation, iri }) => ({ container: this.container, id: annotation.id, source, iri, etag: null, annotation }));
-      await outbox.replaceReplica(source, records);
-      await this.apply(outbox, source, listed.map((l) => l.annotation));
+      const replica = await outbox.replaceReplica(source, records, listedSince);
+      await this.apply(outbox, source, replica.map((r) => r.annotation));
     }
     this.updateState();
     this.scheduleDrain(0);

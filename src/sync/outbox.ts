@@ -17,6 +17,8 @@ export interface RemoteRecord {
   etag: string | null;
   /** The server's version, in our shape (our id). */
   annotation: Annotation;
+  /** When a send of ours put it there (Date.now()); absent for what a listing gave. */
+  savedAt?: number;
 }
 
 interface SyncSchema extends DBSchema {
@@ -163,19 +165,27 @@ export class Outbox {
 
   /**
    * Replaces the replica of `source` with what the server listed, except annotations with a change
-   * waiting: their old version stays the base, so a PUT over a newer server version gets its 412.
+   * waiting (their old version stays the base, so a PUT over a newer server version gets its 412)
+   * and those a send saved since the listing began (by another tab, say): the listing predates
+   * them. Returns what the replica then holds for `source`, in the listing's order first.
    */
-  async replaceReplica(source: string | null, records: RemoteRecord[]): Promise<void> {
+  async replaceReplica(source: string | null, records: RemoteRecord[], listedSince: number): Promise<RemoteRecord[]> {
     const tx = this.db.transaction(['remote', 'outbox'], 'readwrite');
     const remote = tx.objectStore('remote');
     const waiting = new Set((await tx.objectStore('outbox').index('by-seq').getAllKeys(this.all)).map((k) => k[1]));
     const old = source == null ? await remote.getAll(this.all) : await remote.index('by-source').getAll([this.container, source]);
     const listed = new Set(records.map((r) => r.id));
-    for (const record of old) if (!listed.has(record.id) && !waiting.has(record.id)) await remote.delete([this.container, record.id]);
+    const kept: RemoteRecord[] = [];
+    for (const record of old) {
+      if (listed.has(record.id)) continue;
+      if (waiting.has(record.id) || (record.savedAt ?? 0) >= listedSince) kept.push(record);
+      else await remote.delete([this.container, record.id]);
+    }
     for (const record of records) {
       if (!waiting.has(record.id)) await remote.put(record);
       else if (!(await remote.get([this.container, record.id]))) await remote.put(record);
     }
     await tx.done;
+    return [...records, ...kept];
   }
 }

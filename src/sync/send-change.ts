@@ -43,7 +43,7 @@ export async function sendChange(entry: OutboxEntry, ctx: SendContext): Promise<
   const ours = entry.annotation;
   const record = (annotation: Annotation, iri: string, etag: string | null): Outcome => ({
     kind: 'done',
-    remote: { container, id: ours.id, source: sourceOfAnnotation(annotation), iri, etag, annotation } satisfies RemoteRecord,
+    remote: { container, id: ours.id, source: sourceOfAnnotation(annotation), iri, etag, annotation, savedAt: Date.now() } satisfies RemoteRecord,
   });
   const gone: Outcome = { kind: 'done', remote: null, removeRemote: true };
   // Where a create with our Slug lands on a server that honours it (ours does).

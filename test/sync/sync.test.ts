@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KolamBoxTool } from '../../src/box-tool.js';
 import { connectSync } from '../../src/sync.js';
@@ -94,6 +94,28 @@ describe('connectSync', function () {
     expect(await sync.flush()).to.deep.equal({ status: 'saved', waiting: 0, error: null });
     expect(tool.annotations).to.deep.equal(drawn);
     expect((await serverSet(container)).map(ours)).to.deep.equal(drawn);
+  });
+
+  it("shows what another tab saved while this tab's listing was on its way", async () => {
+    const database = freshDatabase();
+    const first = connectSync(tool.parentElement!, { container, source: 'street.png', database });
+    await first.loaded;
+    const other = await fixture<HTMLDivElement>(html`<div><kolam-box-tool source="street.png" style="width:200px;height:150px"></kolam-box-tool></div>`);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let listings = 0;
+    const slowList: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if ((init?.method ?? 'GET') === 'GET' && listings++ === 0) await held;
+      return response;
+    };
+    sync = connectSync(other, { container, source: 'street.png', database, fetch: slowList });
+    await drag(tool, [100, 100], [300, 200]);
+    expect(await first.flush()).to.deep.equal({ status: 'saved', waiting: 0, error: null });
+    release();
+    await sync.loaded;
+    expect(other.querySelector<KolamBoxTool>('kolam-box-tool')!.annotations).to.deep.equal(tool.annotations);
+    await first.disconnect();
   });
 
   it('reports saving, then saved, with the number of edits waiting', async () => {
