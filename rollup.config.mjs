@@ -14,7 +14,7 @@ const input = Object.fromEntries(
   [...topLevel, ...formats, ...locales].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
 );
 // Lit, its packages, and the optional React peer of kolam/react stay imports, never bundled.
-const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|react)($|\/)/.test(id);
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|react|idb)($|\/)/.test(id);
 
 /**
  * Workers are files next to the module that starts them, written in the source as

@@ -6,6 +6,7 @@ import { toolsPlugin } from './scripts/wtr-tools-plugin.mjs';
 import { multiClickPlugin } from './scripts/wtr-multi-click-plugin.mjs';
 import { imePlugin } from './scripts/wtr-ime-plugin.mjs';
 import { mediaMiddleware } from './scripts/wtr-media-middleware.mjs';
+import { syncPlugin } from './scripts/wtr-sync-plugin.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npm run setup` or set CHROME_PATH.');
@@ -20,6 +21,7 @@ export default {
     toolsPlugin(),
     multiClickPlugin(),
     imePlugin(),
+    syncPlugin(),
   ],
   // Storybook's browser chunks read process.env, as bundlers define it; give them the same.
   testRunnerHtml: (testFramework) => `<!doctype html>

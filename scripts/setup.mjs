@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Installs the npm packages on a fresh clone, then what the tests, fixtures and benches need from Debian when it is missing: Chromium (no
 // browser downloads work on our machines; CHROME_PATH points at another), espeak-ng and sox (speech
-// fixtures), ffmpeg (media fixtures, SRT/WebVTT checks) and python3-nltk (CoNLL checks).
+// fixtures), ffmpeg (media fixtures, SRT/WebVTT checks), python3-nltk (CoNLL checks) and postgresql-15
+// (the annotation server's suite on PostgreSQL).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium-path.mjs';
+import { postgresBin } from './start-postgres.mjs';
 
 // A fresh clone: install the npm packages first, so `npm start` and `npm test` are all a newcomer types.
 if (!existsSync('node_modules/.package-lock.json')) {
@@ -36,6 +38,8 @@ const missing = [
   !has('sox') && 'sox',
   !has('ffmpeg') && 'ffmpeg',
   !hasNltk() && 'python3-nltk',
+  // The annotation server's suite runs on PostgreSQL too (scripts/start-postgres.mjs).
+  !postgresBin() && 'postgresql-15',
 ].filter(Boolean);
 
 if (missing.length === 0) process.exit(0);

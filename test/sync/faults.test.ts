@@ -1,0 +1,196 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { KolamBoxTool } from '../../src/box-tool.js';
+import type { Annotation } from '../../src/core/annotation.js';
+import { connectSync } from '../../src/sync.js';
+import type { SyncConnection } from '../../src/sync.js';
+import { drag, mount } from '../box-tool/helpers.js';
+import { freshDatabase, ours, proxy, server, serverSet, until } from './helpers.js';
+
+const byId = (list: Annotation[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+
+/** The server holds exactly what the annotator sees: each annotation once, with the same content. */
+async function expectServerHolds(container: string, annotations: Annotation[]) {
+  const items = (await serverSet(container)).map(ours);
+  expect(new Set(items.map((a) => a.id)).size, 'each annotation once').to.equal(items.length);
+  expect(byId(items)).to.deep.equal(byId(annotations));
+}
+
+interface Tab {
+  frame: HTMLIFrameElement;
+  win: Window & { sync: SyncConnection; tool: KolamBoxTool };
+}
+
+/** Another "tab": a page of its own (test/sync/frame.html) with a box tool and its own connectSync. */
+async function openTab(container: string, database: string): Promise<Tab> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'position:fixed;left:0;top:0;width:420px;height:320px;border:0';
+  frame.src = `/test/sync/frame.html?container=${encodeURIComponent(container)}&db=${database}`;
+  document.body.append(frame);
+  const tab = { frame, win: frame.contentWindow as Tab['win'] };
+  await until(() => !!(frame.contentWindow as Tab['win']).sync, 'the tab to connect');
+  tab.win = frame.contentWindow as Tab['win'];
+  await tab.win.sync.loaded;
+  await until(() => !!tab.win.tool.imageSize, "the tab's image");
+  return tab;
+}
+
+/** Draws a box with the keyboard alone (B, then Enter), in the tab's tool. */
+async function addBox(tab: Tab) {
+  const before = tab.win.tool.annotations.length;
+  tab.win.tool.focus();
+  await sendKeys({ press: 'b' });
+  await sendKeys({ press: 'Enter' });
+  await until(() => tab.win.tool.annotations.length === before + 1, 'the new box');
+}
+
+describe('sync under faults', function () {
+  this.timeout(60000);
+  let origin: string;
+  let container: string;
+  let sync: SyncConnection | undefined;
+  const tabs: Tab[] = [];
+
+  before(async () => {
+    const { containerUrl } = (await server.start('faults'))!;
+    origin = containerUrl.replace(/\/annotations\/$/, '');
+  });
+  after(() => server.stop('faults'));
+  beforeEach(() => {
+    container = `${origin}/f${Math.random().toString(36).slice(2)}/`;
+  });
+  afterEach(async () => {
+    await sync?.disconnect();
+    sync = undefined;
+    for (const tab of tabs.splice(0)) {
+      await tab.win.sync?.disconnect();
+      tab.frame.remove();
+    }
+    await proxy.stop('faults');
+  });
+
+  it('drains to exactly the annotator’s set after the server is SIGKILLed mid-editing and restarted', async () => {
+    const tool = await mount();
+    sync = connectSync(tool.parentElement!, { container, source: 'street.png', database: freshDatabase(), minDelay: 50, maxDelay: 300 });
+    await sync.loaded;
+    await drag(tool, [100, 100], [200, 200]);
+    await drag(tool, [300, 100], [400, 200]);
+    await sync.flush();
+    await expectServerHolds(container, tool.annotations);
+
+    await server.kill('faults');
+    await drag(tool, [100, 300], [200, 400]);
+    await drag(tool, [300, 300], [400, 400]);
+    tool.select(tool.annotations[0]!.id);
+    tool.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    tool.select(tool.annotations[1]!.id);
+    await sendKeys({ press: 'Delete' });
+    // Two new boxes, a move and a delete: four annotations with a change waiting.
+    await until(() => sync!.state.status === 'offline' && sync!.state.waiting === 4, 'offline, four waiting');
+
+    await server.restart('faults');
+    // No flush(): the backoff timer finds the server back by itself.
+    await until(() => sync!.state.status === 'saved', 'the queue to drain');
+    expect(tool.annotations).to.have.length(3);
+    await expectServerHolds(container, tool.annotations);
+  });
+
+  it('creates no duplicate when the server commits and the answer is lost; a lost PUT or DELETE answer is no conflict', async () => {
+    const { url } = (await proxy.start('faults', origin))!;
+    const viaProxy = container.replace(origin, url);
+    const tool = await mount();
+    sync = connectSync(tool.parentElement!, { container: viaProxy, source: 'street.png', database: freshDatabase(), minDelay: 50, maxDelay: 300 });
+    const conflicts: unknown[] = [];
+    tool.parentElement!.addEventListener('kolam-sync-conflict', (e) => conflicts.push(e.detail));
+    await sync.loaded;
+    await proxy.drop('faults', 'POST');
+    await proxy.drop('faults', 'PUT');
+    await proxy.drop('faults', 'DELETE');
+    await drag(tool, [100, 100], [200, 200]);
+    await until(() => sync!.state.status === 'saved', 'the create to land');
+    tool.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await until(async () => (await serverSet(container)).length === 1 && sync!.state.status === 'saved', 'the move to land');
+    await expectServerHolds(container, tool.annotations);
+    await sendKeys({ press: 'Delete' });
+    await until(() => sync!.state.status === 'saved', 'the delete to land');
+    await expectServerHolds(container, []);
+
+    const writes = (await proxy.log('faults')).filter((e) => ['POST', 'PUT', 'DELETE'].includes(e.method));
+    expect(writes.map((e) => `${e.method} ${e.status}${e.dropped ? ' lost' : ''}`)).to.deep.equal([
+      'POST 201 lost',
+      'POST 200',
+      'PUT 200 lost',
+      'PUT 412',
+      'DELETE 204 lost',
+      'DELETE 410',
+    ]);
+    expect(conflicts).to.deep.equal([]);
+  });
+
+  it('keeps edits queued offline through a page reload, shows them, and drains them when the server is back', async () => {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    const viaProxy = container.replace(origin, url);
+    const database = freshDatabase();
+    const tab = await openTab(viaProxy, database);
+    tabs.push(tab);
+    for (let i = 0; i < 3; i++) await addBox(tab);
+    await until(() => tab.win.sync.state.waiting === 3 && tab.win.sync.state.status === 'offline', 'three edits waiting, offline');
+    const made = tab.win.tool.annotations;
+
+    tab.win.location.reload();
+    await until(() => tab.frame.contentWindow !== tab.win || !(tab.frame.contentWindow as Tab['win']).sync, 'the reload to begin', 200).catch(() => {});
+    await until(() => !!(tab.frame.contentWindow as Tab['win']).sync && (tab.frame.contentWindow as Tab['win']).tool.annotations.length === 3, 'the reloaded tab to show its queued boxes');
+    tab.win = tab.frame.contentWindow as Tab['win'];
+    expect(byId(tab.win.tool.annotations)).to.deep.equal(byId(made));
+    expect(tab.win.sync.state.waiting).to.equal(3);
+
+    await proxy.target('faults', origin);
+    await until(() => tab.win.sync.state.status === 'saved', 'the queue to drain after the reload');
+    await expectServerHolds(container, made);
+  });
+
+  it('drains from one tab at a time: two tabs on one outbox send each create once', async () => {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    const viaProxy = container.replace(origin, url);
+    const database = freshDatabase();
+    const a = await openTab(viaProxy, database);
+    const b = await openTab(viaProxy, database);
+    tabs.push(a, b);
+    for (let i = 0; i < 4; i++) await addBox(a);
+    await until(() => a.win.sync.state.waiting === 4 && b.win.sync.state.waiting === 4, 'both tabs to count four waiting');
+
+    await proxy.delay('faults', 30);
+    await proxy.target('faults', origin);
+    await Promise.all([a.win.sync.flush(), b.win.sync.flush()]);
+    await until(() => a.win.sync.state.status === 'saved' && b.win.sync.state.status === 'saved', 'both tabs saved');
+    const posts = (await proxy.log('faults')).filter((e) => e.method === 'POST' && e.status);
+    expect(posts.map((e) => e.status)).to.deep.equal([201, 201, 201, 201]);
+    await expectServerHolds(container, a.win.tool.annotations);
+  });
+
+  it('replays idempotently when a tab is closed mid-drain: another tab finishes, nothing twice', async () => {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    const viaProxy = container.replace(origin, url);
+    const database = freshDatabase();
+    const a = await openTab(viaProxy, database);
+    for (let i = 0; i < 8; i++) await addBox(a);
+    await until(() => a.win.sync.state.waiting === 8, 'eight edits waiting');
+    const made = a.win.tool.annotations;
+
+    await proxy.delay('faults', 120);
+    await proxy.target('faults', origin);
+    a.win.sync.flush();
+    await until(async () => (await proxy.log('faults')).filter((e) => e.method === 'POST' && e.status).length >= 3, 'the drain to be midway');
+    a.frame.remove();
+    await proxy.delay('faults', 0);
+
+    const b = await openTab(viaProxy, database);
+    tabs.push(b);
+    expect(byId(b.win.tool.annotations), 'the second tab shows all eight, sent or not').to.deep.equal(byId(made));
+    await b.win.sync.flush();
+    await until(() => b.win.sync.state.status === 'saved', 'the second tab to finish the drain');
+    await expectServerHolds(container, made);
+  });
+});
