@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Installs the npm packages on a fresh clone, then what the tests, fixtures and benches need from Debian when it is missing: Chromium (no
 // browser downloads work on our machines; CHROME_PATH points at another), espeak-ng and sox (speech
-// fixtures), ffmpeg (media fixtures, SRT/WebVTT checks) and python3-nltk (CoNLL checks).
+// fixtures), ffmpeg (media fixtures, SRT/WebVTT checks), python3-nltk (CoNLL checks) and fonts-noto-core
+// (Tamil, Devanagari and Arabic-script fonts: without them Chromium draws those scripts as empty boxes,
+// in the stories, the screenshots and the tests that measure text).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium-path.mjs';
@@ -30,12 +32,26 @@ const hasNltk = () => {
   }
 };
 
+// A font for each script we ship strings in, as fontconfig (what Chromium asks on Linux) sees it.
+const scriptsWithoutFont = () => {
+  // No fontconfig: on Debian the fonts are surely missing too; elsewhere (macOS) the system has them.
+  if (!has('fc-list')) return has('apt-get') ? ['ta', 'hi', 'ar'] : [];
+  return ['ta', 'hi', 'ar'].filter((lang) => {
+    try {
+      return execSync(`fc-list ':lang=${lang}' family`, { encoding: 'utf8' }).trim() === '';
+    } catch {
+      return true;
+    }
+  });
+};
+
 const missing = [
   !findChromium() && 'chromium',
   !has('espeak-ng') && 'espeak-ng',
   !has('sox') && 'sox',
   !has('ffmpeg') && 'ffmpeg',
   !hasNltk() && 'python3-nltk',
+  scriptsWithoutFont().length > 0 && 'fonts-noto-core',
 ].filter(Boolean);
 
 if (missing.length === 0) process.exit(0);
