@@ -17,6 +17,7 @@ export type KolamErrorCode =
   | 'image-error'
   | 'media-error'
   | 'decode-error'
+  | 'seek-unsupported'
   | 'invalid-peaks'
   | 'invalid-labels';
 

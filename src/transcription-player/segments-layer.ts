@@ -9,6 +9,7 @@ import { labelIdOf, type Annotation, type Label } from '../core/annotation.js';
 import type { LabelsController } from '../core/labels-controller.js';
 import { contrastText } from '../core/palette.js';
 import { coverageRuns, rangeOf, segmentsBetween } from './segments.js';
+import { speakerName } from './speaker-name.js';
 
 /** Above this many segments in view, the waveform shows coverage runs instead of segments. */
 const MAX_SEGMENT_ELEMENTS = 250;
@@ -59,7 +60,7 @@ export class SegmentsLayer {
     const { start, end } = rangeOf(segment);
     const labelId = labelIdOf(segment);
     const color = this.labelsCtl.colorOf(labelId);
-    const name = this.labelsCtl.nameOf(labelId);
+    const name = speakerName(this.labelsCtl.labels, labelId);
     const result = html`<div part=${parts} data-segment=${segment.id} style="left:${start * px}px;width:${(end - start) * px}px;--_color:${color}">
       ${name ? html`<span class="segment-label" style="background:${color};color:${contrastText(color)}">${name}</span>` : nothing}
       ${editable ? html`<div part="edge" class="start" data-segment=${segment.id} data-edge="start"></div>

@@ -282,6 +282,7 @@ export class KolamTranscriptionPlayer extends LitElement {
       rate: clampRate(this.playbackRate),
       looping: this.transport.looping,
       zoomLevel: this.view.zoomLevel,
+      disabled: this.waveformSource.status === 'error',
       toggle: () => this.transport.toggle(),
       skip: (seconds) => this.transport.skip(seconds),
       setRate: (rate) => (this.playbackRate = rate),
