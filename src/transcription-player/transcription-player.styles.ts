@@ -103,8 +103,10 @@ export const transcriptionPlayerStyles = css`
     border-bottom: 3px solid var(--_accent);
     pointer-events: none;
   }
+  /* One colour per state, on the waveform and in the list alike: the segment under the playhead
+     is --_current (as its row is), the selected one is outlined in --_focus (as its row is). */
   [part~='segment'][part~='current'] {
-    background: color-mix(in srgb, var(--_color) 38%, transparent);
+    background: color-mix(in srgb, var(--_current) 75%, transparent);
   }
   [part~='segment'][part~='selected'] {
     outline: 2px solid var(--_focus);

@@ -54,3 +54,27 @@ describe('<kolam-transcription-player> display', () => {
     expect(detail.input).to.equal(media('speech-ta-hi.wav'));
   });
 });
+
+describe('<kolam-transcription-player> state colours', () => {
+  /** The colour's red, green and blue 0–255, whether written rgb() or color(srgb …) by color-mix. */
+  const rgb = (colour: string) => {
+    const channels = colour.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    return (colour.startsWith('color(') ? channels.map((c) => Math.round(c * 255)) : channels).join(',');
+  };
+
+  it('marks the current segment with one colour on the waveform and in the list', async () => {
+    const el = await speechPlayer([segment('a', 0.5, 3, 'one'), segment('b', 4, 6, 'two')]);
+    el.currentTime = 1;
+    await waitUntil(() => shadow(el).querySelector('[part~="segment"][part~="current"]'), 'current segment');
+    await el.updateComplete;
+    const onWave = getComputedStyle(shadow(el).querySelector('[part~="segment"][part~="current"]')!).backgroundColor;
+    const inList = getComputedStyle(shadow(el).querySelector('li[part~="current"]')!).backgroundColor;
+    expect(rgb(onWave)).to.equal(rgb(inList));
+    // …and not the selection's colour.
+    el.select('b');
+    await el.updateComplete;
+    const selected = getComputedStyle(shadow(el).querySelector('[part~="segment"][part~="selected"]')!).outlineColor;
+    expect(rgb(selected)).to.not.equal(rgb(inList));
+    expect(getComputedStyle(shadow(el).querySelector('li[part~="selected"]')!).boxShadow).to.contain(selected);
+  });
+});
