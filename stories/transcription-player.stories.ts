@@ -138,8 +138,8 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     await expect(getComputedStyle(el).colorScheme).toBe('dark');
-    el.currentTime = 4;
-    await waitFor(() => expect(el.shadowRoot!.querySelector('li[aria-current="true"]')?.getAttribute('data-id')).toBe('s2'));
+    el.select('s2');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('li[part~="selected"]')?.getAttribute('data-id')).toBe('s2'));
   },
 };
 

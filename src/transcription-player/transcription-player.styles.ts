@@ -232,6 +232,32 @@ export const transcriptionPlayerStyles = css`
   .probe {
     display: none;
   }
+  [part~='overview'] {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='overview'] canvas {
+    flex: 1;
+    min-width: 0;
+    height: 28px;
+    cursor: pointer;
+    touch-action: none;
+  }
+  [part~='reveal-playhead'] {
+    font: inherit;
+    font-size: 12px;
+    white-space: nowrap;
+  }
+  .probe.accent {
+    color: var(--_accent);
+  }
+  .probe.playhead {
+    color: var(--_playhead);
+  }
   .probe.wave {
     color: var(--_wave);
   }

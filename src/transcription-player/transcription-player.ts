@@ -22,6 +22,7 @@ import { renderSegmentList } from './segment-list.js';
 import { rangeOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
+import { OverviewStrip } from './overview.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
 import { TransportController, clampRate } from './transport.js';
@@ -120,6 +121,13 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly view = new WaveformView(this, {
     duration: () => this.duration,
     time: () => this.transport.time,
+  });
+  private readonly overview = new OverviewStrip(this, this.view, {
+    duration: () => this.duration,
+    time: () => this.transport.time,
+    levels: () => this.waveformSource.levels,
+    segments: () => this.sorted,
+    colorOf: (id) => this.labelsCtl.colorOf(id),
   });
   private readonly parts: PlayerParts = {
     store: this.store,
@@ -246,6 +254,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   protected override updated(): void {
     this.view.paint(this.waveformSource.levels);
+    this.overview.paint();
   }
 
   // ——— loading ———
@@ -387,7 +396,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         </div>
         ${statusText ? html`<div class="status ${status}" style="top:${AXIS_HEIGHT}px">${statusText}</div>` : nothing}
       </div>
-      ${this.renderList(currentId)} ${this.announcer.render()}
+      ${this.overview.render()} ${this.renderList(currentId)} ${this.announcer.render()}
       <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
     `;
   }
