@@ -131,6 +131,15 @@ export class CanvasController implements ReactiveController {
     return [...(name ? [chipRect(screen, name, this.style)] : []), ...(tool.canEdit ? handleRects(screen, this.style.handleSize) : [])];
   }
 
+  /** The legend and zoom controls drawn over the view, in canvas px: chips under them would be hidden. */
+  private controls(canvas: HTMLCanvasElement): Rect[] {
+    const origin = canvas.getBoundingClientRect();
+    return [...this.tool.renderRoot.querySelectorAll('[part~="legend"], [part~="zoom-controls"]')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+    });
+  }
+
   /** Redraws every unselected box on the canvas at the current view. */
   private draw(): void {
     const canvas = this.canvas();
@@ -147,7 +156,7 @@ export class CanvasController implements ReactiveController {
     const selected = tool.store.selectedId;
     const shown = tool.store.shown;
     const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
-    this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, this.selectedObstacles());
+    this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, [...this.selectedObstacles(), ...this.controls(canvas)]);
     canvas.style.transform = '';
     this.schedule.painted(this.contentKey(), t);
   }

@@ -92,3 +92,16 @@ describe('<kolam-box-tool> at density', () => {
     expect(h).to.be.greaterThan(60);
   });
 });
+
+describe('<kolam-box-tool> chips and controls', () => {
+  it('puts no chip under the legend or the zoom controls', async () => {
+    const el = await mount({ annotations: crowd(2000) });
+    const chips = await chipsOf(el);
+    const origin = el.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+    for (const part of ['legend', 'zoom-controls']) {
+      const r = el.shadowRoot!.querySelector(`[part~="${part}"]`)!.getBoundingClientRect();
+      const control = { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+      expect(chips.filter((c) => intersects(c, control)), part).to.deep.equal([]);
+    }
+  });
+});
