@@ -93,6 +93,12 @@ export const spanTaggerStyles = css`
   :host([readonly]) [part='text'] {
     background: var(--_bg-raised);
   }
+  /* Read-only text is selected to copy: a translucent selection, so span colours show through. */
+  :host([readonly]) [part='text'] ::selection,
+  :host([readonly]) [part='text']::selection {
+    background-color: color-mix(in srgb, var(--_accent) 25%, transparent);
+    color: inherit;
+  }
   @media (forced-colors: active) {
     [part='tag'],
     [part='tooltip'] {
