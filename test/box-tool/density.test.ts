@@ -105,3 +105,35 @@ describe('<kolam-box-tool> chips and controls', () => {
     }
   });
 });
+
+describe('<kolam-box-tool> crisp after a zoom step', () => {
+  it('redraws 10,000 boxes sharp in the frame after a zoom key, not after a pause', async () => {
+    const el = await mount({ annotations: crowd(10000) });
+    await chipsOf(el);
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    // Count frames in the background; note the frame in which the step shows as a transform of the
+    // picture already drawn, and the one in which the sharp redraw replaces it.
+    let frame = 0;
+    let counting = true;
+    const tick = () => {
+      frame++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const marks: { frame: number; sharp: boolean }[] = [];
+    const observer = new MutationObserver(() => marks.push({ frame, sharp: !canvas.style.transform }));
+    observer.observe(canvas, { attributes: true, attributeFilter: ['style'] });
+    el.focus();
+    await sendKeys({ press: '+' });
+    for (let i = 0; i < 30 && !marks.some((m) => m.sharp); i++) await new Promise((r) => requestAnimationFrame(r));
+    counting = false;
+    observer.disconnect();
+    const moved = marks.find((m) => !m.sharp);
+    const sharp = marks.find((m) => m.sharp);
+    expect(el.zoom).to.be.greaterThan(1.1);
+    expect(moved && sharp, JSON.stringify(marks)).to.not.equal(undefined);
+    // Frames counted from the one the key arrived in: that frame shows the step, the next one the
+    // sharp picture (the 120 ms settle timer this replaced took 7).
+    expect(sharp!.frame - moved!.frame, JSON.stringify(marks)).to.be.at.most(2);
+  });
+});
