@@ -1,4 +1,6 @@
-// Feeds custom-elements.json (the "customElements" field) and Storybook's docs from our JSDoc.
+// Feeds custom-elements.json (the "customElements" field) and Storybook's docs from our JSDoc,
+// listing only the public API (scripts/cem-public-api.mjs), typed events, and the paths that ship.
+import { publicApiPlugin } from './scripts/cem-public-api.mjs';
 import { shippedModules, typedEvents } from './scripts/cem-shipped-paths.mjs';
 
 export default {
@@ -7,5 +9,5 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [typedEvents(), shippedModules()],
+  plugins: [publicApiPlugin(), typedEvents(), shippedModules()],
 };

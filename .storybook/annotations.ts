@@ -13,6 +13,15 @@ const { setLocale } = configureLocalization({
   loadLocale: (locale) => loaders[locale]() as never,
 });
 
+// The theme toggle does what a host page in dark mode does: an inherited `color-scheme` (which the
+// components' light-dark() colours follow) and a page ground to match.
+function applyTheme(theme: string): void {
+  const root = document.documentElement;
+  root.style.colorScheme = theme === 'dark' ? 'dark' : 'light';
+  document.body.style.background = theme === 'dark' ? '#0f1114' : '';
+  document.body.style.color = theme === 'dark' ? '#e6e8eb' : '';
+}
+
 const preview: Preview = {
   parameters: {
     layout: 'padded',
@@ -32,11 +41,24 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    theme: {
+      description: 'Light or dark, as the host page sets it',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { locale: 'en' },
+  initialGlobals: { locale: 'en', theme: 'light' },
   decorators: [
     (story, context) => {
       void setLocale((context.globals.locale as string | undefined) ?? 'en');
+      applyTheme((context.globals.theme as string | undefined) ?? 'light');
       return story();
     },
   ],

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Installs the npm packages on a fresh clone, then what the tests, fixtures and benches need from Debian when it is missing: Chromium (no
 // browser downloads work on our machines; CHROME_PATH points at another), espeak-ng and sox (speech
-// fixtures), ffmpeg (media fixtures, SRT/WebVTT checks), python3-nltk (CoNLL checks) and postgresql-15
-// (the annotation server's suite on PostgreSQL).
+// fixtures), ffmpeg (media fixtures, SRT/WebVTT checks), python3-nltk (CoNLL checks), postgresql-15
+// (the annotation server's suite on PostgreSQL) and fonts-noto-core (Tamil, Devanagari and
+// Arabic-script fonts: without them Chromium draws those scripts as empty boxes, in the stories, the
+// screenshots and the tests that measure text).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium-path.mjs';
@@ -32,6 +34,19 @@ const hasNltk = () => {
   }
 };
 
+// A font for each script we ship strings in, as fontconfig (what Chromium asks on Linux) sees it.
+const scriptsWithoutFont = () => {
+  // No fontconfig: on Debian the fonts are surely missing too; elsewhere (macOS) the system has them.
+  if (!has('fc-list')) return has('apt-get') ? ['ta', 'hi', 'ar'] : [];
+  return ['ta', 'hi', 'ar'].filter((lang) => {
+    try {
+      return execSync(`fc-list ':lang=${lang}' family`, { encoding: 'utf8' }).trim() === '';
+    } catch {
+      return true;
+    }
+  });
+};
+
 const missing = [
   !findChromium() && 'chromium',
   !has('espeak-ng') && 'espeak-ng',
@@ -40,6 +55,7 @@ const missing = [
   !hasNltk() && 'python3-nltk',
   // The annotation server's suite runs on PostgreSQL too (scripts/start-postgres.mjs).
   !postgresBin() && 'postgresql-15',
+  scriptsWithoutFont().length > 0 && 'fonts-noto-core',
 ].filter(Boolean);
 
 if (missing.length === 0) process.exit(0);

@@ -103,7 +103,12 @@ export const DarkTheme: Story = {
   </div>`,
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement);
-    el.select(el.annotations[0].id);
+    // The biggest box: eight handles on it (a box under 24 px on screen gets four, outside it).
+    const area = (a: Annotation) => {
+      const [, , w, h] = (a.target as { selector: { value: string } }).selector.value.split(',').map(Number);
+      return w * h;
+    };
+    el.select([...el.annotations].sort((a, b) => area(b) - area(a))[0].id);
     await el.updateComplete;
     await expect(el.shadowRoot!.querySelectorAll('[part="handle"]')).toHaveLength(8);
   },

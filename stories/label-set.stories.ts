@@ -7,6 +7,12 @@ import type { KolamLabelSet } from '../src/label-set.js';
 const meta: Meta = {
   title: 'Label set',
   component: 'kolam-label-set',
+  parameters: {
+    docs: {
+      // The docs page's Keys section (.storybook/docs-page.ts); the set's JSDoc has no Keys paragraph.
+      keys: 'In the picker: arrow keys move to the next or previous label and pick it (mirrored in right-to-left text), Home/End the first/last. Anywhere inside the set: 1–9 pick the n-th label, a label\'s own `hotkey` picks it.',
+    },
+  },
 };
 export default meta;
 

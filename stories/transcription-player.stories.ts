@@ -128,6 +128,22 @@ function withPeaks(annotations: Annotation[] = []) {
 }
 
 /**
+ * Dark theme via the `kolam-theme-dark` class: waveform, segments, the current row and the
+ * transcript fields on a dark ground (the toolbar's theme toggle does this for every story).
+ */
+export const Dark: Story = {
+  render: () => html`<kolam-label-set class="kolam-theme-dark" .labels=${SPEAKERS}>
+    <kolam-transcription-player class="kolam-theme-dark" src=${fixture('speech.wav')} language="en" .annotations=${SPEECH_SEGMENTS}></kolam-transcription-player>
+  </kolam-label-set>`,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await expect(getComputedStyle(el).colorScheme).toBe('dark');
+    el.select('s2');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('li[part~="selected"]')?.getAttribute('data-id')).toBe('s2'));
+  },
+};
+
+/**
  * Three hours drawn from audiowaveform peaks (no audio decoded): zoom with the wheel, `+`/`-`, or
  * the slider; only the visible part is ever drawn.
  */

@@ -18,6 +18,7 @@ import { localized, msg, str } from '../core/localize.js';
 import type { Rect } from '../core/selectors.js';
 import { themeStyles } from '../core/theme.js';
 import { boxToolStyles } from './box-tool.styles.js';
+import { legendStyles, renderLegend } from './legend.js';
 import { CanvasController } from './canvas-controller.js';
 import { describeBox } from './describe.js';
 import { EditingController } from './editing-controller.js';
@@ -63,7 +64,7 @@ import { cachedRect } from './rect-cache.js';
  */
 @localized()
 export class KolamBoxTool extends LitElement {
-  static override styles = [themeStyles, reviewStyles, boxToolStyles];
+  static override styles = [themeStyles, reviewStyles, boxToolStyles, legendStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The image URL. */
@@ -366,9 +367,19 @@ export class KolamBoxTool extends LitElement {
       </div>
       ${this.imageFailed ? html`<div part="error" class="error" role="alert">${msg('The image could not be loaded.')}</div>` : nothing}
       ${renderReview(this.review.state, selected, this.labelsCtl)}
+      ${renderLegend({
+        labels: this.labelsCtl.labels,
+        shown,
+        active: this.labelsCtl.activeLabel,
+        readonly: this.labelsCtl.readonly,
+        imageReady: image !== null,
+        colorOf: (id) => this.labelsCtl.colorOf(id),
+        nameOf: (id) => this.labelsCtl.nameOf(id),
+        pick: (id) => this.labelsCtl.setActive(id),
+      })}
       <div part="zoom-controls" class="zoom">
         <button part="zoom-button" type="button" aria-label=${msg('Zoom out')} ?disabled=${!image} @click=${() => this.zoomBy(0.8)}>−</button>
-        <span class="level" aria-hidden="true">${percent}%</span>
+        <span class="level" aria-hidden="true">${image ? `${percent}%` : '–'}</span>
         <button part="zoom-button" type="button" aria-label=${msg('Zoom in')} ?disabled=${!image} @click=${() => this.zoomBy(1.25)}>+</button>
         <button part="zoom-button" type="button" aria-label=${msg('Fit image')} ?disabled=${!image} @click=${() => this.fit()}>${msg('Fit')}</button>
       </div>

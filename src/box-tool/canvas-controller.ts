@@ -7,9 +7,10 @@ import { isSuggestion, labelIdOf, type Annotation, type Label } from '../core/an
 import { contrastText } from '../core/palette.js';
 import type { Rect } from '../core/selectors.js';
 import type { KolamBoxTool } from './box-tool.js';
-import { drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
+import { chipRect, drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
 import { CanvasSchedule } from './canvas-schedule.js';
-import { readingOrder } from './geometry.js';
+import { readingOrder, toScreen } from './geometry.js';
+import { handleRects } from './handle-layout.js';
 import { cachedRect } from './rect-cache.js';
 
 export class CanvasController implements ReactiveController {
@@ -19,6 +20,8 @@ export class CanvasController implements ReactiveController {
   private cache = { version: -1, labels: null as readonly Label[] | null, labelsStamp: 0, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
   /** Read once per render from the custom properties: the overlay and the canvas pass reuse it. */
   style: LayerStyle = { lineWidth: 2, handleSize: 10, fontSize: 12, fontFamily: 'sans-serif' };
+  /** The label chips on the canvas at its last redraw, screen px (none overlaps another). */
+  chips: Rect[] = [];
 
   constructor(tool: KolamBoxTool, canvas: () => HTMLCanvasElement | null) {
     this.tool = tool;
@@ -118,6 +121,25 @@ export class CanvasController implements ReactiveController {
     return `${store.version}|${d.labelsStamp}|${width}x${height}@${window.devicePixelRatio}|${store.selectedId}|${imageSize !== null}`;
   }
 
+  /** What the overlay draws for the selected box (its chip and handles): no canvas chip may cover it. */
+  private selectedObstacles(): Rect[] {
+    const tool = this.tool;
+    const selected = tool.store.selected;
+    if (!selected || !tool.imageSize) return [];
+    const screen = toScreen(tool.transform, cachedRect(selected));
+    const name = tool.labelsCtl.nameOf(labelIdOf(selected));
+    return [...(name ? [chipRect(screen, name, this.style)] : []), ...(tool.canEdit ? handleRects(screen, this.style.handleSize) : [])];
+  }
+
+  /** The legend and zoom controls drawn over the view, in canvas px: chips under them would be hidden. */
+  private controls(canvas: HTMLCanvasElement): Rect[] {
+    const origin = canvas.getBoundingClientRect();
+    return [...this.tool.renderRoot.querySelectorAll('[part~="legend"], [part~="zoom-controls"]')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+    });
+  }
+
   /** Redraws every unselected box on the canvas at the current view. */
   private draw(): void {
     const canvas = this.canvas();
@@ -134,7 +156,7 @@ export class CanvasController implements ReactiveController {
     const selected = tool.store.selectedId;
     const shown = tool.store.shown;
     const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
-    drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr);
+    this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, [...this.selectedObstacles(), ...this.controls(canvas)]);
     canvas.style.transform = '';
     this.schedule.painted(this.contentKey(), t);
   }

@@ -5,6 +5,7 @@
  * changes) is drawn by the element's SVG overlay, so a drag never redraws this layer.
  */
 import type { Rect } from '../core/selectors.js';
+import { placeChips } from './chip-placement.js';
 import type { Size, Transform } from './geometry.js';
 
 export interface BoxPaint {
@@ -66,7 +67,11 @@ function groupPush<T>(map: Map<string, T[]>, key: string, item: T): void {
   else map.set(key, [item]);
 }
 
-/** Clears and redraws the canvas. Boxes outside the viewport are skipped. */
+/**
+ * Clears and redraws the canvas. Boxes outside the viewport are skipped; label chips go where they
+ * cover no other chip and none of `obstacles` (screen rects: the selected box's chip and handles).
+ * Returns the chips drawn.
+ */
 export function drawBoxes(
   canvas: HTMLCanvasElement,
   boxes: readonly BoxPaint[],
@@ -74,9 +79,10 @@ export function drawBoxes(
   viewport: Size,
   style: LayerStyle,
   dpr: number,
-): void {
+  obstacles: readonly Rect[] = [],
+): Rect[] {
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  if (!ctx) return [];
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, viewport.width, viewport.height);
 
@@ -106,14 +112,24 @@ export function drawBoxes(
   ctx.setLineDash([]);
 
   // In a crowd (thousands of boxes on screen) chips of small boxes would only bury each other and
-  // the image: then only boxes of DENSE_LABELLED px and up get one; zooming in brings the rest.
+  // the image: then only boxes of DENSE_LABELLED px and up ask for one; zooming in brings the rest.
   const crowded = labelled.length > MAX_LABELS;
-  for (const [s, box] of labelled) {
-    if (crowded && (s.w < DENSE_LABELLED || s.h < DENSE_LABELLED)) continue;
-    const chip = chipRect(s, box.name, style);
+  const asking = crowded ? labelled.filter(([s]) => s.w >= DENSE_LABELLED && s.h >= DENSE_LABELLED) : labelled;
+  const h = Math.round(style.fontSize * 1.5);
+  const chips = placeChips(
+    asking.map(([s, box]) => ({ box: s, w: Math.ceil(textWidth(box.name, fontOf(style))) + 2 * CHIP_PAD, h })),
+    viewport,
+    obstacles,
+    style.lineWidth,
+  );
+  const drawn: Rect[] = [];
+  chips.forEach((chip, i) => {
+    if (!chip) return;
+    drawn.push(chip);
     // Whole device pixels, so the sprite is copied, not resampled.
-    ctx.drawImage(chipSprite(box, style, dpr), Math.round(chip.x * dpr) / dpr, Math.round(chip.y * dpr) / dpr, chip.w, chip.h);
-  }
+    ctx.drawImage(chipSprite(asking[i][1], style, dpr), Math.round(chip.x * dpr) / dpr, Math.round(chip.y * dpr) / dpr, chip.w, chip.h);
+  });
+  return drawn;
 }
 
 const sprites = new Map<string, HTMLCanvasElement>();

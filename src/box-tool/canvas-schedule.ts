@@ -1,18 +1,20 @@
 /**
  * When the box canvas is redrawn. A change of boxes, labels, selection or size redraws at once. A
  * change of view alone (zoom, pan) moves the picture already drawn with a CSS transform, a
- * compositor job that fits in the frame at any box count, and redraws it crisp once the view rests
- * (or every MAX_DEFER ms of a continuous pan, so boxes coming into view appear).
+ * compositor job that fits in the frame at any box count, and redraws it crisp in the first frame
+ * after the last view change: a zoom step (a key, a button, a wheel notch) is sharp one frame
+ * later, while a continuous gesture (a trackpad pinch, a drag-pan) is not redrawn on every event.
+ * A pan that uncovers an edge also redraws every MAX_DEFER ms, so boxes coming into view appear.
  */
 import type { Size, Transform } from './geometry.js';
 
-const SETTLE = 120;
 const MAX_DEFER = 200;
 
 export class CanvasSchedule {
   private drawn = { content: '', t: null as Transform | null };
-  private timer = 0;
+  private frame = 0;
   private since = 0;
+  private lastChange = 0;
   private readonly redraw: () => void;
 
   /** `redraw` paints the canvas at the current view and reports it with `painted`. */
@@ -43,11 +45,24 @@ export class CanvasSchedule {
     // panning uncovers an edge, where boxes must appear during a long gesture too.
     const covers = dx <= 0 && dy <= 0 && dx + viewport.width * k >= viewport.width && dy + viewport.height * k >= viewport.height;
     const now = performance.now();
-    if (!this.timer) this.since = now;
-    clearTimeout(this.timer);
-    if (!covers && now - this.since > MAX_DEFER) this.now();
-    else this.timer = window.setTimeout(() => this.now(), SETTLE);
+    if (!this.frame) this.since = now;
+    this.lastChange = now;
+    if (!covers && now - this.since > MAX_DEFER) return this.now();
+    if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
   }
+
+  /**
+   * Redraws in the first frame that began after the last view change. Input is handled at the
+   * start of a frame, after its timestamp: a change in this frame means the gesture goes on.
+   */
+  private readonly onFrame = (time: number): void => {
+    if (this.lastChange >= time) {
+      this.frame = requestAnimationFrame(this.onFrame);
+      return;
+    }
+    this.frame = 0;
+    this.now();
+  };
 
   /** Redraws now, dropping any deferred redraw. */
   now(): void {
@@ -56,7 +71,7 @@ export class CanvasSchedule {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = 0;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 }

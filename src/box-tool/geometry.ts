@@ -170,12 +170,12 @@ export function hitTest(rects: readonly Rect[], p: Point, slack = 0): number {
   return best;
 }
 
-/** The handle of `r` (screen rect) within `radius` screen px of `p`, if any. */
-export function handleAt(r: Rect, p: Point, radius: number): Handle | undefined {
-  return HANDLES.find((h) => {
-    const q = handlePoint(r, h);
-    return Math.abs(q.x - p.x) <= radius && Math.abs(q.y - p.y) <= radius;
-  });
+/**
+ * The handle of `r` (screen rect) within `radius` screen px of `p`, if any, among `centres` (where
+ * the handles are drawn: handle-layout.ts; default: on the corners and edges).
+ */
+export function handleAt(r: Rect, p: Point, radius: number, centres: ReadonlyArray<{ handle: Handle } & Point> = HANDLES.map((handle) => ({ handle, ...handlePoint(r, handle) }))): Handle | undefined {
+  return centres.find((q) => Math.abs(q.x - p.x) <= radius && Math.abs(q.y - p.y) <= radius)?.handle;
 }
 
 /** Reading order: top to bottom, then left to right, as Tab walks the boxes. */

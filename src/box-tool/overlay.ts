@@ -8,7 +8,8 @@ import { cssom } from '../core/cssom-style.js';
 import { contrastText } from '../core/palette.js';
 import type { Rect } from '../core/selectors.js';
 import { chipRect, type LayerStyle } from './canvas-layer.js';
-import { HANDLES, handlePoint, toScreen, type Point, type Size, type Transform } from './geometry.js';
+import { toScreen, type Point, type Size, type Transform } from './geometry.js';
+import { handleCentres } from './handle-layout.js';
 
 export interface OverlayBox {
   rect: Rect;
@@ -43,10 +44,9 @@ function renderBox(box: OverlayBox, s: OverlayState, selected: boolean) {
           <text x=${chip.x + 4} y=${chip.y + chip.h / 2} dominant-baseline="central" fill=${contrastText(box.color)}>${box.name}</text>`
       : nothing}
     ${selected && s.handles
-      ? HANDLES.map((h) => {
-          const p = handlePoint(r, h);
-          return svg`<rect part="handle" class="handle" x=${p.x - size / 2} y=${p.y - size / 2} width=${size} height=${size}></rect>`;
-        })
+      ? handleCentres(r, size).map(
+          (p) => svg`<rect part="handle" class="handle" data-handle=${p.handle} x=${p.x - size / 2} y=${p.y - size / 2} width=${size} height=${size}></rect>`,
+        )
       : nothing}
   </g>`;
 }

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController } from 'lit';
 import type { Rect } from '../core/selectors.js';
+import { handleCentres } from './handle-layout.js';
 import { handleAt, hitTest, moveRect, panBy, rectFromPoints, resizeRect, toImage, toScreen, transformOf, zoomAbout, type Handle, type Point, type View } from './geometry.js';
 import type { KolamBoxTool } from './box-tool.js';
 
@@ -206,7 +207,8 @@ export class PointerGestures implements ReactiveController {
     const selected = tool.selectedRect;
     if (!selected || !tool.canEdit) return undefined;
     const reach = Math.max(tool.layer.style.handleSize / 2 + HANDLE_SLACK, HANDLE_REACH[pointerType] ?? 0);
-    return handleAt(toScreen(tool.transform, selected), p, reach);
+    const screen = toScreen(tool.transform, selected);
+    return handleAt(screen, p, reach, handleCentres(screen, tool.layer.style.handleSize));
   }
 
   private hover(p: Point, at: Point): void {

@@ -18,6 +18,7 @@ export type KolamErrorCode =
   | 'image-error'
   | 'media-error'
   | 'decode-error'
+  | 'seek-unsupported'
   | 'invalid-peaks'
   | 'invalid-labels'
   /** A property was given a value of the wrong type or range; the previous or default value is kept. */

@@ -3,7 +3,33 @@
  * follows `prefers-color-scheme`, an inherited `color-scheme: dark`, or the `kolam-theme-dark` class
  * on the element; `kolam-theme-light` forces light.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * The default `--kolam-font`: the UI font first, then, for each script Kolam is made for, the font
+ * its users' systems already have — Noto (Linux, Android; `fonts-noto-core` on Debian), Nirmala UI
+ * (Windows 8+, every Indic script), Latha (Tamil) and Mangal (Devanagari) on older Windows, the
+ * Sangam / Kohinoor faces on Apple systems, and Urdu's Nastaliq beside Naskh Arabic. Without these a
+ * browser may fall back to a font with no glyphs and show empty boxes (tofu). A constant of ours,
+ * never a host value, so `unsafeCSS` injects nothing a host gave.
+ */
+export const kolamFontStack = [
+  'system-ui',
+  "'Noto Sans'",
+  "'Noto Sans Tamil'",
+  "'Noto Sans Devanagari'",
+  "'Noto Sans Arabic'",
+  "'Noto Nastaliq Urdu'",
+  "'Nirmala UI'",
+  'Latha',
+  'Mangal',
+  "'Tamil Sangam MN'",
+  "'Kohinoor Devanagari'",
+  "'Devanagari Sangam MN'",
+  "'Segoe UI'",
+  "'Geeza Pro'",
+  'sans-serif',
+].join(', ');
 
 export const themeStyles = css`
   :host {
@@ -16,7 +42,7 @@ export const themeStyles = css`
     --_focus: var(--kolam-color-focus, light-dark(#0b57d0, #8ab4f8));
     --_danger: var(--kolam-color-danger, light-dark(#b3261e, #f2b8b5));
     --_radius: var(--kolam-radius, 6px);
-    --_font: var(--kolam-font, system-ui, 'Noto Sans', 'Noto Sans Tamil', 'Noto Sans Devanagari', sans-serif);
+    --_font: var(--kolam-font, ${unsafeCSS(kolamFontStack)});
     --_font-size: var(--kolam-font-size, 14px);
     font-family: var(--_font);
     font-size: var(--_font-size);

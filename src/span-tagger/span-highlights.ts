@@ -84,12 +84,16 @@ export class SpanHighlights {
     return names[span.suggested ? DRAWN_LAYERS : Math.min(span.layer, DRAWN_LAYERS - 1)];
   }
 
-  /** One rule set per label and layer: a tint for every span, and an underline per nesting level. */
+  /**
+   * One rule set per label and layer: a tint for every span, and an underline per span, one step
+   * lower per nesting level — "The Bank of England" over "England" shows two lines under
+   * "England", so depth reads without telling tints apart (and without colour).
+   */
   private setStyles(labels: LabelStyle[]): void {
     const rules: string[] = [];
     for (const { key, color } of labels) {
       for (let layer = 0; layer < DRAWN_LAYERS; layer++) {
-        const decoration = layer === 0 ? '' : `text-decoration: underline ${['solid', 'double', 'dashed'][layer - 1]} ${color}; text-decoration-thickness: 2px; text-underline-offset: ${layer * 2}px;`;
+        const decoration = `text-decoration: underline ${['solid', 'solid', 'double', 'dashed'][layer]} ${color}; text-decoration-thickness: 2px; text-underline-offset: ${2 + layer * 4}px;`;
         rules.push(`::highlight(${this.nameFor(key, layer)}) { background-color: color-mix(in srgb, ${color} var(--_span-tint), transparent); ${decoration} }`);
       }
       // A model's suggestion: a fainter tint and a dotted line, until someone accepts it.
@@ -97,7 +101,8 @@ export class SpanHighlights {
     }
     rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: var(--_fg); }`);
     rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg); text-decoration-thickness: 2px; }`);
-    rules.push(`::highlight(${this.prefix}-selected) { background-color: var(--_selected); color: var(--_selected-text); }`);
+    // The selection sits over the spans' tints, translucent, so the spans it covers still show.
+    rules.push(`::highlight(${this.prefix}-selected) { background-color: color-mix(in srgb, var(--_selected) 28%, transparent); text-decoration: underline solid var(--_selected); text-decoration-thickness: 3px; text-underline-offset: 2px; }`);
     rules.push(`@media (forced-colors: active) { ${labels.map(({ key }) => `::highlight(${this.nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(', ')} { background-color: Mark; color: MarkText; } }`);
     this.sheet.replaceSync(rules.join('\n'));
   }

@@ -40,9 +40,12 @@ export class SpanOverlays {
       tagElement.textContent = tag.name;
       tagElement.style.background = tag.color;
       tagElement.style.color = contrastText(tag.color);
-      // Above the span, or below it on the first line where above is outside the box.
-      const above = tag.rect.top - origin.top - origin.scrollTop > 16;
-      tagElement.style.transform = `translate(${tag.rect.left - origin.left}px, ${(above ? tag.rect.top : tag.rect.bottom) - origin.top}px)${above ? ' translateY(-100%)' : ''}`;
+      // Above the span, or below it where above is outside the box: the room is measured against
+      // the tag's own height (fonts differ by platform and script), not a fixed number of px.
+      const above = tag.rect.top - origin.top - origin.scrollTop >= tagElement.offsetHeight - 1;
+      // Above, it rests 1 px into the span's own line box (its ascent, which has no ink), so it takes
+      // that much less of the gap to the line above.
+      tagElement.style.transform = `translate(${tag.rect.left - origin.left}px, ${(above ? tag.rect.top + 1 : tag.rect.bottom) - origin.top}px)${above ? ' translateY(-100%)' : ''}`;
     }
     const caret = this.part('caret');
     caret.classList.toggle('shown', !!caretRect);

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 // The selected span's tag (part "tag") sits above the span's first line, in the gap between lines:
-// 0.84em tall (0.7em at line-height 1.2) against 1.7em lines, it may touch the descenders of the line
+// 0.7em tall (0.7em at line-height 1) against 1.7em lines, it may touch the descenders of the line
 // above, never the text being read; the text's 14px top padding gives it room above the first line.
 // (Said here, not in the CSS, whose comments would ship.)
 export const spanTaggerStyles = css`
@@ -81,7 +81,7 @@ export const spanTaggerStyles = css`
   [part='tag'] {
     transform: translateY(-100%);
     font-size: 0.7em;
-    line-height: 1.2;
+    line-height: 1;
     font-weight: 600;
   }
   [part='tooltip'] {
@@ -92,6 +92,12 @@ export const spanTaggerStyles = css`
   }
   :host([readonly]) [part='text'] {
     background: var(--_bg-raised);
+  }
+  /* Read-only text is selected to copy: a translucent selection, so span colours show through. */
+  :host([readonly]) [part='text'] ::selection,
+  :host([readonly]) [part='text']::selection {
+    background-color: color-mix(in srgb, var(--_accent) 25%, transparent);
+    color: inherit;
   }
   @media (forced-colors: active) {
     [part='tag'],

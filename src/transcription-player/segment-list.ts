@@ -13,6 +13,7 @@ import { labelIdOf } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import type { WindowItem } from './list-window.js';
 import { languageOf, rangeOf, transcriptOf } from './segments.js';
+import { speakerName } from './speaker-name.js';
 import { formatClock } from './time-format.js';
 
 export interface SegmentListHost {
@@ -67,7 +68,7 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
           @change=${(e: Event) => host.relabel(segment, (e.target as HTMLSelectElement).value)}
         >
           ${labelId === undefined ? html`<option value="">${msg('No speaker')}</option>` : nothing}
-          ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${l.name ?? l.id}</option>`)}
+          ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${speakerName(host.labels, l.id)}</option>`)}
         </select>`;
   return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : 'false'} aria-posinset=${index + 1} aria-setsize=${host.total}>
     <div class="row-head">

@@ -11,6 +11,7 @@ import { msg } from '../core/localize.js';
 import type { LabelsController } from '../core/labels-controller.js';
 import { contrastText } from '../core/palette.js';
 import { coverageRuns, rangeOf, segmentsBetween } from './segments.js';
+import { speakerName } from './speaker-name.js';
 
 /** Above this many segments in view, the waveform shows coverage runs instead of segments. */
 const MAX_SEGMENT_ELEMENTS = 250;
@@ -68,7 +69,7 @@ export class SegmentsLayer {
     const { start, end } = rangeOf(segment);
     const labelId = labelIdOf(segment);
     const color = this.labelsCtl.colorOf(labelId);
-    const name = this.labelsCtl.nameOf(labelId);
+    const name = speakerName(this.labelsCtl.labels, labelId);
     const result = html`<div part=${parts} data-segment=${segment.id} ${cssom({ left: `${start * px}px`, width: `${(end - start) * px}px`, '--_color': color })}>
       ${name || suggested
         ? html`<span class="segment-label" ${cssom({ background: color, color: contrastText(color) })}>${suggested ? suggestionMark(segment) : ''}${name}</span>`

@@ -16,6 +16,8 @@ export interface ToolbarState {
   looping: boolean;
   /** Zoom as 0 (fit) … 1 (deepest), on a log scale. */
   zoomLevel: number;
+  /** The media failed: nothing to play or zoom, so the controls say so instead of doing nothing. */
+  disabled: boolean;
   toggle(): void;
   skip(seconds: number): void;
   setRate(rate: number): void;
@@ -25,17 +27,17 @@ export interface ToolbarState {
 
 export function renderToolbar(t: ToolbarState) {
   return html`<div part="toolbar">
-    <button type="button" part="play" aria-keyshortcuts="Escape" @click=${() => t.toggle()}>${t.playing ? msg('Pause') : msg('Play')}</button>
-    <button type="button" aria-keyshortcuts="F1" @click=${() => t.skip(-1.5)}>${msg('Back 1.5 s')}</button>
-    <button type="button" aria-keyshortcuts="F2" @click=${() => t.skip(1.5)}>${msg('Forward 1.5 s')}</button>
+    <button type="button" part="play" aria-keyshortcuts="Escape" ?disabled=${t.disabled} @click=${() => t.toggle()}>${t.playing ? msg('Pause') : msg('Play')}</button>
+    <button type="button" aria-keyshortcuts="F1" ?disabled=${t.disabled} @click=${() => t.skip(-1.5)}>${msg('Back 1.5 s')}</button>
+    <button type="button" aria-keyshortcuts="F2" ?disabled=${t.disabled} @click=${() => t.skip(1.5)}>${msg('Forward 1.5 s')}</button>
     <span part="time">${formatClock(t.time)} / ${formatClock(t.duration)}</span>
     <label
       >${msg('Speed')}
-      <select part="rate" .value=${String(t.rate)} @change=${(e: Event) => t.setRate(Number((e.target as HTMLSelectElement).value))}>
+      <select part="rate" ?disabled=${t.disabled} .value=${String(t.rate)} @change=${(e: Event) => t.setRate(Number((e.target as HTMLSelectElement).value))}>
         ${RATES.map((r) => html`<option value=${String(r)} ?selected=${r === t.rate}>${r}×</option>`)}
       </select></label
     >
-    <button type="button" aria-pressed=${t.looping ? 'true' : 'false'} aria-keyshortcuts="L" @click=${() => t.toggleLoop()}>${msg('Loop segment')}</button>
+    <button type="button" aria-pressed=${t.looping ? 'true' : 'false'} aria-keyshortcuts="L" ?disabled=${t.disabled} @click=${() => t.toggleLoop()}>${msg('Loop segment')}</button>
     <span class="spacer"></span>
     <label
       >${msg('Zoom')}
@@ -45,6 +47,7 @@ export function renderToolbar(t: ToolbarState) {
         min="0"
         max="1"
         step="0.01"
+        ?disabled=${t.disabled}
         .value=${String(Math.max(0, Math.min(1, t.zoomLevel || 0)))}
         @input=${(e: Event) => t.setZoomLevel(Number((e.target as HTMLInputElement).value))}
     /></label>

@@ -103,8 +103,10 @@ export const transcriptionPlayerStyles = css`
     border-bottom: 3px solid var(--_accent);
     pointer-events: none;
   }
+  /* One colour per state, on the waveform and in the list alike: the segment under the playhead
+     is --_current (as its row is), the selected one is outlined in --_focus (as its row is). */
   [part~='segment'][part~='current'] {
-    background: color-mix(in srgb, var(--_color) 38%, transparent);
+    background: color-mix(in srgb, var(--_current) 75%, transparent);
   }
   [part~='segment'][part~='selected'] {
     outline: 2px solid var(--_focus);
@@ -235,6 +237,32 @@ export const transcriptionPlayerStyles = css`
   }
   .probe {
     display: none;
+  }
+  [part~='overview'] {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='overview'] canvas {
+    flex: 1;
+    min-width: 0;
+    height: 28px;
+    cursor: pointer;
+    touch-action: none;
+  }
+  [part~='reveal-playhead'] {
+    font: inherit;
+    font-size: 12px;
+    white-space: nowrap;
+  }
+  .probe.accent {
+    color: var(--_accent);
+  }
+  .probe.playhead {
+    color: var(--_playhead);
   }
   .probe.wave {
     color: var(--_wave);

@@ -29,6 +29,7 @@ import { renderSegmentList } from './segment-list.js';
 import { rangeOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
+import { OverviewStrip } from './overview.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
 import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
@@ -146,6 +147,13 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly view = new WaveformView(this, {
     duration: () => this.duration,
     time: () => this.transport.time,
+  });
+  private readonly overview = new OverviewStrip(this, this.view, {
+    duration: () => this.duration,
+    time: () => this.transport.time,
+    levels: () => this.waveformSource.levels,
+    segments: () => this.sorted,
+    colorOf: (id) => this.labelsCtl.colorOf(id),
   });
   private readonly parts: PlayerParts = {
     store: this.store,
@@ -321,6 +329,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   protected override updated(): void {
     this.view.paint(this.waveformSource.levels);
+    this.overview.paint();
   }
 
   // ——— loading ———
@@ -357,6 +366,7 @@ export class KolamTranscriptionPlayer extends LitElement {
       rate: clampRate(this.playbackRate),
       looping: this.transport.looping,
       zoomLevel: this.view.zoomLevel,
+      disabled: this.waveformSource.status === 'error',
       toggle: () => this.transport.toggle(),
       skip: (seconds) => this.transport.skip(seconds),
       setRate: (rate) => (this.playbackRate = rate),
@@ -471,7 +481,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         </div>
         ${statusText ? html`<div class="status ${status}" ${cssom({ top: `${AXIS_HEIGHT}px` })}>${statusText}</div>` : nothing}
       </div>
-      ${this.renderList(currentId)} ${this.announcer.render()}
+      ${this.overview.render()} ${this.renderList(currentId)} ${this.announcer.render()}
       <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
     `;
   }

@@ -5,6 +5,12 @@
  * as `timeupdate` would.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../core/events.js';
+import { msg, str } from '../core/localize.js';
+import { formatClock } from './time-format.js';
+
+/** How far (s) the media may land from a requested seek before we call the seek refused. */
+const SEEK_TOLERANCE = 0.5;
 
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
@@ -19,6 +25,8 @@ export class TransportController implements ReactiveController {
   private frame = 0;
   /** The range being played; `loop` wraps back to its start at its end. */
   private range: { start: number; end: number; loop: boolean } | null = null;
+  /** The time last asked for, until the media says where it landed. */
+  private requested: number | null = null;
 
   time = 0;
   duration = NaN;
@@ -28,7 +36,7 @@ export class TransportController implements ReactiveController {
   /** Called on every time change while playing, after `time` is updated. */
   onTick: (() => void) | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
@@ -46,7 +54,10 @@ export class TransportController implements ReactiveController {
     media.preservesPitch = true;
     media.addEventListener('loadedmetadata', () => this.sync());
     media.addEventListener('durationchange', () => this.sync());
-    media.addEventListener('seeked', () => this.sync());
+    media.addEventListener('seeked', () => {
+      this.reportRefusedSeek();
+      this.sync();
+    });
     // A new source: forget the old one's time and duration until its metadata arrives.
     media.addEventListener('emptied', () => {
       this.range = null;
@@ -106,6 +117,7 @@ export class TransportController implements ReactiveController {
     const next = Math.max(0, Math.min(max, time));
     this.media.currentTime = next;
     this.time = next;
+    if (this.media.currentSrc) this.requested = next;
     if (this.range && (next < this.range.start || next > this.range.end)) this.range = null;
     this.host.requestUpdate();
   }
@@ -125,6 +137,25 @@ export class TransportController implements ReactiveController {
   stopLoop(): void {
     if (this.range) this.range.loop = false;
     this.host.requestUpdate();
+  }
+
+  /**
+   * A server that answers without byte ranges (no `Accept-Ranges`) leaves the media unseekable: the
+   * browser snaps the seek back to 0. Silently jumping to the start loses the annotator's place; say
+   * why, so the host can fix its server.
+   */
+  private reportRefusedSeek(): void {
+    const media = this.media;
+    const requested = this.requested;
+    this.requested = null;
+    if (!media || requested === null || Math.abs(media.currentTime - requested) <= SEEK_TOLERANCE) return;
+    emit(this.host, 'kolam-error', {
+      code: 'seek-unsupported',
+      message: msg(
+        str`Could not seek to ${formatClock(requested)}: the server of ${media.currentSrc} does not answer byte-range requests (Accept-Ranges), so the media can only play from the start.`,
+      ),
+      input: media.getAttribute('src') ?? media.currentSrc,
+    });
   }
 
   private sync(): void {

@@ -1,0 +1,80 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { KolamTranscriptionPlayer } from '../../src/transcription-player.js';
+import { media, segment, shadow, speechPlayer, waveformOf } from './helpers.js';
+
+/** What an annotator sees of the player: the controls' state, names, and where a click lands. */
+describe('<kolam-transcription-player> display', () => {
+  it('disables Play, skip, speed, loop and zoom when the source fails', async () => {
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player></kolam-transcription-player>`);
+    const error = oneEvent(el, 'kolam-error');
+    el.src = media('broken.wav');
+    await error;
+    await waitUntil(() => shadow(el).querySelector('.status.error'), 'error shown');
+    await el.updateComplete;
+    const toolbar = shadow(el).querySelector('[part="toolbar"]')!;
+    const controls = [...toolbar.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input')];
+    expect(controls.length).to.be.greaterThan(5);
+    expect(controls.filter((c) => !c.disabled).map((c) => c.outerHTML)).to.deep.equal([]);
+  });
+
+  it('keeps the controls enabled for a source that loads', async () => {
+    const el = await speechPlayer();
+    expect(shadow(el).querySelector<HTMLButtonElement>('[part="play"]')!.disabled).to.equal(false);
+    expect(shadow(el).querySelector<HTMLInputElement>('[part="zoom"]')!.disabled).to.equal(false);
+  });
+
+  it('names speakers without a name "Speaker n", never their raw id', async () => {
+    const labels = [{ id: 'SPEAKER_00' }, { id: 'SPEAKER_01', name: '  ' }, { id: 'ana', name: 'Ana' }];
+    const el = await speechPlayer([segment('a', 0.5, 2, 'one', 'SPEAKER_01'), segment('b', 3, 5, 'two', 'ana')], { labels });
+    await el.updateComplete;
+    const options = [...shadow(el).querySelectorAll('li[data-id="a"] [part="speaker"] option')].map((o) => o.textContent!.trim());
+    expect(options).to.deep.equal(['Speaker 1', 'Speaker 2', 'Ana']);
+    const onWave = [...shadow(el).querySelectorAll('.segment-label')].map((s) => s.textContent!.trim());
+    expect(onWave).to.deep.equal(['Speaker 2', 'Ana']);
+  });
+
+  it('seeks where the time axis is clicked', async () => {
+    const el = await speechPlayer([segment('a', 0.5, 9)]);
+    const wave = waveformOf(el);
+    const rect = wave.getBoundingClientRect();
+    // On the ruler (the top 20 px), above a segment.
+    await sendMouse({ type: 'click', position: [Math.round(rect.left + 6 * el.zoom - wave.scrollLeft), Math.round(rect.top + 8)] });
+    await waitUntil(() => Math.abs(el.currentTime - 6) < 0.1, `seeked to 6 s, at ${el.currentTime}`);
+  });
+
+  it('says so with a kolam-error when the server cannot seek (no byte ranges)', async () => {
+    // The test server answers without Accept-Ranges: a seek the browser cannot make snaps back to 0.
+    const el = await fixture<KolamTranscriptionPlayer>(html`<kolam-transcription-player style="width:800px" src=${media('speech-ta-hi.wav')}></kolam-transcription-player>`);
+    await waitUntil(() => el.duration > 0, 'duration known', { timeout: 10000 });
+    const error = oneEvent(el, 'kolam-error');
+    el.currentTime = 5;
+    const { detail } = await error;
+    expect(detail.code).to.equal('seek-unsupported');
+    expect(detail.input).to.equal(media('speech-ta-hi.wav'));
+  });
+});
+
+describe('<kolam-transcription-player> state colours', () => {
+  /** The colour's red, green and blue 0–255, whether written rgb() or color(srgb …) by color-mix. */
+  const rgb = (colour: string) => {
+    const channels = colour.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    return (colour.startsWith('color(') ? channels.map((c) => Math.round(c * 255)) : channels).join(',');
+  };
+
+  it('marks the current segment with one colour on the waveform and in the list', async () => {
+    const el = await speechPlayer([segment('a', 0.5, 3, 'one'), segment('b', 4, 6, 'two')]);
+    el.currentTime = 1;
+    await waitUntil(() => shadow(el).querySelector('[part~="segment"][part~="current"]'), 'current segment');
+    await el.updateComplete;
+    const onWave = getComputedStyle(shadow(el).querySelector('[part~="segment"][part~="current"]')!).backgroundColor;
+    const inList = getComputedStyle(shadow(el).querySelector('li[part~="current"]')!).backgroundColor;
+    expect(rgb(onWave)).to.equal(rgb(inList));
+    // …and not the selection's colour.
+    el.select('b');
+    await el.updateComplete;
+    const selected = getComputedStyle(shadow(el).querySelector('[part~="segment"][part~="selected"]')!).outlineColor;
+    expect(rgb(selected)).to.not.equal(rgb(inList));
+    expect(getComputedStyle(shadow(el).querySelector('li[part~="selected"]')!).boxShadow).to.contain(selected);
+  });
+});
