@@ -53,6 +53,9 @@ import { cachedRect } from './rect-cache.js';
  * @csspart zoom-controls - The zoom buttons and level.
  * @csspart zoom-button - One zoom button.
  * @csspart error - The message shown when the image fails to load.
+ * @csspart legend - Each label with its colour, box count and key; the label new boxes get is marked.
+ * @csspart legend-item - One label in the legend; also `active` on the label new boxes get.
+ * @csspart hint - How to start, shown on an image with no boxes.
  * @csspart review - The review bar (shown while there are suggestions): progress and alternatives.
  * @csspart review-progress - "12 of 40 reviewed · 3 rejected".
  * @csspart alternatives - The selected suggestion's choices, best first, with scores and keys.

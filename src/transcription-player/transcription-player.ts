@@ -70,6 +70,8 @@ import { AXIS_HEIGHT } from './waveform.js';
  * @csspart edge - A draggable segment edge.
  * @csspart playhead - The playhead line.
  * @csspart list - The segment list.
+ * @csspart overview - The strip of the whole recording (view window, segments, playhead), shown when zoomed in.
+ * @csspart reveal-playhead - The button that scrolls back to a playhead out of view.
  * @csspart review - The review bar (shown while there are suggestions): progress and alternatives.
  * @csspart review-progress - "12 of 40 reviewed · 3 rejected".
  * @csspart alternatives - The selected suggestion's choices, best first, with scores and keys.
