@@ -1,0 +1,236 @@
+/**
+ * The W3C WebVTT file parsing algorithm (https://www.w3.org/TR/webvtt1/#file-parsing), step by
+ * step, so we read a file exactly as browsers do: Chromium's `<track>` is the check (test/formats).
+ * What that means in practice, and what hand-written parsers get wrong:
+ * - only the signature can make a file unreadable; every other problem drops one block;
+ * - a line with "-->" that is not a block's first or second line ends the block and starts the
+ *   next one (youtube-dl writes cues with no blank line between them; the header may be followed
+ *   by a cue directly too);
+ * - a line of spaces is not a blank line: it is cue text, or an identifier;
+ * - `NOTE` is not special to the algorithm (a `NOTE` line followed by a timing is a cue whose id
+ *   is "NOTE"); a block without a timing line is simply not a cue. We keep NOTE texts for writing
+ *   back, and report the other non-cue blocks as skipped.
+ * - STYLE and REGION blocks count only before the first cue.
+ */
+import { lineWhere } from './errors.js';
+
+export interface VttTiming {
+  start: number;
+  end: number;
+  /** What follows the end time, as is (the cue settings). */
+  settings: string;
+}
+
+export type VttBlock =
+  | { kind: 'cue'; identifier: string; timing: VttTiming; text: string; line: number }
+  | { kind: 'style'; text: string; line: number }
+  | { kind: 'region'; text: string; line: number }
+  | { kind: 'note'; text: string; line: number }
+  /** A block the algorithm returns nothing for (or a cue whose timing failed): where and why. */
+  | { kind: 'dropped'; where: string; reason: string; line: number };
+
+export interface VttDocument {
+  /** The signature line's rest and the header block's lines (up to the first blank line). */
+  header: string;
+  blocks: VttBlock[];
+}
+
+const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
+
+/**
+ * Parses WebVTT text. Returns null when the signature is wrong (the one failure the algorithm
+ * has); otherwise every block, in order.
+ */
+export function parseWebVttText(input: string): VttDocument | null {
+  // Step 1: NULs become U+FFFD, CRLF and CR become LF. Decoding UTF-8 drops a BOM; text given to
+  // us may still have it.
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.includes('\0')) text = text.replace(/\0/g, '\ufffd');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  // Steps 4–6: the signature.
+  if (!text.startsWith('WEBVTT') || (text.length > 6 && text[6] !== ' ' && text[6] !== '\t' && text[6] !== '\n')) return null;
+  const lines = text.split('\n');
+  // A final LF ends the last line; it does not start an empty one.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const doc: VttDocument = { header: lines[0].slice(6), blocks: [] };
+  // Steps 7–12: the rest of the signature line, then the header block (lines up to a blank one,
+  // or up to a line with "-->", which starts the first cue).
+  let pos = 1;
+  if (pos < lines.length && lines[pos] !== '') {
+    const header = collectBlock(lines, pos, true, { seenCue: false });
+    // In the header the algorithm returns nothing; we keep its lines to write them back.
+    if (header.buffer !== '') doc.header += `\n${header.buffer}`;
+    pos = header.next;
+  }
+  // Steps 13–14: the block loop.
+  const state = { seenCue: false };
+  for (;;) {
+    while (pos < lines.length && lines[pos] === '') pos++;
+    if (pos >= lines.length) break;
+    const block = collectBlock(lines, pos, false, state);
+    pos = block.next;
+    doc.blocks.push(toBlock(block));
+  }
+  return doc;
+}
+
+interface Collected {
+  kind: 'cue' | 'style' | 'region' | 'note' | 'dropped';
+  next: number;
+  /** 1-based line of the block's first line. */
+  line: number;
+  buffer: string;
+  identifier?: string;
+  timing?: VttTiming;
+  timingLine?: number;
+  failure?: { column: number; reason: string };
+}
+
+/** "Collect a WebVTT block", from line `start`; `next` is where the following block begins. */
+function collectBlock(lines: string[], start: number, inHeader: boolean, state: { seenCue: boolean }): Collected {
+  let pos = start;
+  let lineCount = 0;
+  let previous = pos;
+  const buffer: string[] = [];
+  let seenArrow = false;
+  let cue: { identifier: string; timing: VttTiming; line: number } | null = null;
+  let failure: { line: number; column: number; reason: string } | null = null;
+  let kind: 'style' | 'region' | null = null;
+  for (;;) {
+    if (pos >= lines.length) break; // an empty line at the end of input
+    const line = lines[pos];
+    lineCount++;
+    pos++;
+    const seenEof = pos >= lines.length;
+    if (line.includes('-->')) {
+      if (!inHeader && (lineCount === 1 || (lineCount === 2 && !seenArrow))) {
+        seenArrow = true;
+        previous = pos;
+        const timing = collectTimings(line);
+        if ('reason' in timing) {
+          cue = null;
+          failure = { line: pos, ...timing };
+        } else {
+          cue = { identifier: buffer.join('\n'), timing, line: pos };
+          buffer.length = 0;
+          state.seenCue = true;
+        }
+      } else {
+        pos = previous;
+        break;
+      }
+    } else if (line === '') break;
+    else {
+      if (!inHeader && lineCount === 2 && !state.seenCue && buffer.length === 1) {
+        if (isKeywordLine(buffer[0], 'STYLE')) {
+          kind = 'style';
+          buffer.length = 0;
+        } else if (isKeywordLine(buffer[0], 'REGION')) {
+          kind = 'region';
+          buffer.length = 0;
+        }
+      }
+      buffer.push(line);
+      previous = pos;
+    }
+    if (seenEof) break;
+  }
+  const base = { next: pos, line: start + 1, buffer: buffer.join('\n') };
+  if (cue) return { ...base, kind: 'cue', identifier: cue.identifier, timing: cue.timing, timingLine: cue.line };
+  if (kind) return { ...base, kind };
+  if (failure) return { ...base, kind: 'dropped', timingLine: failure.line, failure };
+  if (/^NOTE($|[ \t\n])/.test(base.buffer)) return { ...base, kind: 'note' };
+  return { ...base, kind: 'dropped' };
+}
+
+/** "buffer starts with STYLE and the remaining characters, if any, are all ASCII whitespace". */
+function isKeywordLine(line: string, keyword: string): boolean {
+  if (!line.startsWith(keyword)) return false;
+  for (let i = keyword.length; i < line.length; i++) if (!isWhitespace(line[i])) return false;
+  return true;
+}
+
+function toBlock(block: Collected): VttBlock {
+  switch (block.kind) {
+    case 'cue':
+      return { kind: 'cue', identifier: block.identifier!, timing: block.timing!, text: block.buffer, line: block.timingLine! };
+    case 'style':
+      return { kind: 'style', text: block.buffer, line: block.line };
+    case 'region':
+      return { kind: 'region', text: block.buffer, line: block.line };
+    case 'note':
+      return { kind: 'note', text: block.buffer.slice(4).replace(/^[ \t]+/, '').replace(/^\n/, ''), line: block.line };
+    default: {
+      if (block.failure) {
+        return { kind: 'dropped', where: lineWhere(block.timingLine!, block.failure.column), reason: block.failure.reason, line: block.timingLine! };
+      }
+      const first = block.buffer.split('\n')[0];
+      const reason = /^(STYLE|REGION)[ \t]*$/.test(first)
+        ? `${first.trim()} block ${block.buffer.includes('\n') ? 'after the first cue is ignored (WebVTT reads them only before any cue)' : 'is empty'}`
+        : `block ${JSON.stringify(first.slice(0, 30))} is not a cue: no "start --> end" line as its first or second line`;
+      return { kind: 'dropped', where: lineWhere(block.line), reason, line: block.line };
+    }
+  }
+}
+
+/**
+ * "Collect WebVTT cue timings and settings": whitespace, a timestamp, "-->", a timestamp; the rest
+ * is the settings. On failure, the 1-based column where it failed and why.
+ */
+export function collectTimings(line: string): VttTiming | { column: number; reason: string } {
+  let pos = 0;
+  const skipWhitespace = () => {
+    while (pos < line.length && isWhitespace(line[pos])) pos++;
+  };
+  const fault = (reason: string) => ({ column: pos + 1, reason });
+  skipWhitespace();
+  const startAt = pos;
+  const start = collectTimestamp(line, pos);
+  if (typeof start === 'string') return fault(`start ${JSON.stringify(timestampText(line, startAt))} is not a timestamp (${start})`);
+  pos = start.next;
+  skipWhitespace();
+  if (!line.startsWith('-->', pos)) return fault(`expected "-->" after the start time, found ${JSON.stringify(line.slice(pos, pos + 10))}`);
+  pos += 3;
+  skipWhitespace();
+  const endAt = pos;
+  const end = collectTimestamp(line, pos);
+  if (typeof end === 'string') return fault(`end ${JSON.stringify(timestampText(line, endAt))} is not a timestamp (${end})`);
+  pos = end.next;
+  // Chromium skips whitespace here too; the spec's settings parser splits on it anyway.
+  skipWhitespace();
+  return { start: start.seconds, end: end.seconds, settings: line.slice(pos) };
+}
+
+const timestampText = (line: string, at: number) => /^\S*/.exec(line.slice(at))![0].replace(/-->.*$/, '');
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** "Collect a WebVTT timestamp" at `pos`: seconds and where it ended, or why it is not one. */
+function collectTimestamp(line: string, pos: number): { seconds: number; next: number } | string {
+  const digits = () => {
+    const from = pos;
+    while (isDigit(line[pos])) pos++;
+    return line.slice(from, pos);
+  };
+  const first = digits();
+  if (first === '') return 'hh:mm:ss.ttt or mm:ss.ttt';
+  const hours = first.length !== 2 || Number(first) > 59;
+  let [h, m, s] = [0, 0, 0];
+  if (line[pos] !== ':') return 'no ":" after the first number';
+  pos++;
+  const second = digits();
+  if (second.length !== 2) return 'minutes and seconds have two digits';
+  if (hours || line[pos] === ':') {
+    if (line[pos] !== ':') return 'hours need minutes and seconds (hh:mm:ss.ttt)';
+    pos++;
+    const third = digits();
+    if (third.length !== 2) return 'minutes and seconds have two digits';
+    [h, m, s] = [Number(first), Number(second), Number(third)];
+  } else [m, s] = [Number(first), Number(second)];
+  if (line[pos] !== '.') return 'the milliseconds follow a "." (hh:mm:ss.ttt)';
+  pos++;
+  const fraction = digits();
+  if (fraction.length !== 3) return 'milliseconds have three digits';
+  if (m > 59 || s > 59) return 'minutes and seconds are at most 59';
+  return { seconds: h * 3600 + m * 60 + s + Number(fraction) / 1000, next: pos };
+}
