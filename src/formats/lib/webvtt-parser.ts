@@ -227,7 +227,7 @@ function collectTimestamp(line: string, pos: number): { seconds: number; next: n
     if (third.length !== 2) return 'minutes and seconds have two digits';
     [h, m, s] = [Number(first), Number(second), Number(third)];
   } else [m, s] = [Number(first), Number(second)];
-  if (line[pos] !== '.') return 'the milliseconds follow a "." (hh:mm:ss.ttt)';
+  if (line[pos] !== '.') return 'the milliseconds must follow a "."';
   pos++;
   const fraction = digits();
   if (fraction.length !== 3) return 'milliseconds have three digits';
