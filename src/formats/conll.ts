@@ -76,10 +76,11 @@ export interface ConllImport extends ImportReport {
  */
 const SEPARATOR = /\p{White_Space}/u;
 /**
- * Export tokens: words (with inner `'` `’` `.` `-`), or any other single non-separator character;
- * invisible format characters (\p{Cf}) stick to the token they touch, or stand alone.
+ * Export tokens: words (with inner `'` `’` `.` `-`), or any other single non-separator character.
+ * Invisible format characters (\p{Cf}: U+FEFF, U+200B, ZWJ…) count as word characters and stick
+ * to the character before them, so a token read with one is written with it again.
  */
-const TOKEN = /\p{Cf}*(?:[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*|[^\p{White_Space}\p{Cf}])\p{Cf}*|\p{Cf}+/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}\p{Cf}]+(?:['’.-][\p{L}\p{M}\p{N}\p{Cf}]+)*|[^\p{White_Space}\p{Cf}]\p{Cf}*/gu;
 /** Characters of the text that a tool may have left out of its tokens: separators and invisible ones. */
 const GAP = /[\p{White_Space}\p{Cf}]/u;
 
