@@ -78,21 +78,22 @@ export function fromDoccano(input: string | readonly Record<string, unknown>[] |
     options = stamped(options);
     const offsets = options.offsets ?? 'code-points';
     const log = new ImportLog(FORMAT, options.strict);
-    const records: [unknown, number][] =
+    // Each record is parsed when it is read, so what is skipped is listed in file order.
+    const records: [() => unknown, number][] =
       typeof input === 'string'
         ? input
             .split(/\r?\n/)
             .map((line, i): [string, number] => [line, i + 1])
             .filter(([line]) => line.trim() !== '')
-            .flatMap(([line, n]): [unknown, number][] => log.item(() => [[parseJson(FORMAT, line, `line ${n}`), n]]) ?? [])
+            .map(([line, n]) => [() => parseJson(FORMAT, line, `line ${n}`), n])
         : Array.isArray(input)
-          ? input.map((r, i) => [r, i + 1])
+          ? input.map((r, i) => [() => r, i + 1])
           : fail(FORMAT, 'input', 'should be JSONL text or an array of records');
     const annotations: Annotation[] = [];
     const documents: TextDocument[] = [];
     for (const [value, n] of records) log.item(() => {
       const where = `line ${n}`;
-      const record = read.object(value, where);
+      const record = read.object(value(), where);
       const text = read.string(record.text ?? record.data, `${where} text`);
       const meta = isObject(record.meta) ? record.meta : {};
       const source =
