@@ -215,18 +215,19 @@ function collectTimestamp(line: string, pos: number): { seconds: number; next: n
   const first = digits();
   if (first === '') return 'hh:mm:ss.ttt or mm:ss.ttt';
   const hours = first.length !== 2 || Number(first) > 59;
-  let [h, m, s] = [0, 0, 0];
   if (line[pos] !== ':') return 'no ":" after the first number';
   pos++;
   const second = digits();
   if (second.length !== 2) return 'minutes and seconds have two digits';
+  let third: string | undefined;
   if (hours || line[pos] === ':') {
     if (line[pos] !== ':') return 'hours need minutes and seconds (hh:mm:ss.ttt)';
     pos++;
-    const third = digits();
+    third = digits();
     if (third.length !== 2) return 'minutes and seconds have two digits';
-    [h, m, s] = [Number(first), Number(second), Number(third)];
-  } else [m, s] = [Number(first), Number(second)];
+  }
+  // Without hours, the two numbers read are minutes and seconds.
+  const [h, m, s] = third === undefined ? [0, Number(first), Number(second)] : [Number(first), Number(second), Number(third)];
   if (line[pos] !== '.') return 'the milliseconds must follow a "."';
   pos++;
   const fraction = digits();
