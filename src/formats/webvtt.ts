@@ -118,11 +118,13 @@ export function fromWebVtt(input: string, options: FromWebVttOptions): WebVttImp
         const id = regionIdOf(block.text);
         if (id !== undefined) regionIds.push(id);
       } else {
-        const where = lineWhere(block.line);
         const { start, end, settings } = block.timing;
-        if (end === start) log.warn(where, `cue is zero-length (at ${formatClock(start, '.')}): kept, but a player cannot show it`);
-        else if (end < start) log.warn(where, `cue ends (${formatClock(end, '.')}) before it starts (${formatClock(start, '.')}): kept as the file has it, but a player cannot show it`);
-        for (const setting of readCueSettings(settings, regionIds).ignored) log.warn(where, `cue setting ${JSON.stringify(setting)} is not valid WebVTT; players ignore it`);
+        if (end === start) log.warn(lineWhere(block.line), `cue is zero-length (at ${formatClock(start, '.')}): kept, but a player cannot show it`);
+        else if (end < start)
+          log.warn(lineWhere(block.line), `cue ends (${formatClock(end, '.')}) before it starts (${formatClock(start, '.')}): kept as the file has it, but a player cannot show it`);
+        if (settings !== '')
+          for (const setting of readCueSettings(settings, regionIds).ignored)
+            log.warn(lineWhere(block.line), `cue setting ${JSON.stringify(setting)} is not valid WebVTT; players ignore it`);
         const payload = readCuePayload(block.text);
         const { identifier } = block;
         const id = identifier.includes(':') && !/\s/.test(identifier) && !ids.has(identifier) ? identifier : undefined;
