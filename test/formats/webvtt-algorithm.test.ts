@@ -84,6 +84,22 @@ describe('webvtt: the W3C parser algorithm, checked against Chromium', () => {
     expect(readCueSettings('line:10%,end position:30%,line-left').settings).to.deep.include({ lineAlign: 'end', positionAlign: 'line-left' });
   });
 
+  it('normalises line endings and NULs first, as step 1 says: CR, CRLF, a BOM, U+0000', async () => {
+    const ours = await expectSameAsChromium('\ufeffWEBVTT\r\rid\r00:01.000 --> 00:02.000\r\nnul\u0000here\r\n\r\n00:03.000 --> 00:04.000\ntwo\rlines');
+    expect(ours.map((c) => [c.id, c.text])).to.deep.equal([['id', 'nul\ufffdhere'], ['', 'two\nlines']]);
+  });
+
+  it('reads a REGION before the cues and a cue that names it', async () => {
+    const vtt = 'WEBVTT\n\nREGION\nid:fred width:40% lines:3\n\n00:01.000 --> 00:02.000 region:fred align:start\nin the region\n';
+    await expectSameAsChromium(vtt);
+    const result = read(vtt);
+    expect(result.regions).to.deep.equal(['id:fred width:40% lines:3']);
+    // This Chromium leaves cue.region null (its WebVTT regions are behind a flag), so the region is
+    // checked against the spec only: the setting names a region the file defines, so it applies.
+    expect(readCueSettings(result.cues[result.annotations[0].id].settings!, ['fred']).settings.region).to.equal('fred');
+    expect(result.warnings).to.deep.equal([]);
+  });
+
   for (const name of ['youtube-dl-auto-captions.en.vtt', 'webvtt-py-captions.vtt', 'sample.vtt']) {
     it(`reads ${name} as Chromium does, and our rewrite of it too`, async () => {
       const file = await fixture(name);
