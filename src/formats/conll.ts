@@ -10,7 +10,7 @@
  *   alone), also cutting at every span edge so spans cover whole tokens; each line of the text is
  *   a sentence. The result's `tokens` give each token's code-point offsets.
  * - Import with `text` (the original document) aligns tokens to it in order, skipping whitespace:
- *   offsets are exactly the original's, and a token that isn't there is an error naming its line.
+ *   offsets are exactly the original's, and a token that isn't there is skipped, naming its line.
  * - Import without `text` rebuilds one: tokens joined by a space, sentences by a newline. Offsets
  *   then point into that rebuilt text (returned as `text`).
  *
@@ -200,12 +200,13 @@ export function fromConll(input: string, options: FromConllOptions): ConllImport
     if (options.text !== undefined) {
       text = options.text;
       const aligner = new TextAligner(text);
+      // After a line that was skipped (unreadable, or its token not found) the text still holds
+      // that line's token, so the next token is searched for further on.
+      let searchAhead = false;
       for (const row of rows) {
-        const start = log.item(() => aligner.find(row.token, row.afterSkip) ?? fail(FORMAT, lineWhere(row.line), aligner.mismatch(row.token)));
-        if (start === undefined) {
-          row.afterSkip = true;
-          continue;
-        }
+        const start = log.item(() => aligner.find(row.token, searchAhead || row.afterSkip) ?? fail(FORMAT, lineWhere(row.line), aligner.mismatch(row.token)));
+        searchAhead = start === undefined;
+        if (start === undefined) continue;
         tokens.push({ token: row.token, start, end: aligner.cursor, sentence: row.sentence, tag: row.tag });
       }
     } else {

@@ -110,6 +110,9 @@ describe('conll', () => {
       { where: 'line 2', line: 2, reason: 'should be "token … TAG", found one column "lives"' },
       { where: 'line 4', line: 4, reason: 'has 3 columns where earlier lines have 2' },
     ]);
+    const typo = fromConll('Kumar B-PER\nlovs O\nRavi B-PER\n', { source: 'd', text: 'Kumar loves Ravi' });
+    expect(typo.tokens.map((t) => [t.token, t.start])).to.deep.equal([['Kumar', 0], ['Ravi', 12]]);
+    expect(typo.skipped).to.deep.equal([{ where: 'line 2', line: 2, reason: 'token "lovs" does not match the text at code point 6 ("love")' }]);
     expect(fromConll('Kumar PERSON\nhere O\n', { source: 'd' }).skipped).to.deep.equal([{ where: 'line 1, column 7', line: 1, column: 7, reason: 'tag "PERSON" is not O or B-/I-/E-/S-<label>' }]);
     expectFormatError(() => fromConll('{"text": "a doccano line"}\n', { source: 'd' }), 'conll: line 1', 'nothing in the file could be read');
   });
