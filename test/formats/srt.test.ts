@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { Annotation } from '../../src/core/annotation.js';
 import { fromSrt, toSrt } from '../../src/formats/srt.js';
 import { fromWebVtt, toWebVtt } from '../../src/formats/webvtt.js';
+import { chromiumView, ourView } from './chromium-track.js';
 import { essences, expectFormatError, fixture, segment } from './helpers.js';
 
 const media = 'https://example.org/talk.mp3';
@@ -90,8 +91,10 @@ describe('srt', () => {
       const withText = ours.filter((a) => plain(a).text !== '');
       const vtt = await ffmpeg(file, 'srt', 'webvtt');
       expect(vtt).to.include('00:00.000 --> 00:00.000\nTitle card (zero length)');
-      const viaVtt = fromWebVtt(vtt, { source: media });
+      const viaVtt = fromWebVtt(vtt, { source: media, newId: () => 'generated' });
       expect(viaVtt.annotations.map(plain)).to.deep.equal(withText.map(plain));
+      // We read ffmpeg's WebVTT exactly as Chromium's <track> does.
+      expect(ourView(viaVtt)).to.deep.equal(await chromiumView(vtt));
       expect(viaVtt.warnings.map((w) => w.reason)).to.deep.equal(['cue is zero-length (at 00:00:00.000): kept, but a player cannot show it']);
       // Our own SRT of them, read by ffmpeg and written as WebVTT, is the same too.
       expect(fromWebVtt(await ffmpeg(toSrt(ours), 'srt', 'webvtt'), { source: media }).annotations.map(plain)).to.deep.equal(withText.map(plain));
