@@ -13,7 +13,7 @@ import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, stampe
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
-import { ImportLog, type ImportReport } from './lib/partial.js';
+import { ImportLog, jsonLocator, type ImportReport } from './lib/partial.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
@@ -147,7 +147,7 @@ export function fromCoco(input: string | CocoDataset | CocoAnnotation[] | unknow
   return guard(FORMAT, () => {
     options = stamped(options);
     const data = parseJson(FORMAT, input);
-    const log = new ImportLog(FORMAT, options.strict);
+    const log = new ImportLog(FORMAT, options.strict, jsonLocator(input));
     if (Array.isArray(data)) return readResults(data, options, log);
     const root = read.object(data, 'input');
     const images = new Map<number, { info: ImageInfo; raw: CocoImage }>();

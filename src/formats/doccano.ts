@@ -14,7 +14,7 @@ import type { Annotation } from '../core/annotation.js';
 import { groupBySource, importAnnotation, labelIdFor, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
-import { ImportLog, type ImportReport } from './lib/partial.js';
+import { ImportLog, jsonLinesLocator, type ImportReport } from './lib/partial.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
@@ -77,7 +77,7 @@ export function fromDoccano(input: string | readonly Record<string, unknown>[] |
   return guard(FORMAT, () => {
     options = stamped(options);
     const offsets = options.offsets ?? 'code-points';
-    const log = new ImportLog(FORMAT, options.strict);
+    const log = new ImportLog(FORMAT, options.strict, typeof input === 'string' ? jsonLinesLocator(input.split(/\r?\n/)) : undefined);
     // Each record is parsed when it is read, so what is skipped is listed in file order.
     const records: [() => unknown, number][] =
       typeof input === 'string'

@@ -23,7 +23,7 @@ import { cueAnnotation } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 import { imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
-import { ImportLog, type ImportReport } from './lib/partial.js';
+import { ImportLog, jsonLocator, type ImportReport } from './lib/partial.js';
 import { CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
@@ -192,7 +192,7 @@ export function fromLabelStudio(input: string | LabelStudioTask | LabelStudioTas
   return guard(FORMAT, () => {
     options = stamped(options);
     const parsed = parseJson(FORMAT, input);
-    const out: ImportTarget = { annotations: [], images: [], documents: [], log: new ImportLog(FORMAT, options.strict) };
+    const out: ImportTarget = { annotations: [], images: [], documents: [], log: new ImportLog(FORMAT, options.strict, jsonLocator(input, 'task')) };
     const tasks = Array.isArray(parsed) ? parsed : [parsed];
     let read = 0;
     tasks.forEach((value, t) =>

@@ -11,7 +11,7 @@ import type { Annotation } from '../core/annotation.js';
 import { importAnnotation, labelIdFor, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
-import { ImportLog, type ImportReport } from './lib/partial.js';
+import { ImportLog, jsonLocator, type ImportReport } from './lib/partial.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors } from './lib/text.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
@@ -58,20 +58,24 @@ export function fromSpacy(input: SpacyExample | { text: string; entities: SpacyE
     const data = parseJson(FORMAT, input);
     let text: string;
     let entities: unknown[];
+    // The JSON path of the entity list, so a skipped entity's `where` is where it is in the file.
+    let listPath: string;
     if (Array.isArray(data)) {
       if (data.length !== 2) fail(FORMAT, 'input', `should be [text, { entities }], found an array of ${data.length}`);
       text = read.string(data[0], '[0]');
       entities = read.array(read.object(data[1], '[1]').entities ?? [], '[1].entities');
+      listPath = '[1].entities';
     } else {
       const root = read.object(data, 'input');
       text = read.string(root.text, 'text');
-      entities = root.ents !== undefined ? read.array(root.ents, 'ents') : read.array(root.entities ?? [], 'entities');
+      listPath = root.ents !== undefined ? 'ents' : 'entities';
+      entities = read.array(root[listPath] ?? [], listPath);
     }
     const index = new CodePointIndex(text);
-    const log = new ImportLog(FORMAT, options.strict);
+    const log = new ImportLog(FORMAT, options.strict, jsonLocator(input));
     const annotations: Annotation[] = [];
     entities.forEach((entity, i) => log.item(() => {
-      const where = `entities[${i}]`;
+      const where = `${listPath}[${i}]`;
       let start: unknown, end: unknown, label: unknown;
       if (Array.isArray(entity)) {
         if (entity.length !== 3) fail(FORMAT, where, `should be [start, end, label], found ${entity.length} items`);

@@ -19,8 +19,13 @@ interface Case {
   read: (input: string, strict?: boolean) => ImportReport & { annotations: unknown[] };
   partlyBad: string;
   skipped: { where: string; line?: number; column?: number; reason: string }[];
+  /** What the file holds at the first skipped item's line and column. */
+  at?: string;
   hopeless: string;
 }
+
+/** The text at a 1-based line and column. */
+const textAt = (text: string, line: number, column: number) => text.split('\n')[line - 1].slice(column - 1);
 
 const yoloOptions = { width: 100, height: 100, classes: ['car'], source: 'a.jpg' };
 const coco = (annotations: unknown[]) =>
@@ -32,46 +37,53 @@ const cases: Record<string, Case> = {
   coco: {
     read: (input, strict) => fromCoco(input, { strict }),
     partlyBad: coco([{ image_id: 1, category_id: 1, bbox: [1, 1, 2, 2] }, { image_id: 1, category_id: 1, bbox: [1, 1, 0, 2] }]),
-    skipped: [{ where: 'annotations[1].bbox', reason: 'has an empty or negative size 0×2' }],
+    skipped: [{ where: 'annotations[1].bbox', line: 1, column: 202, reason: 'has an empty or negative size 0×2' }],
+    at: '[1,1,0,2]',
     hopeless: '{"images": "none"}',
   },
   voc: {
     read: (input, strict) => fromVoc(input, { strict }),
     partlyBad: voc(`  <object><name>car</name>${box}</object>\n  <object><name>car</name></object>\n`),
     skipped: [{ where: 'line 5, column 3', line: 5, column: 3, reason: '<object> "car" has no <bndbox>' }],
+    at: '<object><name>car</name></object>',
     hopeless: '<annotation><object>',
   },
   yolo: {
     read: (input, strict) => fromYolo(input, { ...yoloOptions, strict }),
     partlyBad: '0 0.5 0.5 0.2 0.2\n0 0.5 0,5 0.2 0.2\n',
     skipped: [{ where: 'line 2, column 7', line: 2, column: 7, reason: '"0,5" is not a number' }],
+    at: '0,5 0.2 0.2',
     hopeless: 'car 10 10 20 20\n',
   },
   spacy: {
     read: (input, strict) => fromSpacy(input, { source: 'doc', strict }),
     partlyBad: JSON.stringify(['Kumar met Ravi', { entities: [[0, 5, 'PER'], [10, 40, 'PER']] }]),
-    skipped: [{ where: 'entities[1]', reason: 'span 10–40 is empty, inverted or outside the text (14 code points)' }],
+    skipped: [{ where: '[1].entities[1]', line: 1, column: 44, reason: 'span 10–40 is empty, inverted or outside the text (14 code points)' }],
+    at: '[10,40,"PER"]]}]',
     hopeless: '{"entities": []}',
   },
   doccano: {
     read: (input, strict) => fromDoccano(input, { strict }),
     partlyBad: '{"text": "Kumar met Ravi", "label": [[0, 5, "PER"], [10, 4, "PER"]]}\n[1, 2]\n{"text": "Ravi", "label": []}\n',
     skipped: [
-      { where: 'line 1 label[1]', line: 1, reason: 'span 10–4 is empty, inverted or outside the text (14 code points)' },
+      { where: 'line 1 label[1]', line: 1, column: 53, reason: 'span 10–4 is empty, inverted or outside the text (14 code points)' },
       { where: 'line 2', line: 2, reason: 'should be an object, found [1,2]' },
     ],
+    at: '[10, 4, "PER"]]}',
     hopeless: 'not json\n',
   },
   conll: {
     read: (input, strict) => fromConll(input, { source: 'doc', strict }),
     partlyBad: 'Kumar\tB-PER\nmet\tX-PER\n',
     skipped: [{ where: 'line 2, column 5', line: 2, column: 5, reason: 'tag "X-PER" is not O or B-/I-/E-/S-<label>' }],
+    at: 'X-PER',
     hopeless: 'one-column\n',
   },
   webvtt: {
     read: (input, strict) => fromWebVtt(input, { source: 'a.mp3', strict }),
     partlyBad: 'WEBVTT\n\n00:01.000 --> 00:02.000\ngood\n\n00:03.000 --> 00:04.00\nbad\n',
     skipped: [{ where: 'line 6, column 15', line: 6, column: 15, reason: 'end "00:04.00" is not a timestamp (milliseconds have three digits)' }],
+    at: '00:04.00',
     hopeless: 'WEBVTX\n',
   },
   srt: {
@@ -86,7 +98,8 @@ const cases: Record<string, Case> = {
       { id: 1, data: { text: 'Kumar met Ravi' }, annotations: [{ result: [{ type: 'labels', to_name: 'text', value: { start: 0, end: 5, text: 'Kumar', labels: ['PER'] } }] }] },
       { id: 2, data: 'no data' },
     ]),
-    skipped: [{ where: '[1].data', reason: 'should be an object, found "no data"' }],
+    skipped: [{ where: '[1].data', line: 1, column: 183, reason: 'should be an object, found "no data"' }],
+    at: '"no data"}]',
     hopeless: '[{"data": null}]',
   },
 };
@@ -99,10 +112,12 @@ describe('partial results', () => {
         expect(result.annotations).to.have.length(1);
         expect(result.skipped).to.deep.equal(c.skipped);
         expect(result.warnings).to.deep.equal([]);
+        const { line, column } = c.skipped[0];
+        if (c.at !== undefined) expect(textAt(c.partlyBad, line!, column!).slice(0, c.at.length)).to.equal(c.at);
       });
 
       it('throws the first problem as a located FormatError when strict', () => {
-        const error = expectFormatError(() => c.read(c.partlyBad, true), `${name}: ${c.skipped[0].where}: ${c.skipped[0].reason}`);
+        const error = expectFormatError(() => c.read(c.partlyBad, true), `${name}: ${c.skipped[0].where}`, `: ${c.skipped[0].reason}`);
         expect([error.line, error.column]).to.deep.equal([c.skipped[0].line, c.skipped[0].column]);
       });
 

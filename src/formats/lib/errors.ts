@@ -16,14 +16,19 @@ export class FormatError extends Error {
   /** 1-based column (in UTF-16 units, as editors count), when `where` names one. */
   readonly column: number | undefined;
 
-  constructor(format: string, where: string, reason: string) {
-    super(`${format}: ${where}: ${reason}`);
+  /**
+   * `at` gives the line and column when `where` is not a line (a JSON path found in the text); the
+   * message then names both.
+   */
+  constructor(format: string, where: string, reason: string, at?: { line: number; column: number }) {
+    const place = !at ? '' : where.startsWith(`line ${at.line} `) ? ` (column ${at.column})` : ` (line ${at.line}, column ${at.column})`;
+    super(`${format}: ${where}${place}: ${reason}`);
     this.format = format;
     this.where = where;
     this.reason = reason;
-    const at = locate(where);
-    this.line = at.line;
-    this.column = at.column;
+    const located = at ?? locate(where);
+    this.line = located.line;
+    this.column = located.column;
   }
 }
 

@@ -11,14 +11,21 @@
  * FormatError either way, naming the first problem: it is not a file of that format.
  */
 import { FormatError, locate } from './errors.js';
+import { locateJsonPaths, type TextPosition } from './json-locate.js';
+
+/** Finds the lines and columns of `where`s that are not lines themselves (JSON paths in JSON text). */
+export type Locator = (wheres: readonly string[]) => Map<string, TextPosition>;
 
 /** One item an importer left out (or kept with a caveat), where it is, and why. */
 export interface FormatIssue {
   /** Where in the input: `"line 12, column 5"`, `"annotations[3].bbox"`, `"[0].annotations[0].result[2]"`. */
   where: string;
-  /** 1-based line, in formats read line by line (WebVTT, SRT, CoNLL, YOLO, doccano JSONL, VOC XML). */
+  /**
+   * 1-based line: in the formats read line by line (WebVTT, SRT, CoNLL, YOLO, doccano JSONL, VOC
+   * XML), and in the JSON ones when they were given JSON text (not parsed objects).
+   */
   line?: number;
-  /** 1-based column of the offending part of that line, where the importer knows it. */
+  /** 1-based column (UTF-16 units, as editors count) of the offending part, where known. */
   column?: number;
   /** Why, as a sentence fragment (`"start \"00:01,000\" is not a timestamp"`). */
   reason: string;
@@ -30,6 +37,37 @@ export interface ImportReport {
   skipped: FormatIssue[];
   /** Items that are in `annotations` but that a tool may not show as they are, and why. */
   warnings: FormatIssue[];
+}
+
+/**
+ * A locator for JSON text: a `where` is a path, optionally followed by words (`entities[2] label`);
+ * `rootPrefix` is a name the importer gives the root (Label Studio's `task`).
+ */
+export function jsonLocator(text: unknown, rootPrefix?: string): Locator | undefined {
+  if (typeof text !== 'string') return undefined;
+  return (wheres) => {
+    const pathOf = (where: string) => {
+      const path = where.split(' ')[0];
+      return rootPrefix && (path === rootPrefix || path.startsWith(`${rootPrefix}.`)) ? path.slice(rootPrefix.length + 1) : path;
+    };
+    const found = locateJsonPaths(text, wheres.map(pathOf));
+    return new Map(wheres.flatMap((w) => (found.has(pathOf(w)) ? [[w, found.get(pathOf(w))!] as const] : [])));
+  };
+}
+
+/** A locator for JSONL: `line N path…` is the path in line N's JSON. */
+export function jsonLinesLocator(lines: readonly string[]): Locator {
+  return (wheres) => {
+    const result = new Map<string, TextPosition>();
+    for (const where of wheres) {
+      const match = /^line (\d+) (\S+)/.exec(where);
+      const text = match ? lines[Number(match[1]) - 1] : undefined;
+      if (!match || text === undefined) continue;
+      const at = locateJsonPaths(text, [match[2]], { line: Number(match[1]), column: 1 }).get(match[2]);
+      if (at) result.set(where, at);
+    }
+    return result;
+  };
 }
 
 export function formatIssue(where: string, reason: string): FormatIssue {
@@ -44,10 +82,19 @@ export class ImportLog {
   /** Items skipped because they are wrong (not merely unsupported): these decide "unreadable". */
   private failed = 0;
 
+  /** `locator` finds JSON paths in the JSON text, for line and column. */
   constructor(
     private readonly format: string,
     private readonly strict: boolean | undefined,
+    private readonly locator?: Locator,
   ) {}
+
+  /** The error to throw in strict mode: located in the text when it can be. */
+  private located(error: FormatError): FormatError {
+    if (!this.locator || error.column !== undefined) return error;
+    const at = this.locator([error.where]).get(error.where);
+    return at ? new FormatError(this.format, error.where, error.reason, at) : error;
+  }
 
   /**
    * Reads one item. A FormatError thrown while reading it skips that item (in strict mode it
@@ -57,7 +104,8 @@ export class ImportLog {
     try {
       return read();
     } catch (error) {
-      if (this.strict || !(error instanceof FormatError)) throw error;
+      if (!(error instanceof FormatError)) throw error;
+      if (this.strict) throw this.located(error);
       this.failed++;
       this.skipped.push(formatIssue(error.where, error.reason));
       return undefined;
@@ -66,7 +114,7 @@ export class ImportLog {
 
   /** Skips an item that is wrong in the file (strict: throws). */
   skip(where: string, reason: string): void {
-    if (this.strict) throw new FormatError(this.format, where, reason);
+    if (this.strict) throw this.located(new FormatError(this.format, where, reason));
     this.failed++;
     this.skipped.push(formatIssue(where, reason));
   }
@@ -93,6 +141,19 @@ export class ImportLog {
 
   /** The report as is, for formats whose readability is decided otherwise (WebVTT's signature). */
   report(): ImportReport {
+    if (this.locator) {
+      const issues = [...this.skipped, ...this.warnings].filter((i) => i.column === undefined);
+      if (issues.length) {
+        const found = this.locator(issues.map((i) => i.where));
+        for (const issue of issues) {
+          const at = found.get(issue.where);
+          if (at) {
+            issue.line = at.line;
+            issue.column = at.column;
+          }
+        }
+      }
+    }
     return { skipped: this.skipped, warnings: this.warnings };
   }
 }
