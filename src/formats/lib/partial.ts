@@ -2,7 +2,8 @@
  * The partial result every importer returns. Real files are often partly bad (one cue with a typo,
  * one box with a negative size); losing the whole file for one item helps nobody. So an importer
  * reads each item on its own: what it can read goes into `annotations`, and what it cannot goes
- * into `skipped` with where (line and column in text formats, a JSON path in JSON ones) and why.
+ * into `skipped` with where (line and column in text formats; a JSON path in JSON ones, plus the
+ * line and column where that value starts when the input was JSON text) and why.
  * Items that are read but that a tool may not show as they are (a zero-length cue) stay in
  * `annotations` and are listed in `warnings`.
  *
