@@ -13,10 +13,12 @@ import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, stampe
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
+import { ImportLog, jsonLocator, type ImportReport } from './lib/partial.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
 export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { FormatIssue, ImportReport } from './lib/partial.js';
 export type { ImageInfo, ImageSizes } from './lib/images.js';
 
 const FORMAT = 'coco';
@@ -76,7 +78,7 @@ export interface FromCocoOptions extends ImportOptions {
   model?: string;
 }
 
-export interface CocoImport {
+export interface CocoImport extends ImportReport {
   annotations: Annotation[];
   /** Each image's size and file name, to give back to `toCoco`. */
   images: ImageInfo[];
@@ -137,16 +139,19 @@ export function toCoco(annotations: readonly Annotation[], options: ToCocoOption
 /**
  * Reads a COCO dataset (object or JSON text). Also reads a COCO *results* array (detections with
  * `score`, imported as suggestions); results name no files, so their source is the image id as text
- * and their label the category id as text (map it with `labels`).
+ * and their label the category id as text (map it with `labels`). An image, category or annotation
+ * that cannot be read is skipped and listed in `skipped` by its JSON path (with `strict` it
+ * throws); input that is not COCO at all throws.
  */
 export function fromCoco(input: string | CocoDataset | CocoAnnotation[] | unknown, options: FromCocoOptions = {}): CocoImport {
   return guard(FORMAT, () => {
     options = stamped(options);
     const data = parseJson(FORMAT, input);
-    if (Array.isArray(data)) return readResults(data, options);
+    const log = new ImportLog(FORMAT, options.strict, jsonLocator(input));
+    if (Array.isArray(data)) return readResults(data, options, log);
     const root = read.object(data, 'input');
     const images = new Map<number, { info: ImageInfo; raw: CocoImage }>();
-    read.array(root.images, 'images').forEach((value, i) => {
+    read.array(root.images, 'images').forEach((value, i) => log.item(() => {
       const where = `images[${i}]`;
       const raw = read.object(value, where) as unknown as CocoImage;
       const id = read.integer(raw.id, `${where}.id`);
@@ -155,28 +160,28 @@ export function fromCoco(input: string | CocoDataset | CocoAnnotation[] | unknow
       const height = read.number(raw.height, `${where}.height`);
       if (images.has(id)) fail(FORMAT, `${where}.id`, `repeats image id ${id}`);
       images.set(id, { info: { source: options.sourceOf?.(raw) ?? fileName, width, height, fileName }, raw });
-    });
+    }));
     const categories = new Map<number, string>();
-    read.array(root.categories, 'categories').forEach((value, i) => {
+    read.array(root.categories, 'categories').forEach((value, i) => log.item(() => {
       const where = `categories[${i}]`;
       const raw = read.object(value, where);
       const id = read.integer(raw.id, `${where}.id`);
       categories.set(id, labelIdFor(read.string(raw.name, `${where}.name`), options.labels));
-    });
-    const annotations = read.array(root.annotations, 'annotations').map((value, i) => {
+    }));
+    const annotations: Annotation[] = [];
+    read.array(root.annotations, 'annotations').forEach((value, i) => log.item(() => {
       const where = `annotations[${i}]`;
       const raw = read.object(value, where);
       const imageId = read.integer(raw.image_id, `${where}.image_id`);
-      const image = images.get(imageId) ?? fail(FORMAT, `${where}.image_id`, `refers to image ${imageId}, which is not in "images"`);
+      const image = images.get(imageId) ?? fail(FORMAT, `${where}.image_id`, `refers to image ${imageId}, which is not in "images" (or could not be read)`);
       const categoryId = read.integer(raw.category_id, `${where}.category_id`);
-      const labelId = categories.get(categoryId) ?? fail(FORMAT, `${where}.category_id`, `refers to category ${categoryId}, which is not in "categories"`);
-      return importAnnotation(
-        { source: image.info.source, selector: boxSelector(readBbox(raw.bbox, `${where}.bbox`)), labelId, ...scored(raw, where, options) },
-        options,
+      const labelId = categories.get(categoryId) ?? fail(FORMAT, `${where}.category_id`, `refers to category ${categoryId}, which is not in "categories" (or could not be read)`);
+      annotations.push(
+        importAnnotation({ source: image.info.source, selector: boxSelector(readBbox(raw.bbox, `${where}.bbox`)), labelId, ...scored(raw, where, options) }, options),
       );
-    });
+    }));
     const labels = [...new Set(categories.values())].map((id) => ({ id }));
-    return { annotations, images: [...images.values()].map((i) => i.info), labels };
+    return { annotations, images: [...images.values()].map((i) => i.info), labels, ...log.finish(annotations.length + images.size + categories.size) };
   });
 }
 
@@ -193,21 +198,24 @@ function readBbox(value: unknown, where: string) {
   return { x, y, w, h };
 }
 
-function readResults(list: unknown[], options: FromCocoOptions): CocoImport {
-  const annotations = list.map((value, i) => {
+function readResults(list: unknown[], options: FromCocoOptions, log: ImportLog): CocoImport {
+  const annotations: Annotation[] = [];
+  list.forEach((value, i) => log.item(() => {
     const where = `[${i}]`;
     const raw = read.object(value, where);
     const imageId = read.integer(raw.image_id, `${where}.image_id`);
     const categoryId = read.integer(raw.category_id, `${where}.category_id`);
-    return importAnnotation(
-      {
-        source: String(imageId),
-        selector: boxSelector(readBbox(raw.bbox, `${where}.bbox`)),
-        labelId: labelIdFor(String(categoryId), options.labels),
-        ...scored(raw, where, options),
-      },
-      options,
+    annotations.push(
+      importAnnotation(
+        {
+          source: String(imageId),
+          selector: boxSelector(readBbox(raw.bbox, `${where}.bbox`)),
+          labelId: labelIdFor(String(categoryId), options.labels),
+          ...scored(raw, where, options),
+        },
+        options,
+      ),
     );
-  });
-  return { annotations, images: [], labels: [] };
+  }));
+  return { annotations, images: [], labels: [], ...log.finish(annotations.length) };
 }

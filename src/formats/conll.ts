@@ -10,7 +10,7 @@
  *   alone), also cutting at every span edge so spans cover whole tokens; each line of the text is
  *   a sentence. The result's `tokens` give each token's code-point offsets.
  * - Import with `text` (the original document) aligns tokens to it in order, skipping whitespace:
- *   offsets are exactly the original's, and a token that isn't there is an error naming its line.
+ *   offsets are exactly the original's, and a token that isn't there is skipped, naming its line.
  * - Import without `text` rebuilds one: tokens joined by a space, sentences by a newline. Offsets
  *   then point into that rebuilt text (returned as `text`).
  *
@@ -19,12 +19,14 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { importAnnotation, labelIdFor, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
-import { fail, guard } from './lib/errors.js';
+import { fail, guard, lineWhere } from './lib/errors.js';
+import { ImportLog, type ImportReport } from './lib/partial.js';
 import { byStart, CodePointIndex, spanOrSkip, spanSelectors, type Span } from './lib/text.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
 export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { FormatIssue, ImportReport } from './lib/partial.js';
 
 const FORMAT = 'conll';
 
@@ -59,14 +61,28 @@ export interface FromConllOptions extends ImportOptions {
   tagColumn?: number;
 }
 
-export interface ConllImport {
+export interface ConllImport extends ImportReport {
   annotations: Annotation[];
   /** `options.text`, or the text rebuilt from the tokens. */
   text: string;
   tokens: ConllToken[];
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+/**
+ * What separates CoNLL tokens: Unicode White_Space, which is what CoNLL readers split on (Python's
+ * `str.split()`, NLTK, spaCy's converters) and what our own reader's space and tab columns are
+ * part of. Not JavaScript's `\s`, which also counts U+FEFF: a token may carry U+FEFF, U+200B or
+ * another invisible format character, and the file holds it (WNUT17 has such tokens).
+ */
+const SEPARATOR = /\p{White_Space}/u;
+/**
+ * Export tokens: words (with inner `'` `’` `.` `-`), or any other single non-separator character.
+ * Invisible format characters (\p{Cf}: U+FEFF, U+200B, ZWJ…) count as word characters and stick
+ * to the character before them, so a token read with one is written with it again.
+ */
+const TOKEN = /[\p{L}\p{M}\p{N}\p{Cf}]+(?:['’.-][\p{L}\p{M}\p{N}\p{Cf}]+)*|[^\p{White_Space}\p{Cf}]\p{Cf}*/gu;
+/** Characters of the text that a tool may have left out of its tokens: separators and invisible ones. */
+const GAP = /[\p{White_Space}\p{Cf}]/u;
 
 /** Writes the spans on one text as CoNLL `token TAG` lines; returns the file text and the tokens. */
 export function toConll(annotations: readonly Annotation[], options: ToConllOptions): ConllExport {
@@ -123,9 +139,9 @@ function pickSpans(annotations: readonly Annotation[], options: ToConllOptions, 
   for (const { annotation, span } of candidates) {
     const inner = chars.slice(span.start, span.end);
     let why: string | null = null;
-    if (/\s/u.test(inner[0]) || /\s/u.test(inner[inner.length - 1])) why = 'starts or ends with whitespace, which CoNLL tokens cannot hold';
+    if (SEPARATOR.test(inner[0]) || SEPARATOR.test(inner[inner.length - 1])) why = 'starts or ends with whitespace, which CoNLL tokens cannot hold';
     else if (inner.includes('\n')) why = 'crosses a line break (a CoNLL sentence boundary)';
-    else if (/\s/u.test(span.labelId) || span.labelId === '') why = `has a label ${JSON.stringify(span.labelId)} that would break CoNLL's columns`;
+    else if (SEPARATOR.test(span.labelId) || span.labelId === '') why = `has a label ${JSON.stringify(span.labelId)} that would break CoNLL's columns`;
     else if (span.start < lastEnd) why = `overlaps another span (CoNLL tags each token once)`;
     if (why) {
       skip(FORMAT, options, annotation, why);
@@ -139,48 +155,59 @@ function pickSpans(annotations: readonly Annotation[], options: ToConllOptions, 
 
 const TAG = /^([BIESLU])-(.+)$/;
 
-/** Reads CoNLL / BIO / IOB2 (also IOB1, BIOES) token lines. */
+/**
+ * Reads CoNLL / BIO / IOB2 (also IOB1, BIOES) token lines. A line that cannot be read (one column,
+ * a column count unlike the lines before, an unknown tag, a token not in `text`) is skipped and
+ * listed in `skipped` with its line and column (with `strict` it throws); a file of which no line
+ * reads throws.
+ */
 export function fromConll(input: string, options: FromConllOptions): ConllImport {
   return guard(FORMAT, () => {
     options = stamped(options);
     if (typeof input !== 'string') fail(FORMAT, 'input', `should be text, found ${typeof input}`);
-    // 1. Rows: tokens with their tags and lines, sentence numbers from blank lines.
-    const rows: { token: string; tag: string; line: number; sentence: number }[] = [];
+    const log = new ImportLog(FORMAT, options.strict);
+    // 1. Rows: tokens with their tags and lines, sentence numbers from blank lines. Columns are
+    // split on spaces and tabs only, the format's separators; a BOM is the file's encoding.
+    const rows: { token: string; tag: string; line: number; sentence: number; afterSkip: boolean }[] = [];
     let sentence = 0;
     let columns = 0;
-    input.split(/\r?\n/).forEach((raw, i) => {
-      const line = raw.trim();
-      const where = `line ${i + 1}`;
-      if (line === '' || line.startsWith('-DOCSTART-') || /^#\s*[\w.-]+\s*=/.test(line)) {
+    let skippedBefore = false;
+    (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).split(/\r?\n/).forEach((raw, i) => {
+      const line = raw.replace(/^[ \t]+|[ \t\r]+$/g, '');
+      if (line === '' || line.startsWith('-DOCSTART-') || /^#[ \t]*[\w.-]+[ \t]*=/.test(line)) {
         if (rows.length && rows[rows.length - 1].sentence === sentence) sentence++;
         return;
       }
-      const fields = line.split(/[ \t]+/);
-      if (fields.length < 2) fail(FORMAT, where, `should be "token … TAG", found one column ${JSON.stringify(line)}`);
-      if (columns && fields.length !== columns) fail(FORMAT, where, `has ${fields.length} columns where earlier lines have ${columns}`);
-      columns = fields.length;
-      const at = options.tagColumn ?? -1;
-      const tagIndex = at < 0 ? fields.length + at : at;
-      if (tagIndex <= 0 || tagIndex >= fields.length) fail(FORMAT, where, `has no column ${at} for the tag`);
-      const tag = fields[tagIndex];
-      if (tag !== 'O' && !TAG.test(tag)) fail(FORMAT, where, `tag ${JSON.stringify(tag)} is not O or B-/I-/E-/S-<label>`);
-      rows.push({ token: fields[0], tag, line: i + 1, sentence });
+      const row = log.item(() => {
+        const fields = line.split(/[ \t]+/);
+        if (fields.length < 2) fail(FORMAT, lineWhere(i + 1), `should be "token … TAG", found one column ${JSON.stringify(line)}`);
+        if (columns && fields.length !== columns) fail(FORMAT, lineWhere(i + 1), `has ${fields.length} columns where earlier lines have ${columns}`);
+        const at = options.tagColumn ?? -1;
+        const tagIndex = at < 0 ? fields.length + at : at;
+        if (tagIndex <= 0 || tagIndex >= fields.length) fail(FORMAT, lineWhere(i + 1), `has no column ${at} for the tag`);
+        columns = fields.length;
+        const tag = fields[tagIndex];
+        const tagColumn = fieldColumn(raw, tagIndex);
+        if (tag !== 'O' && !TAG.test(tag)) fail(FORMAT, lineWhere(i + 1, tagColumn), `tag ${JSON.stringify(tag)} is not O or B-/I-/E-/S-<label>`);
+        return { token: fields[0], tag, line: i + 1, sentence, afterSkip: skippedBefore };
+      });
+      skippedBefore = row === undefined;
+      if (row) rows.push(row);
     });
     // 2. Offsets: align to the given text, or build one.
     const tokens: ConllToken[] = [];
     let text: string;
     if (options.text !== undefined) {
       text = options.text;
-      const chars = Array.from(text);
-      let cursor = 0;
+      const aligner = new TextAligner(text);
+      // After a line that was skipped (unreadable, or its token not found) the text still holds
+      // that line's token, so the next token is searched for further on.
+      let searchAhead = false;
       for (const row of rows) {
-        while (cursor < chars.length && /\s/u.test(chars[cursor])) cursor++;
-        const tokenChars = Array.from(row.token);
-        const there = chars.slice(cursor, cursor + tokenChars.length).join('');
-        if (there !== row.token)
-          fail(FORMAT, `line ${row.line}`, `token ${JSON.stringify(row.token)} does not match the text at code point ${cursor} (${JSON.stringify(there)})`);
-        tokens.push({ token: row.token, start: cursor, end: cursor + tokenChars.length, sentence: row.sentence, tag: row.tag });
-        cursor += tokenChars.length;
+        const start = log.item(() => aligner.find(row.token, searchAhead || row.afterSkip) ?? fail(FORMAT, lineWhere(row.line), aligner.mismatch(row.token)));
+        searchAhead = start === undefined;
+        if (start === undefined) continue;
+        tokens.push({ token: row.token, start, end: aligner.cursor, sentence: row.sentence, tag: row.tag });
       }
     } else {
       const parts: string[] = [];
@@ -224,6 +251,53 @@ export function fromConll(input: string, options: FromConllOptions): ConllImport
       if (kind === 'E' || kind === 'L' || kind === 'S' || kind === 'U') close();
     }
     close();
-    return { annotations, text, tokens };
+    return { annotations, text, tokens, ...log.finish(tokens.length) };
   });
+}
+
+/** 1-based column (UTF-16 units, as editors count) where the n-th field of a line starts. */
+function fieldColumn(raw: string, n: number): number {
+  const field = /[^ \t]+/g;
+  for (let k = 0, m = field.exec(raw); m; k++, m = field.exec(raw)) if (k === n) return m.index + 1;
+  return 1;
+}
+
+/** Finds tokens in order in the original text, in code points, skipping the gaps CoNLL drops. */
+class TextAligner {
+  private readonly chars: string[];
+  /** Code point after the last token found. */
+  cursor = 0;
+
+  constructor(text: string) {
+    this.chars = Array.from(text);
+  }
+
+  private matchesAt(at: number, token: string[]): boolean {
+    for (let k = 0; k < token.length; k++) if (this.chars[at + k] !== token[k]) return false;
+    return true;
+  }
+
+  /**
+   * The token's start: right here, else after gap characters (a token may itself begin with one,
+   * so "here" is tried first). After a skipped line the text still holds that line's token, so
+   * then the token is searched for further on.
+   */
+  find(token: string, afterSkip: boolean): number | null {
+    const wanted = Array.from(token);
+    for (let at = this.cursor; at + wanted.length <= this.chars.length; at++) {
+      if (this.matchesAt(at, wanted)) {
+        this.cursor = at + wanted.length;
+        return at;
+      }
+      if (!afterSkip && !GAP.test(this.chars[at])) return null;
+    }
+    return null;
+  }
+
+  mismatch(token: string): string {
+    let at = this.cursor;
+    while (at < this.chars.length && GAP.test(this.chars[at])) at++;
+    const there = this.chars.slice(at, at + Array.from(token).length).join('');
+    return `token ${JSON.stringify(token)} does not match the text at code point ${at} (${JSON.stringify(there)})`;
+  }
 }

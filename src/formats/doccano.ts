@@ -14,11 +14,13 @@ import type { Annotation } from '../core/annotation.js';
 import { groupBySource, importAnnotation, labelIdFor, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { isObject, jsonReader, parseJson } from './lib/json.js';
+import { ImportLog, jsonLinesLocator, type ImportReport } from './lib/partial.js';
 import { byStart, CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
 export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { FormatIssue, ImportReport } from './lib/partial.js';
 export type { Offsets, TextDocument } from './lib/text.js';
 
 const FORMAT = 'doccano';
@@ -38,7 +40,7 @@ export interface FromDoccanoOptions extends ImportOptions {
   sourceOf?: (record: Record<string, unknown>, line: number) => string;
 }
 
-export interface DoccanoImport {
+export interface DoccanoImport extends ImportReport {
   annotations: Annotation[];
   documents: TextDocument[];
 }
@@ -67,26 +69,31 @@ export function toDoccano(annotations: readonly Annotation[], options: ToDoccano
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** Reads doccano JSONL text (or an array of records). */
+/**
+ * Reads doccano JSONL text (or an array of records). A line that is not a record, or an entity
+ * that cannot be read, is skipped and listed in `skipped` with its line (with `strict` it throws).
+ */
 export function fromDoccano(input: string | readonly Record<string, unknown>[] | unknown, options: FromDoccanoOptions = {}): DoccanoImport {
   return guard(FORMAT, () => {
     options = stamped(options);
     const offsets = options.offsets ?? 'code-points';
-    const records: [unknown, number][] =
+    const log = new ImportLog(FORMAT, options.strict, typeof input === 'string' ? jsonLinesLocator(input.split(/\r?\n/)) : undefined);
+    // Each record is parsed when it is read, so what is skipped is listed in file order.
+    const records: [() => unknown, number][] =
       typeof input === 'string'
         ? input
             .split(/\r?\n/)
             .map((line, i): [string, number] => [line, i + 1])
             .filter(([line]) => line.trim() !== '')
-            .map(([line, n]) => [parseJson(FORMAT, line, `line ${n}`), n])
+            .map(([line, n]) => [() => parseJson(FORMAT, line, `line ${n}`), n])
         : Array.isArray(input)
-          ? input.map((r, i) => [r, i + 1])
+          ? input.map((r, i) => [() => r, i + 1])
           : fail(FORMAT, 'input', 'should be JSONL text or an array of records');
     const annotations: Annotation[] = [];
     const documents: TextDocument[] = [];
-    for (const [value, n] of records) {
+    for (const [value, n] of records) log.item(() => {
       const where = `line ${n}`;
-      const record = read.object(value, where);
+      const record = read.object(value(), where);
       const text = read.string(record.text ?? record.data, `${where} text`);
       const meta = isObject(record.meta) ? record.meta : {};
       const source =
@@ -94,27 +101,31 @@ export function fromDoccano(input: string | readonly Record<string, unknown>[] |
         (typeof record.source === 'string' ? record.source : typeof meta.source === 'string' ? meta.source : record.id !== undefined ? String(record.id) : where);
       documents.push({ source, text });
       const index = new CodePointIndex(text);
-      const add = (start: unknown, end: unknown, label: unknown, at: string) => {
+      const add = (start: unknown, end: unknown, label: unknown, at: string) => log.item(() => {
         const range = readOffsets(FORMAT, index, start, end, offsets, at);
         annotations.push(
           importAnnotation({ source, selector: spanSelectors(index, range.start, range.end), labelId: labelIdFor(read.string(label, `${at} label`), options.labels) }, options),
         );
-      };
+      });
       if (record.entities !== undefined)
         read.array(record.entities, `${where} entities`).forEach((e, i) => {
           const at = `${where} entities[${i}]`;
-          const entity = read.object(e, at);
-          add(entity.start_offset, entity.end_offset, entity.label, at);
+          log.item(() => {
+            const entity = read.object(e, at);
+            add(entity.start_offset, entity.end_offset, entity.label, at);
+          });
         });
       else
         read.array(record.label ?? record.labels ?? [], `${where} label`).forEach((e, i) => {
           const at = `${where} label[${i}]`;
-          if (typeof e === 'string') fail(FORMAT, at, `is a document label ${JSON.stringify(e)} (text classification), not a span`);
-          const entity = read.array(e, at);
-          if (entity.length !== 3) fail(FORMAT, at, `should be [start, end, label], found ${entity.length} items`);
-          add(entity[0], entity[1], entity[2], at);
+          log.item(() => {
+            if (typeof e === 'string') fail(FORMAT, at, `is a document label ${JSON.stringify(e)} (text classification), not a span`);
+            const entity = read.array(e, at);
+            if (entity.length !== 3) fail(FORMAT, at, `should be [start, end, label], found ${entity.length} items`);
+            add(entity[0], entity[1], entity[2], at);
+          });
         });
-    }
-    return { annotations, documents };
+    });
+    return { annotations, documents, ...log.finish(annotations.length + documents.length) };
   });
 }

@@ -13,7 +13,8 @@
  * Our ids are written as region ids and read back when they are URIs (have a `:`); Label Studio's
  * own short ids get new ones. Cannot hold: creators and timestamps (Label Studio keeps its own),
  * top-k Choices (best label only), transcript language, box rotation (non-zero is refused).
- * Results we don't map (choices, polygons, a whole-file textarea…) are listed in `skipped`.
+ * Results we don't map (choices, polygons, a whole-file textarea…) are listed in `skipped`, and so
+ * are tasks and results that cannot be read (with `strict`, those throw).
  */
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector, rectOf, textRangeOf, timeRangeOf } from '../core/selectors.js';
@@ -22,11 +23,13 @@ import { cueAnnotation } from './lib/cues.js';
 import { fail, guard } from './lib/errors.js';
 import { imageMap, type ImageInfo, type ImageSizes } from './lib/images.js';
 import { jsonReader, parseJson } from './lib/json.js';
+import { ImportLog, jsonLocator, type ImportReport } from './lib/partial.js';
 import { CodePointIndex, readOffsets, spanOrSkip, spanSelectors, writeOffsets, type Offsets, type TextDocument } from './lib/text.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
 export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { FormatIssue, ImportReport } from './lib/partial.js';
 export type { ImageInfo, ImageSizes } from './lib/images.js';
 export type { Offsets, TextDocument } from './lib/text.js';
 
@@ -81,14 +84,20 @@ export interface FromLabelStudioOptions extends ImportOptions {
   textSourceOf?: (task: LabelStudioTask, index: number) => string;
 }
 
-export interface LabelStudioImport {
+export interface LabelStudioImport extends ImportReport {
   annotations: Annotation[];
   /** Sizes of the images, from `original_width/height`. */
   images: ImageInfo[];
   /** Texts of text tasks. */
   documents: TextDocument[];
-  /** Results that were not imported, and why. */
-  skipped: { where: string; reason: string }[];
+}
+
+/** What the task reader fills in. */
+interface ImportTarget {
+  annotations: Annotation[];
+  images: ImageInfo[];
+  documents: TextDocument[];
+  log: ImportLog;
 }
 
 const DEFAULT_NAMES: Required<LabelStudioNames> = {
@@ -183,12 +192,18 @@ export function fromLabelStudio(input: string | LabelStudioTask | LabelStudioTas
   return guard(FORMAT, () => {
     options = stamped(options);
     const parsed = parseJson(FORMAT, input);
-    const out: LabelStudioImport = { annotations: [], images: [], documents: [], skipped: [] };
-    (Array.isArray(parsed) ? parsed : [parsed]).forEach((value, t) => {
-      const reader = new TaskReader(value, Array.isArray(parsed) ? `[${t}]` : 'task', t, options, out);
-      for (const group of reader.groups()) reader.readGroup(group);
-    });
-    return out;
+    const out: ImportTarget = { annotations: [], images: [], documents: [], log: new ImportLog(FORMAT, options.strict, jsonLocator(input, 'task')) };
+    const tasks = Array.isArray(parsed) ? parsed : [parsed];
+    let read = 0;
+    tasks.forEach((value, t) =>
+      out.log.item(() => {
+        const reader = new TaskReader(value, Array.isArray(parsed) ? `[${t}]` : 'task', t, options, out);
+        for (const group of reader.groups()) reader.readGroup(group);
+        read++;
+      }),
+    );
+    const { annotations, images, documents, log } = out;
+    return { annotations, images, documents, ...log.finish(read) };
   });
 }
 
@@ -232,7 +247,7 @@ class TaskReader {
     private readonly where: string,
     private readonly position: number,
     private readonly options: FromLabelStudioOptions,
-    private readonly out: LabelStudioImport,
+    private readonly out: ImportTarget,
   ) {
     this.task = read.object(value, where) as unknown as LabelStudioTask;
     this.data = read.object(this.task.data, `${where}.data`);
@@ -262,7 +277,7 @@ class TaskReader {
   readGroup(group: ResultGroup): void {
     // Audio regions: a `labels` and a `textarea` result share an id; merge them into one segment.
     const regions = new Map<string, Region>();
-    read.array(group.result ?? [], `${group.where}.result`).forEach((entry, r) => {
+    read.array(group.result ?? [], `${group.where}.result`).forEach((entry, r) => this.out.log.item(() => {
       const where = `${group.where}.result[${r}]`;
       const result = read.object(entry, where);
       const value = read.object(result.value, `${where}.value`);
@@ -280,8 +295,8 @@ class TaskReader {
       // A text span repeats its text; audio regions have none.
       else if (type === 'labels' && (typeof value.text === 'string' || value.startOffset !== undefined)) this.readSpan(ctx);
       else if (type === 'labels' || type === 'textarea') this.readRegionPart(ctx, type, regions, typeof result.id === 'string' || typeof result.id === 'number' ? String(result.id) : `#${r}`);
-      else this.out.skipped.push({ where, reason: `is a "${type}" result, which Kolam's tools do not hold` });
-    });
+      else this.out.log.leaveOut(where, `is a "${type}" result, which Kolam's tools do not hold`);
+    }));
     for (const [key, region] of regions) {
       const { score, ...cue } = region;
       const scored = group.model !== undefined ? { model: group.model, score } : {};
@@ -294,7 +309,7 @@ class TaskReader {
     const width = read.number(result.original_width, `${where}.original_width`);
     const height = read.number(result.original_height, `${where}.original_height`);
     if ((read.optionalNumber(value.rotation, `${where}.value.rotation`) ?? 0) !== 0) {
-      this.out.skipped.push({ where, reason: 'is a rotated box, which xywh cannot hold' });
+      this.out.log.leaveOut(where, 'is a rotated box, which xywh cannot hold');
       return;
     }
     const [x, y, w, h] = (['x', 'y', 'width', 'height'] as const).map((k) => read.number(value[k], `${where}.value.${k}`));
@@ -306,7 +321,7 @@ class TaskReader {
 
   private readSpan({ where, value, toName, id, scored }: ResultContext): void {
     if (value.startOffset !== undefined) {
-      this.out.skipped.push({ where, reason: 'is a HyperText/XPath span (startOffset), not plain-text offsets' });
+      this.out.log.leaveOut(where, 'is a HyperText/XPath span (startOffset), not plain-text offsets');
       return;
     }
     const { doc, index } = this.textOf(toName);
@@ -327,7 +342,7 @@ class TaskReader {
 
   private readRegionPart({ where, value, toName, scored }: ResultContext, type: 'labels' | 'textarea', regions: Map<string, Region>, key: string): void {
     if (value.start === undefined && value.end === undefined) {
-      this.out.skipped.push({ where, reason: `is a ${type} for the whole ${toName || 'task'}, not a region` });
+      this.out.log.leaveOut(where, `is a ${type} for the whole ${toName || 'task'}, not a region`);
       return;
     }
     const start = read.number(value.start, `${where}.value.start`);

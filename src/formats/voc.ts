@@ -13,11 +13,13 @@ import { boxSelector } from '../core/selectors.js';
 import { importAnnotation, labelIdFor, labelIdOf, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { fail, guard } from './lib/errors.js';
 import { boxOrSkip, type ImageInfo } from './lib/images.js';
-import { child, escapeXml, parseXml, type XmlElement } from './lib/xml.js';
+import { ImportLog, type ImportReport } from './lib/partial.js';
+import { child, elementWhere, escapeXml, parseXml, type XmlElement } from './lib/xml.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
 export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { FormatIssue, ImportReport } from './lib/partial.js';
 export type { ImageInfo } from './lib/images.js';
 
 const FORMAT = 'voc';
@@ -51,7 +53,7 @@ export interface FromVocOptions extends ImportOptions {
   base?: 0 | 1;
 }
 
-export interface VocImport {
+export interface VocImport extends ImportReport {
   annotations: Annotation[];
   image: VocImage;
   /** Flags of objects that have any set, by annotation id. */
@@ -112,7 +114,11 @@ export function toVoc(annotations: readonly Annotation[], options: ToVocOptions)
   return lines.join('\n');
 }
 
-/** Reads one Pascal VOC XML document. */
+/**
+ * Reads one Pascal VOC XML document. An `<object>` that cannot be read is skipped and listed in
+ * `skipped` with its line and column (with `strict` it throws); XML that does not parse, or a
+ * document that is not a VOC `<annotation>`, throws.
+ */
 export function fromVoc(xml: string, options: FromVocOptions = {}): VocImport {
   return guard(FORMAT, () => {
     options = stamped(options);
@@ -132,14 +138,15 @@ export function fromVoc(xml: string, options: FromVocOptions = {}): VocImport {
     };
     if (!options.source && !fileName) fail(FORMAT, `line ${root.line}`, 'has no <filename>; pass options.source');
     const flags: Record<string, VocFlags> = {};
-    const annotations = root.children
-      .filter((c) => c.name === 'object')
-      .map((object) => {
+    const log = new ImportLog(FORMAT, options.strict);
+    const annotations: Annotation[] = [];
+    for (const object of root.children.filter((c) => c.name === 'object')) {
+      const annotation = log.item(() => {
         const name = child(object, 'name')?.text.trim();
-        if (!name) fail(FORMAT, `line ${object.line}`, '<object> has no <name>');
-        const box = child(object, 'bndbox') ?? fail(FORMAT, `line ${object.line}`, `<object> "${name}" has no <bndbox>`);
+        if (!name) fail(FORMAT, elementWhere(object), '<object> has no <name>');
+        const box = child(object, 'bndbox') ?? fail(FORMAT, elementWhere(object), `<object> "${name}" has no <bndbox>`);
         const [xmin, ymin, xmax, ymax] = ['xmin', 'ymin', 'xmax', 'ymax'].map((n) => numberIn(box, n));
-        if (xmax < xmin || ymax < ymin) fail(FORMAT, `line ${box.line}`, `<bndbox> is inverted: xmin=${xmin} xmax=${xmax} ymin=${ymin} ymax=${ymax}`);
+        if (xmax < xmin || ymax < ymin) fail(FORMAT, elementWhere(box), `<bndbox> is inverted: xmin=${xmin} xmax=${xmax} ymin=${ymin} ymax=${ymax}`);
         const annotation = importAnnotation(
           {
             source: image.source,
@@ -152,15 +159,18 @@ export function fromVoc(xml: string, options: FromVocOptions = {}): VocImport {
         if (Object.keys(objectFlags).length) flags[annotation.id] = objectFlags;
         return annotation;
       });
-    return { annotations, image, flags };
+      if (annotation) annotations.push(annotation);
+    }
+    // The image itself was read, so a file whose every object is bad still reads (its size, name).
+    return { annotations, image, flags, ...log.finish(annotations.length + 1) };
   });
 }
 
 function numberIn(parent: XmlElement, name: string): number {
-  const element = child(parent, name) ?? fail(FORMAT, `line ${parent.line}`, `<${parent.name}> has no <${name}>`);
+  const element = child(parent, name) ?? fail(FORMAT, elementWhere(parent), `<${parent.name}> has no <${name}>`);
   const text = element.text.trim();
   const value = Number(text);
-  if (text === '' || !Number.isFinite(value)) fail(FORMAT, `line ${element.line}`, `<${name}> should be a number, found ${JSON.stringify(text)}`);
+  if (text === '' || !Number.isFinite(value)) fail(FORMAT, elementWhere(element), `<${name}> should be a number, found ${JSON.stringify(text)}`);
   return value;
 }
 

@@ -7,6 +7,10 @@
  * ids survive a round trip; a file's own identifier becomes the id when it is a URI (has a `:`),
  * and is otherwise kept in `cues` with the cue settings.
  *
+ * Reading follows the W3C parsing algorithm (lib/webvtt-parser.ts), checked against Chromium's
+ * `<track>`: a timing line right after a cue's text starts the next cue, lines of spaces are text,
+ * and a bad block is skipped (listed in `skipped`), never the whole file.
+ *
  * Cannot hold: creators, timestamps, scores, label colours. Lost from a file: styling markup inside
  * cues (`<i>`, `<b>`, `<c.class>`, `<ruby>`, inline timestamps) and any voices after the first in
  * a cue; a transcript's blank lines (they would end the cue) are written as single line breaks.
@@ -14,11 +18,15 @@
 import type { Annotation, Label } from '../core/annotation.js';
 import { labelIdFor, labelNameOf, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
 import { cueAnnotation, cuesOf, formatClock } from './lib/cues.js';
-import { fail, guard } from './lib/errors.js';
+import { fail, guard, lineWhere } from './lib/errors.js';
+import { ImportLog, type ImportReport } from './lib/partial.js';
+import { parseWebVttText } from './lib/webvtt-parser.js';
+import { readCuePayload, readCueSettings, regionIdOf } from './lib/webvtt-settings.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
 export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { FormatIssue, ImportReport } from './lib/partial.js';
 
 const FORMAT = 'webvtt';
 
@@ -52,7 +60,7 @@ export interface FromWebVttOptions extends ImportOptions {
   source: string;
 }
 
-export interface WebVttImport extends Required<WebVttExtras> {
+export interface WebVttImport extends Required<WebVttExtras>, ImportReport {
   annotations: Annotation[];
 }
 
@@ -61,7 +69,7 @@ const escapeCueText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g
 /** Writes segment annotations as a WebVTT file, cues in time order. */
 export function toWebVtt(annotations: readonly Annotation[], options: ToWebVttOptions = {}): string {
   // The header ends at the first blank line and may not hold a cue timing.
-  const header = (options.header ?? '').replace(/\r\n?/g, '\n').replace(/\n\s*\n/g, '\n').replace(/-->/g, '- ->').replace(/\n$/, '');
+  const header = (options.header ?? '').replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').replace(/-->/g, '- ->').replace(/\n$/, '');
   const blocks: string[] = [`WEBVTT${header && !/^[ \t\n]/.test(header) ? ' ' : ''}${header}`];
   for (const region of options.regions ?? []) blocks.push(`REGION\n${region}`);
   for (const style of options.styles ?? []) blocks.push(`STYLE\n${style.replace(/-->/g, '- ->')}`);
@@ -72,7 +80,8 @@ export function toWebVtt(annotations: readonly Annotation[], options: ToWebVttOp
     const lines: string[] = [];
     if (identifier && !identifier.includes('-->') && !/[\r\n]/.test(identifier)) lines.push(identifier);
     lines.push(`${formatClock(cue.start, '.')} --> ${formatClock(cue.end, '.')}${extras.settings ? ` ${extras.settings}` : ''}`);
-    let payload = escapeCueText(cue.text.replace(/\r\n?/g, '\n').replace(/\n(\s*\n)+/g, '\n').trim());
+    // Only an empty line ends a cue (a line of spaces is text), so only empty lines are dropped.
+    let payload = escapeCueText(cue.text.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').replace(/^\n|\n$/g, ''));
     if (cue.language) payload = `<lang ${cue.language}>${payload}</lang>`;
     if (cue.speaker !== undefined) payload = `<v ${escapeCueText(labelNameOf(cue.speaker, options.labels))}>${payload}`;
     lines.push(payload);
@@ -81,106 +90,62 @@ export function toWebVtt(annotations: readonly Annotation[], options: ToWebVttOp
   return `${blocks.join('\n\n')}\n`;
 }
 
-const TIMESTAMP = /^(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})$/;
+export { readCuePayload, readCueSettings, type WebVttCueSettings } from './lib/webvtt-settings.js';
 
-function parseTimestamp(text: string): number | null {
-  const m = TIMESTAMP.exec(text);
-  if (!m) return null;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000;
-}
-
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', lrm: '\u200e', rlm: '\u200f', nbsp: '\u00a0' };
-const decodeEntities = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITY[name] ?? whole;
-  });
-
-/** Strips cue markup: returns the plain text, the first voice and a leading language. */
-export function readCuePayload(payload: string): { text: string; speaker?: string; language?: string } {
-  let speaker: string | undefined;
-  let language: string | undefined;
-  const text = payload.replace(/<([^>]*)>/g, (_, inner: string) => {
-    const tag = inner.trim();
-    const voice = /^v(?:\.[^\s]*)?\s+([\s\S]+)$/.exec(tag);
-    if (voice && speaker === undefined) speaker = decodeEntities(voice[1].trim());
-    const lang = /^lang(?:\.[^\s]*)?\s+(\S+)/.exec(tag);
-    if (lang && language === undefined) language = lang[1];
-    return '';
-  });
-  return { text: decodeEntities(text), ...(speaker !== undefined ? { speaker } : {}), ...(language !== undefined ? { language } : {}) };
-}
-
-/** Reads a WebVTT file. */
+/**
+ * Reads a WebVTT file as the W3C parsing algorithm (and so a browser's `<track>`) does. Only a
+ * missing `WEBVTT` signature makes the file unreadable (a FormatError); a block the algorithm drops
+ * is listed in `skipped` with its line and column (with `strict`, it throws instead). Cues that a
+ * player cannot show (zero or negative length) and settings players ignore are kept and listed in
+ * `warnings`.
+ */
 export function fromWebVtt(input: string, options: FromWebVttOptions): WebVttImport {
   return guard(FORMAT, () => {
     options = stamped(options);
     if (typeof input !== 'string') fail(FORMAT, 'input', `should be text, found ${typeof input}`);
-    const lines = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).split(/\r\n|\r|\n/);
-    const first = /^WEBVTT([ \t].*)?$/.exec(lines[0]);
-    if (!first) fail(FORMAT, 'line 1', `should start with "WEBVTT", found ${JSON.stringify(lines[0].slice(0, 20))}`);
-    const result: WebVttImport = { annotations: [], header: '', styles: [], regions: [], notes: [], cues: {} };
-    let i = 1;
-    let header = first[1] ?? '';
-    for (; i < lines.length && lines[i] !== ''; i++) {
-      if (lines[i].includes('-->')) fail(FORMAT, `line ${i + 1}`, 'a cue must be separated from the header by a blank line');
-      header += `\n${lines[i]}`;
-    }
-    result.header = header;
+    const doc = parseWebVttText(input);
+    if (!doc) fail(FORMAT, 'line 1', `should start with "WEBVTT" (then a space, a tab or the end of the line), found ${JSON.stringify(input.replace(/^\ufeff/, '').slice(0, 20))}`);
+    const log = new ImportLog(FORMAT, options.strict);
+    const result: Omit<WebVttImport, keyof ImportReport> = { annotations: [], header: doc.header, styles: [], regions: [], notes: [], cues: {} };
+    const regionIds: string[] = [];
     const ids = new Set<string>();
-    while (i < lines.length) {
-      if (lines[i] === '') {
-        i++;
-        continue;
+    for (const block of doc.blocks) {
+      if (block.kind === 'dropped') log.skip(block.where, block.reason);
+      else if (block.kind === 'note') result.notes.push(block.text);
+      else if (block.kind === 'style') result.styles.push(block.text);
+      else if (block.kind === 'region') {
+        result.regions.push(block.text);
+        const id = regionIdOf(block.text);
+        if (id !== undefined) regionIds.push(id);
+      } else {
+        const { start, end, settings } = block.timing;
+        if (end === start) log.warn(lineWhere(block.line), `cue is zero-length (at ${formatClock(start, '.')}): kept, but a player cannot show it`);
+        else if (end < start)
+          log.warn(lineWhere(block.line), `cue ends (${formatClock(end, '.')}) before it starts (${formatClock(start, '.')}): kept as the file has it, but a player cannot show it`);
+        if (settings !== '')
+          for (const setting of readCueSettings(settings, regionIds).ignored)
+            log.warn(lineWhere(block.line), `cue setting ${JSON.stringify(setting)} is not valid WebVTT; players ignore it`);
+        const payload = readCuePayload(block.text);
+        const { identifier } = block;
+        const id = identifier.includes(':') && !/\s/.test(identifier) && !ids.has(identifier) ? identifier : undefined;
+        const annotation = cueAnnotation(
+          {
+            id,
+            source: options.source,
+            start,
+            end,
+            text: payload.text,
+            language: payload.language,
+            speaker: payload.speaker === undefined ? undefined : labelIdFor(payload.speaker, options.labels),
+          },
+          options,
+        );
+        ids.add(annotation.id);
+        const extras: WebVttCueExtras = { ...(identifier && !id ? { identifier } : {}), ...(settings ? { settings } : {}) };
+        if (Object.keys(extras).length) result.cues[annotation.id] = extras;
+        result.annotations.push(annotation);
       }
-      const blockStart = i;
-      const block: string[] = [];
-      for (; i < lines.length && lines[i] !== ''; i++) block.push(lines[i]);
-      const head = block[0];
-      if (/^NOTE($|[ \t])/.test(head)) {
-        result.notes.push([head.slice(4).trim(), ...block.slice(1)].filter((l, n) => n > 0 || l !== '').join('\n'));
-        continue;
-      }
-      if (/^(STYLE|REGION)[ \t]*$/.test(head) && !block.slice(1).some((l) => l.includes('-->'))) {
-        (head.startsWith('STYLE') ? result.styles : result.regions).push(block.slice(1).join('\n'));
-        continue;
-      }
-      const timingAt = head.includes('-->') ? 0 : 1;
-      const timing = block[timingAt];
-      const where = `line ${blockStart + timingAt + 1}`;
-      if (timing === undefined || !timing.includes('-->'))
-        fail(FORMAT, `line ${blockStart + 1}`, `block ${JSON.stringify(head.slice(0, 30))} is not a cue ("start --> end"), NOTE, STYLE or REGION`);
-      const m = /^(\S+)[ \t]+-->[ \t]+(\S+)(.*)$/.exec(timing);
-      if (!m) fail(FORMAT, where, `cue timing should be "start --> end", found ${JSON.stringify(timing)}`);
-      const start = parseTimestamp(m[1]);
-      const end = parseTimestamp(m[2]);
-      if (start === null) fail(FORMAT, where, `start ${JSON.stringify(m[1])} is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)`);
-      if (end === null) fail(FORMAT, where, `end ${JSON.stringify(m[2])} is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)`);
-      if (end <= start) fail(FORMAT, where, `cue ends (${m[2]}) before or when it starts (${m[1]})`);
-      const identifier = timingAt === 1 ? head.trim() : '';
-      const settings = m[3].trim();
-      const payload = readCuePayload(block.slice(timingAt + 1).join('\n'));
-      const id = identifier.includes(':') && !ids.has(identifier) ? identifier : undefined;
-      const annotation = cueAnnotation(
-        {
-          id,
-          source: options.source,
-          start,
-          end,
-          text: payload.text,
-          language: payload.language,
-          speaker: payload.speaker === undefined ? undefined : labelIdFor(payload.speaker, options.labels),
-        },
-        options,
-      );
-      ids.add(annotation.id);
-      const extras: WebVttCueExtras = { ...(identifier && !id ? { identifier } : {}), ...(settings ? { settings } : {}) };
-      if (Object.keys(extras).length) result.cues[annotation.id] = extras;
-      result.annotations.push(annotation);
     }
-    return result;
+    return { ...result, ...log.report() };
   });
 }

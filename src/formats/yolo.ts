@@ -11,12 +11,14 @@
 import type { Annotation } from '../core/annotation.js';
 import { boxSelector } from '../core/selectors.js';
 import { importAnnotation, labelIdFor, labelIdOf, modelOf, scoreOf, skip, stamped, type ExportOptions, type ImportOptions } from './lib/common.js';
-import { fail, guard } from './lib/errors.js';
+import { fail, guard, lineWhere } from './lib/errors.js';
+import { ImportLog, type ImportReport } from './lib/partial.js';
 import { boxOrSkip } from './lib/images.js';
 
 // Shared pieces, so each entry's types stand alone and `instanceof FormatError` works from any of them.
 export { FormatError } from './lib/errors.js';
 export type { ExportOptions, ImportOptions } from './lib/common.js';
+export type { FormatIssue, ImportReport } from './lib/partial.js';
 
 const FORMAT = 'yolo';
 
@@ -50,7 +52,7 @@ export interface FromYoloOptions extends ImportOptions {
   model?: string;
 }
 
-export interface YoloImport {
+export interface YoloImport extends ImportReport {
   annotations: Annotation[];
   classes: string[];
 }
@@ -93,7 +95,10 @@ export function toYolo(annotations: readonly Annotation[], options: ToYoloOption
   return { text: lines.length ? `${lines.join('\n')}\n` : '', classes };
 }
 
-/** Reads one image's YOLO label file. */
+/**
+ * Reads one image's YOLO label file. A line that cannot be read is skipped and listed in
+ * `skipped` with its line and the column of the bad field (with `strict` it throws).
+ */
 export function fromYolo(text: string, options: FromYoloOptions): YoloImport {
   return guard(FORMAT, () => {
     options = stamped(options);
@@ -107,20 +112,23 @@ export function fromYolo(text: string, options: FromYoloOptions): YoloImport {
           ? [...options.classes]
           : fail(FORMAT, 'options.classes', 'should list the class names');
     const annotations: Annotation[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-      const where = `line ${i + 1}`;
+    const log = new ImportLog(FORMAT, options.strict);
+    text.split(/\r?\n/).forEach((line, i) => log.item(() => {
+      const where = lineWhere(i + 1);
       const trimmed = line.trim();
       if (!trimmed) return;
       const fields = trimmed.split(/\s+/);
+      // Where each field starts, for a located message.
+      const at = (n: number) => lineWhere(i + 1, [...line.matchAll(/\S+/g)][n].index + 1);
       if (fields.length !== 5 && fields.length !== 6)
         fail(FORMAT, where, `should be "class cx cy w h" (optionally a confidence), found ${fields.length} fields`);
       const index = Number(fields[0]);
-      if (!Number.isInteger(index) || index < 0) fail(FORMAT, where, `class ${JSON.stringify(fields[0])} is not a class number`);
-      if (index >= classes.length) fail(FORMAT, where, `class ${index} is not in the class list (${classes.length} classes)`);
-      const [cx, cy, w, h, score] = fields.slice(1).map((f) => {
-        const n = Number(f);
-        if (f === '' || !Number.isFinite(n)) fail(FORMAT, where, `${JSON.stringify(f)} is not a number`);
-        return n;
+      if (!Number.isInteger(index) || index < 0) fail(FORMAT, at(0), `class ${JSON.stringify(fields[0])} is not a class number`);
+      if (index >= classes.length) fail(FORMAT, at(0), `class ${index} is not in the class list (${classes.length} classes)`);
+      const [cx, cy, w, h, score] = fields.slice(1).map((f, n) => {
+        const value = Number(f);
+        if (f === '' || !Number.isFinite(value)) fail(FORMAT, at(n + 1), `${JSON.stringify(f)} is not a number`);
+        return value;
       });
       // Slightly past 0–1 happens from float noise at the image edge; far past it means pixels.
       if ([cx, cy, w, h].some((n) => n < -0.01 || n > 1.01)) fail(FORMAT, where, 'has coordinates outside 0–1 (YOLO normalises by the image size)');
@@ -136,7 +144,7 @@ export function fromYolo(text: string, options: FromYoloOptions): YoloImport {
           options,
         ),
       );
-    });
-    return { annotations, classes };
+    }));
+    return { annotations, classes, ...log.finish(annotations.length) };
   });
 }

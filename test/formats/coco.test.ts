@@ -52,12 +52,14 @@ describe('coco', () => {
     expectFormatError(() => fromCoco('{"images": ['), 'coco: input: is not valid JSON');
     expectFormatError(() => fromCoco({ images: [], categories: [] }), 'coco: annotations: should be an array');
     const base = { images: [{ id: 1, file_name: 'a.jpg', width: 10, height: 10 }], categories: [{ id: 1, name: 'x' }] };
-    expectFormatError(() => fromCoco({ ...base, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, 3] }] }), 'annotations[0].bbox', 'found 3 numbers');
-    expectFormatError(() => fromCoco({ ...base, annotations: [{ image_id: 2, category_id: 1, bbox: [1, 2, 3, 4] }] }), 'annotations[0].image_id', 'image 2');
-    expectFormatError(() => fromCoco({ ...base, annotations: [{ image_id: 1, category_id: 9, bbox: [1, 2, 3, 4] }] }), 'category 9');
-    expectFormatError(() => fromCoco({ ...base, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, 'a', 4] }] }), 'annotations[0].bbox[2]');
-    expectFormatError(() => fromCoco({ ...base, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, -3, 4] }] }), 'empty or negative');
-    expectFormatError(() => fromCoco({ ...base, images: [{ id: 1, file_name: 'a.jpg', width: 'big', height: 1 }], annotations: [] }), 'images[0].width');
+    // strict: the first bad item throws (without it, it would be skipped; see the next test).
+    const strict = (input: unknown) => fromCoco(input, { strict: true });
+    expectFormatError(() => strict({ ...base, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, 3] }] }), 'annotations[0].bbox', 'found 3 numbers');
+    expectFormatError(() => strict({ ...base, annotations: [{ image_id: 2, category_id: 1, bbox: [1, 2, 3, 4] }] }), 'annotations[0].image_id', 'image 2');
+    expectFormatError(() => strict({ ...base, annotations: [{ image_id: 1, category_id: 9, bbox: [1, 2, 3, 4] }] }), 'category 9');
+    expectFormatError(() => strict({ ...base, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, 'a', 4] }] }), 'annotations[0].bbox[2]');
+    expectFormatError(() => strict({ ...base, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, -3, 4] }] }), 'empty or negative');
+    expectFormatError(() => strict({ ...base, images: [{ id: 1, file_name: 'a.jpg', width: 'big', height: 1 }], annotations: [] }), 'images[0].width');
   });
 
   it('refuses to export what COCO cannot hold, or skips it when asked', () => {

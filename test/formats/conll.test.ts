@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { fromConll, toConll } from '../../src/formats/conll.js';
-import { essences, expectFormatError, span } from './helpers.js';
+import { essences, expectFormatError, fixture, span } from './helpers.js';
 
 const text = 'Kumar (of Chennai) met Dr. Rao 🙂 in New York.\nThe U.S. team won.';
 
@@ -66,11 +66,55 @@ describe('conll', () => {
   });
 
   it('rejects malformed lines saying which and why', () => {
-    expectFormatError(() => fromConll('Kumar B-PER\nlives\n', { source: 'd' }), 'conll: line 2', 'one column');
-    expectFormatError(() => fromConll('Kumar NNP B-PER\nlives O\n', { source: 'd' }), 'line 2', 'has 2 columns where earlier lines have 3');
+    expectFormatError(() => fromConll('Kumar B-PER\nlives\n', { source: 'd', strict: true }), 'conll: line 2', 'one column');
+    expectFormatError(() => fromConll('Kumar NNP B-PER\nlives O\n', { source: 'd', strict: true }), 'line 2', 'has 2 columns where earlier lines have 3');
     expectFormatError(() => fromConll('Kumar PERSON\n', { source: 'd' }), 'line 1', 'tag "PERSON" is not O or B-/I-');
-    expectFormatError(() => fromConll('Kumar B-PER\nlives O\n', { source: 'd', text: 'Kumar loves' }), 'line 2', 'token "lives" does not match the text at code point 6');
+    expectFormatError(() => fromConll('Kumar B-PER\nlives O\n', { source: 'd', text: 'Kumar loves', strict: true }), 'line 2', 'token "lives" does not match the text at code point 6');
     expectFormatError(() => fromConll(undefined as never, { source: 'd' }), 'should be text');
+  });
+
+  it('reads WNUT17 tokens that carry U+FEFF or U+200B, and writes them back (not "whitespace")', async () => {
+    const file = await fixture('wnut17-invisible.conll');
+    const back = fromConll(file, { source: 'tweet' });
+    expect(back.skipped).to.deep.equal([]);
+    expect(back.tokens.map((t) => t.token)).to.include.members(['\ufeffs', '\u200b', 'Building\ufeff', 'Green\u200bDay', '\ufeff']);
+    const found = back.annotations.map((a) => `${(a.target.selector as { exact?: string }[])[1].exact}/${(a.body[0] as { value: string }).value}`);
+    expect(found).to.deep.equal(['Empire State Building\ufeff/location', 'ESB/location', 'Green\u200bDay/group']);
+    // This threw "starts or ends with whitespace": JavaScript's \s counts U+FEFF, CoNLL does not.
+    const { text: conll } = toConll(back.annotations, { text: back.text, separator: '\t' });
+    expect(conll).to.include('Building\ufeff\tI-location\n').and.include('\n\u200b\tO\n').and.include('Green\u200bDay\tB-group\n').and.include('\n\ufeff\tO\n');
+    expect(essences(fromConll(conll, { source: 'tweet', text: back.text }).annotations)).to.deep.equal(essences(back.annotations));
+  });
+
+  it('still refuses a span edged with a real separator, such as a no-break space', () => {
+    const t = 'Rs.\u00a0500 paid';
+    expectFormatError(() => toConll([span('doc', t, 3, 8, 'MONEY')], { text: t }), 'starts or ends with whitespace');
+  });
+
+  it('aligns to a text whose invisible characters the file left out, and to tokens that keep them', () => {
+    const t = '\ufeffKumar met\u200b Ravi';
+    const { annotations } = fromConll('Kumar B-PER\nmet O\nRavi B-PER\n', { source: 'doc', text: t });
+    expect(annotations.map((a) => (a.target.selector as { start: number }[])[0].start)).to.deep.equal([1, 12]);
+    const kept = fromConll('Ravi B-PER\nmet\u200b O\n\ufeffKumar B-PER\n', { source: 'doc', text: 'Ravi met\u200b \ufeffKumar' });
+    expect(kept.annotations.map((a) => (a.target.selector as { exact: string }[])[1].exact)).to.deep.equal(['Ravi', '\ufeffKumar']);
+    // At the very start of the file, U+FEFF is a byte order mark: the file's encoding, not a token's.
+    expect(fromConll('\ufeffKumar B-PER\n', { source: 'doc' }).tokens[0].token).to.equal('Kumar');
+  });
+
+  it('skips a line it cannot read, saying where, and reads on (also aligned to the text)', () => {
+    const file = 'Kumar B-PER\nlives\nin O\nChennai B-LOCATION extra\nnow O\n';
+    const { annotations, skipped, tokens } = fromConll(file, { source: 'd', text: 'Kumar lives in Chennai now' });
+    expect(tokens.map((t) => [t.token, t.start])).to.deep.equal([['Kumar', 0], ['in', 12], ['now', 23]]);
+    expect(annotations).to.have.length(1);
+    expect(skipped).to.deep.equal([
+      { where: 'line 2', line: 2, reason: 'should be "token … TAG", found one column "lives"' },
+      { where: 'line 4', line: 4, reason: 'has 3 columns where earlier lines have 2' },
+    ]);
+    const typo = fromConll('Kumar B-PER\nlovs O\nRavi B-PER\n', { source: 'd', text: 'Kumar loves Ravi' });
+    expect(typo.tokens.map((t) => [t.token, t.start])).to.deep.equal([['Kumar', 0], ['Ravi', 12]]);
+    expect(typo.skipped).to.deep.equal([{ where: 'line 2', line: 2, reason: 'token "lovs" does not match the text at code point 6 ("love")' }]);
+    expect(fromConll('Kumar PERSON\nhere O\n', { source: 'd' }).skipped).to.deep.equal([{ where: 'line 1, column 7', line: 1, column: 7, reason: 'tag "PERSON" is not O or B-/I-/E-/S-<label>' }]);
+    expectFormatError(() => fromConll('{"text": "a doccano line"}\n', { source: 'd' }), 'conll: line 1', 'nothing in the file could be read');
   });
 
   describe('read back by NLTK (Debian python3-nltk ConllCorpusReader)', () => {
@@ -84,6 +128,18 @@ describe('conll', () => {
         ['PER', ['Rao']],
         ['LOC', ['New', 'York']],
         ['LOC', ['U.S', '.']],
+      ]);
+    });
+
+    it('gives NLTK the same WNUT17 tokens with their invisible characters', async () => {
+      const back = fromConll(await fixture('wnut17-invisible.conll'), { source: 'tweet' });
+      const { text: conll, tokens } = toConll(back.annotations, { text: back.text, separator: '\t' });
+      const nltk = await executeServerCommand<{ sentences: [string, string][][]; entities: [string, string[]][] }, { conll: string }>('kolam-nltk-conll', { conll });
+      expect(nltk.sentences.flat()).to.deep.equal(tokens.map((t) => [t.token, t.tag]));
+      expect(nltk.entities).to.deep.equal([
+        ['location', ['Empire', 'State', 'Building\ufeff']],
+        ['location', ['ESB']],
+        ['group', ['Green\u200bDay']],
       ]);
     });
 

@@ -40,12 +40,12 @@ describe('doccano', () => {
   });
 
   it('rejects malformed lines saying which and why', () => {
-    expectFormatError(() => fromDoccano('{"text": "a", "label": []}\n{"text": "b", '), 'doccano: line 2: is not valid JSON');
-    expectFormatError(() => fromDoccano('[1, 2]'), 'line 1: should be an object');
-    expectFormatError(() => fromDoccano('{"label": []}'), 'line 1 text: should be a string');
-    expectFormatError(() => fromDoccano('{"text": "abc", "label": ["spam"]}'), 'line 1 label[0]', 'text classification');
-    expectFormatError(() => fromDoccano('{"text": "abc", "label": [[0, 9, "X"]]}'), 'line 1 label[0]', 'outside the text');
-    expectFormatError(() => fromDoccano('{"text": "abc", "entities": [{"start_offset": 0, "label": "X"}]}'), 'entities[0]', 'whole numbers');
+    expectFormatError(() => fromDoccano('{"text": "a", "label": []}\n{"text": "b", ', { strict: true }), 'doccano: line 2: is not valid JSON');
+    expectFormatError(() => fromDoccano('[1, 2]', { strict: true }), 'line 1: should be an object');
+    expectFormatError(() => fromDoccano('{"label": []}', { strict: true }), 'line 1 text (column 1): should be a string');
+    expectFormatError(() => fromDoccano('{"text": "abc", "label": ["spam"]}', { strict: true }), 'line 1 label[0]', 'text classification');
+    expectFormatError(() => fromDoccano('{"text": "abc", "label": [[0, 9, "X"]]}', { strict: true }), 'line 1 label[0]', 'outside the text');
+    expectFormatError(() => fromDoccano('{"text": "abc", "entities": [{"start_offset": 0, "label": "X"}]}', { strict: true }), 'entities[0]', 'whole numbers');
     expectFormatError(() => fromDoccano(5), 'JSONL text or an array');
   });
 });

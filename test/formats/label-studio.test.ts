@@ -68,20 +68,21 @@ describe('label-studio', () => {
 
   it('says when span text does not match its offsets, suggesting the other counting', () => {
     const task = { data: { text: '💩This is an annotation.' }, annotations: [{ result: [{ type: 'labels', to_name: 'text', value: { start: 13, end: 23, text: 'annotation', labels: ['X'] } }] }] };
-    expectFormatError(() => fromLabelStudio(task), 'result[0].value', 'is not what the task\'s text holds at 13–23', "offsets: 'utf16'");
+    expectFormatError(() => fromLabelStudio(task, { strict: true }), 'result[0].value', 'is not what the task\'s text holds at 13–23', "offsets: 'utf16'");
   });
 
   it('rejects malformed tasks saying where and why', () => {
+    const strict = (input: unknown) => fromLabelStudio(input, { strict: true });
     expectFormatError(() => fromLabelStudio('[{"data": {}'), 'label-studio: input: is not valid JSON');
     expectFormatError(() => fromLabelStudio([{ annotations: [] }]), '[0].data: should be an object');
     expectFormatError(() => fromLabelStudio([{ data: {}, annotations: {} }]), '[0].annotations: should be an array');
     const rect = (value: object, extra = {}) => [{ data: { image: 'a.jpg' }, annotations: [{ result: [{ id: 'r', type: 'rectanglelabels', to_name: 'image', value, ...extra }] }] }];
-    expectFormatError(() => fromLabelStudio(rect({ x: 1, y: 1, width: 2, height: 2, rectanglelabels: ['a'] })), '[0].annotations[0].result[0].original_width');
-    expectFormatError(() => fromLabelStudio(rect({ x: 1, y: 'a', width: 2, height: 2, rectanglelabels: ['a'] }, { original_width: 9, original_height: 9 })), 'result[0].value.y');
-    expectFormatError(() => fromLabelStudio(rect({ x: 1, y: 1, width: 2, height: 2, rectanglelabels: [] }, { original_width: 9, original_height: 9 })), 'rectanglelabels', 'one label, found 0');
+    expectFormatError(() => strict(rect({ x: 1, y: 1, width: 2, height: 2, rectanglelabels: ['a'] })), '[0].annotations[0].result[0].original_width');
+    expectFormatError(() => strict(rect({ x: 1, y: 'a', width: 2, height: 2, rectanglelabels: ['a'] }, { original_width: 9, original_height: 9 })), 'result[0].value.y');
+    expectFormatError(() => strict(rect({ x: 1, y: 1, width: 2, height: 2, rectanglelabels: [] }, { original_width: 9, original_height: 9 })), 'rectanglelabels', 'one label, found 0');
     const text = (value: object) => ({ data: { text: 'abc' }, annotations: [{ result: [{ type: 'labels', to_name: 'text', value }] }] });
-    expectFormatError(() => fromLabelStudio(text({ start: 0, end: 9, text: 'abc', labels: ['x'] })), 'task.annotations[0].result[0].value', 'outside the text');
-    expectFormatError(() => fromLabelStudio({ data: { audio: 'a.mp3' }, annotations: [{ result: [{ type: 'labels', to_name: 'audio', value: { start: 3, end: 1, labels: ['x'] } }] }] }), 'inverted time range');
+    expectFormatError(() => strict(text({ start: 0, end: 9, text: 'abc', labels: ['x'] })), 'task.annotations[0].result[0].value', 'outside the text');
+    expectFormatError(() => strict({ data: { audio: 'a.mp3' }, annotations: [{ result: [{ type: 'labels', to_name: 'audio', value: { start: 3, end: 1, labels: ['x'] } }] }] }), 'inverted time range');
   });
 
   it('refuses to export a box whose image size it does not know', () => {

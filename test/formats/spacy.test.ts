@@ -26,11 +26,11 @@ describe('spacy', () => {
   it('rejects malformed examples saying where and why', () => {
     expectFormatError(() => fromSpacy('[', { source: 'd' }), 'spacy: input: is not valid JSON');
     expectFormatError(() => fromSpacy(['a', 'b', 'c'], { source: 'd' }), 'array of 3');
-    expectFormatError(() => fromSpacy([text, { entities: [[0, 5]] }], { source: 'd' }), 'entities[0]', 'found 2 items');
-    expectFormatError(() => fromSpacy([text, { entities: [[5, 2, 'X']] }], { source: 'd' }), 'entities[0]', 'inverted');
-    expectFormatError(() => fromSpacy([text, { entities: [[0, 99, 'X']] }], { source: 'd' }), 'outside the text');
-    expectFormatError(() => fromSpacy([text, { entities: [[0.5, 2, 'X']] }], { source: 'd' }), 'whole numbers');
-    expectFormatError(() => fromSpacy([text, { entities: [[0, 2, 7]] }], { source: 'd' }), 'label', 'should be a string');
+    expectFormatError(() => fromSpacy([text, { entities: [[0, 5]] }], { source: 'd', strict: true }), 'entities[0]', 'found 2 items');
+    expectFormatError(() => fromSpacy([text, { entities: [[5, 2, 'X']] }], { source: 'd', strict: true }), 'entities[0]', 'inverted');
+    expectFormatError(() => fromSpacy([text, { entities: [[0, 99, 'X']] }], { source: 'd', strict: true }), 'outside the text');
+    expectFormatError(() => fromSpacy([text, { entities: [[0.5, 2, 'X']] }], { source: 'd', strict: true }), 'whole numbers');
+    expectFormatError(() => fromSpacy([text, { entities: [[0, 2, 7]] }], { source: 'd', strict: true }), 'label', 'should be a string');
     expectFormatError(() => fromSpacy({ ents: [] }, { source: 'd' }), 'text: should be a string');
   });
 

@@ -47,12 +47,13 @@ describe('voc', () => {
   });
 
   it('rejects objects without what a box needs', () => {
+    const strict = (xml: string) => fromVoc(xml, { strict: true });
     const doc = (object: string) => `<annotation><filename>a.jpg</filename><size><width>9</width><height>9</height></size><object>${object}</object></annotation>`;
-    expectFormatError(() => fromVoc(doc('<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>')), 'has no <name>');
-    expectFormatError(() => fromVoc(doc('<name>x</name>')), 'has no <bndbox>');
-    expectFormatError(() => fromVoc(doc('<name>x</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax></bndbox>')), '<bndbox> has no <ymax>');
-    expectFormatError(() => fromVoc(doc('<name>x</name><bndbox><xmin>one</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>')), '<xmin> should be a number, found "one"');
-    expectFormatError(() => fromVoc(doc('<name>x</name><bndbox><xmin>5</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>')), 'inverted');
+    expectFormatError(() => strict(doc('<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>')), 'has no <name>');
+    expectFormatError(() => strict(doc('<name>x</name>')), 'has no <bndbox>');
+    expectFormatError(() => strict(doc('<name>x</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax></bndbox>')), '<bndbox> has no <ymax>');
+    expectFormatError(() => strict(doc('<name>x</name><bndbox><xmin>one</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>')), '<xmin> should be a number, found "one"');
+    expectFormatError(() => strict(doc('<name>x</name><bndbox><xmin>5</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>')), 'inverted');
   });
 
   it('skips boxes on another image only when asked', () => {

@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { Annotation } from '../../src/core/annotation.js';
 import { fromSrt } from '../../src/formats/srt.js';
 import { fromWebVtt, toWebVtt } from '../../src/formats/webvtt.js';
+import { chromiumCues } from './chromium-track.js';
 import { essences, expectFormatError, fixture, segment } from './helpers.js';
 
 const media = 'https://example.org/talk.mp3';
@@ -11,25 +12,6 @@ const ours = (): Annotation[] => [
   segment(media, 2.25, 4, 'Second line\nwith a break', 'ravi'),
   segment(media, 3661.001, 3662.5, 'After an hour, nobody speaks'),
 ];
-
-/** Loads WebVTT text through a <track> in this Chromium and returns its cues. */
-async function chromiumCues(vtt: string): Promise<VTTCue[]> {
-  const video = document.createElement('video');
-  const track = document.createElement('track');
-  track.kind = 'subtitles';
-  track.src = URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' }));
-  video.append(track);
-  document.body.append(video);
-  const loaded = new Promise((resolve, reject) => {
-    track.addEventListener('load', resolve);
-    track.addEventListener('error', () => reject(new Error('Chromium refused the WebVTT')));
-  });
-  track.track.mode = 'hidden';
-  await loaded;
-  const cues = Array.from(track.track.cues ?? []) as VTTCue[];
-  video.remove();
-  return cues;
-}
 
 describe('webvtt', () => {
   it('round-trips segments: times, transcript, language, speaker and id', () => {
@@ -78,14 +60,31 @@ describe('webvtt', () => {
     expect(annotations.map((a) => [a.id, a.body[0]])).to.deep.equal([['urn:x:1', { type: 'TextualBody', value: 'One\ntwo', format: 'text/plain' }]]);
   });
 
-  it('rejects malformed files saying which line and why', () => {
+  it('refuses only a file without the WEBVTT signature, the one failure the W3C algorithm has', () => {
     expectFormatError(() => fromWebVtt('WEBVTTX\n', { source: media }), 'webvtt: line 1', 'should start with "WEBVTT"');
     expectFormatError(() => fromWebVtt('1\n00:01.000 --> 00:02.000\nhi\n', { source: media }), 'line 1');
-    expectFormatError(() => fromWebVtt('WEBVTT\n\n00:01.000 -> 00:02.000\nhi\n', { source: media }), 'line 3', 'is not a cue');
-    expectFormatError(() => fromWebVtt('WEBVTT\n\n00:01,000 --> 00:02.000\nhi\n', { source: media }), 'line 3', 'start "00:01,000" is not a timestamp');
-    expectFormatError(() => fromWebVtt('WEBVTT\n\nx\n00:03.000 --> 00:02.000\nhi\n', { source: media }), 'line 4', 'before or when it starts');
-    expectFormatError(() => fromWebVtt('WEBVTT\n00:01.000 --> 00:02.000\nhi\n', { source: media }), 'line 2', 'blank line');
+    expectFormatError(() => fromWebVtt('', { source: media }), 'line 1');
     expectFormatError(() => fromWebVtt({} as never, { source: media }), 'should be text');
+    // A file with the signature and nothing else is a valid, empty file.
+    expect(fromWebVtt('WEBVTT', { source: media })).to.deep.include({ annotations: [], skipped: [], warnings: [] });
+  });
+
+  it('skips a block the algorithm drops, saying which line, column and why, and keeps the rest', () => {
+    const file = 'WEBVTT\n\n00:01.000 -> 00:02.000\nbad arrow\n\nx\n00:01,000 --> 00:02.000\nbad comma\n\n00:03.000 --> 00:04.000\ngood\n\nstray text\n';
+    const { annotations, skipped } = fromWebVtt(file, { source: media });
+    expect(annotations.map((a) => a.target.selector)).to.deep.equal([{ type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 't=3,4' }]);
+    expect(skipped).to.deep.equal([
+      // No "-->": to the algorithm this is not a timing line at all.
+      { where: 'line 3', line: 3, reason: 'block "00:01.000 -> 00:02.000" is not a cue: no "start --> end" line as its first or second line' },
+      { where: 'line 7, column 1', line: 7, column: 1, reason: 'start "00:01,000" is not a timestamp (the milliseconds must follow a ".")' },
+      { where: 'line 13', line: 13, reason: 'block "stray text" is not a cue: no "start --> end" line as its first or second line' },
+    ]);
+  });
+
+  it('throws the first dropped block when asked to be strict', () => {
+    const file = 'WEBVTT\n\n00:03.000 --> 00:04.000\ngood\n\n00:05.000 --> 00:99.000\nbad\n';
+    expect(fromWebVtt(file, { source: media }).skipped.map((s) => s.where)).to.deep.equal(['line 6, column 15']);
+    expectFormatError(() => fromWebVtt(file, { source: media, strict: true }), 'webvtt: line 6, column 15', 'end "00:99.000" is not a timestamp (minutes and seconds are at most 59)');
   });
 
   describe('in Chromium', () => {

@@ -29,6 +29,11 @@ export interface ImportOptions {
   created?: string;
   /** Labels to map the file's names to label ids (by id, then by name); unmatched names become ids. */
   labels?: readonly Label[];
+  /**
+   * Throw a FormatError at the first bad item instead of skipping it. Default false: the result
+   * holds what could be read, and `skipped` lists the rest with where and why (lib/partial.ts).
+   */
+  strict?: boolean;
 }
 
 export interface ExportOptions {

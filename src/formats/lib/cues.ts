@@ -25,13 +25,16 @@ export interface Cue {
   speaker?: string | undefined;
 }
 
-/** The annotations as cues in time order; those without a valid time range are skipped. */
+/**
+ * The annotations as cues in time order; those without a valid time range are skipped. Zero-length
+ * ranges are valid here: subtitle files hold them, and importing one must not lose it on export.
+ */
 export function cuesOf(format: string, annotations: readonly Annotation[], options: ExportOptions): Cue[] {
   const cues: Cue[] = [];
   for (const annotation of annotations) {
     const range = timeRangeOf(annotation);
-    if (!range || !Number.isFinite(range.start) || !Number.isFinite(range.end) || range.start < 0 || range.end <= range.start) {
-      skip(format, options, annotation, 'has no time range (FragmentSelector "t=START,END" with START < END)');
+    if (!range || !Number.isFinite(range.start) || !Number.isFinite(range.end) || range.start < 0 || range.end < range.start) {
+      skip(format, options, annotation, 'has no time range (FragmentSelector "t=START,END" with START ≤ END)');
       continue;
     }
     const body = transcriptBodyOf(annotation);

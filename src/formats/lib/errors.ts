@@ -11,13 +11,36 @@ export class FormatError extends Error {
   readonly where: string;
   /** Why it was rejected, as a sentence fragment. */
   readonly reason: string;
+  /** 1-based line in the input text, when `where` names one (line-based formats, XML). */
+  readonly line: number | undefined;
+  /** 1-based column (in UTF-16 units, as editors count), when `where` names one. */
+  readonly column: number | undefined;
 
-  constructor(format: string, where: string, reason: string) {
-    super(`${format}: ${where}: ${reason}`);
+  /**
+   * `at` gives the line and column when `where` is not a line (a JSON path found in the text); the
+   * message then names both.
+   */
+  constructor(format: string, where: string, reason: string, at?: { line: number; column: number }) {
+    const place = !at ? '' : where.startsWith(`line ${at.line} `) ? ` (column ${at.column})` : ` (line ${at.line}, column ${at.column})`;
+    super(`${format}: ${where}${place}: ${reason}`);
     this.format = format;
     this.where = where;
     this.reason = reason;
+    const located = at ?? locate(where);
+    this.line = located.line;
+    this.column = located.column;
   }
+}
+
+/** The line and column a `where` like `"line 12, column 5"` names (either may be absent). */
+export function locate(where: string): { line: number | undefined; column: number | undefined } {
+  const match = /^line (\d+)(?:, column (\d+))?/.exec(where);
+  return { line: match ? Number(match[1]) : undefined, column: match?.[2] !== undefined ? Number(match[2]) : undefined };
+}
+
+/** `"line L"` or `"line L, column C"`, the form every line-based importer uses. */
+export function lineWhere(line: number, column?: number): string {
+  return column === undefined ? `line ${line}` : `line ${line}, column ${column}`;
 }
 
 /** Shorthand for throwing from expression position. */

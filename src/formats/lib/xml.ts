@@ -14,6 +14,8 @@ export interface XmlElement {
   text: string;
   /** 1-based line of the start tag, for messages. */
   line: number;
+  /** 1-based column of the start tag's "<". */
+  column: number;
 }
 
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
@@ -36,8 +38,13 @@ export function parseXml(format: string, source: string): XmlElement {
   // Start tags come in document order, so count lines forward from the last one (linear overall).
   let countedTo = 0;
   let countedLine = 1;
+  let lineStart = 0;
   const lineAt = (at: number) => {
-    for (; countedTo < at; countedTo++) if (source.charCodeAt(countedTo) === 10) countedLine++;
+    for (; countedTo < at; countedTo++)
+      if (source.charCodeAt(countedTo) === 10) {
+        countedLine++;
+        lineStart = countedTo + 1;
+      }
     return countedLine;
   };
   const error = (at: number, why: string): never => {
@@ -79,7 +86,8 @@ export function parseXml(format: string, source: string): XmlElement {
     const start = pos;
     if (source[pos] !== '<') error(pos, `expected "<", found ${JSON.stringify(source.slice(pos, pos + 10))}`);
     pos++;
-    const element: XmlElement = { name: readName(), attributes: {}, children: [], text: '', line: lineAt(start) };
+    const line = lineAt(start);
+    const element: XmlElement = { name: readName(), attributes: {}, children: [], text: '', line, column: start - lineStart + 1 };
     for (;;) {
       skipSpace();
       if (source.startsWith('/>', pos)) {
@@ -137,6 +145,11 @@ export function parseXml(format: string, source: string): XmlElement {
   skipMisc();
   if (pos < source.length) error(pos, 'has content after the root element');
   return root;
+}
+
+/** `"line L, column C"` of an element's start tag. */
+export function elementWhere(element: XmlElement): string {
+  return `line ${element.line}, column ${element.column}`;
 }
 
 /** The first child element with that name. */
