@@ -32,7 +32,7 @@ try {
         requestAnimationFrame(() => (frameStart = performance.now()));
       }, { capture: true });
       addEventListener('keydown', () => {
-        queueMicrotask(() => {
+        window.queueMicrotask(() => {
           const sync = performance.now() - t0;
           requestAnimationFrame(() => window.__work.push(sync + performance.now() - frameStart));
         });
