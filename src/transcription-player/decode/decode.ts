@@ -8,7 +8,7 @@ import type { Peaks } from '../peaks.js';
 import type { DecodeReply } from './decode-worker.js';
 import { DecodeError } from './errors.js';
 import { decodeStream, type DecodeProgress } from './stream-decode.js';
-import { trustedScriptUrl } from './trusted-script-url.js';
+import { hasTrustedTypes, trustedScriptUrl } from './trusted-script-url.js';
 
 export { DecodeError };
 export type { DecodeProgress };
@@ -32,18 +32,22 @@ export async function loadPeaks(url: string, options: LoadOptions = {}): Promise
 }
 
 function startWorker(): Worker | null {
-  try {
-    // Written out in full, as bundlers look for it: Vite bundles the worker it names, rollup (our
-    // plugin) emits it next to this module, the test server serves the file.
-    return new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: 'kolam-decode' });
-  } catch {
-    // Trusted Types required: a plain URL is refused, so again through the `kolam` policy.
+  // Where the browser has Trusted Types, the URL goes through the `kolam` policy first: under
+  // `require-trusted-types-for 'script'` a plain URL would be refused *and* reported as a
+  // violation to the host's CSP reporting, for a worker we were going to start anyway.
+  const viaPolicy = () => new Worker(trustedScriptUrl(new URL('./decode-worker.ts', import.meta.url).href), { type: 'module', name: 'kolam-decode' });
+  // Written out in full, as bundlers look for it: Vite bundles the worker it names, rollup (our
+  // plugin) emits it next to this module, the test server serves the file.
+  const plain = () => new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: 'kolam-decode' });
+  const order = hasTrustedTypes() ? [viaPolicy, plain] : [plain, viaPolicy];
+  for (const start of order) {
+    try {
+      return start();
+    } catch {
+      // Refused (Trusted Types, CSP worker-src): try the other way, else decode on the page.
+    }
   }
-  try {
-    return new Worker(trustedScriptUrl(new URL('./decode-worker.ts', import.meta.url).href), { type: 'module', name: 'kolam-decode' });
-  } catch {
-    return null;
-  }
+  return null;
 }
 
 function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks | typeof ON_PAGE> {

@@ -29,3 +29,8 @@ export function trustedScriptUrl(url: string): string {
   }
   return policy ? policy.createScriptURL(url) : url;
 }
+
+/** True where the browser implements Trusted Types (whether or not this page enforces them). */
+export function hasTrustedTypes(): boolean {
+  return typeof (globalThis as { trustedTypes?: unknown }).trustedTypes === 'object';
+}
