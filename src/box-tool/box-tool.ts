@@ -37,6 +37,9 @@ import { cachedRect } from './rect-cache.js';
  * right/bottom edge, Tab/Shift+Tab walk the boxes, Delete removes, 1–9 or a label's hotkey
  * relabels, `+`/`-`/`0` zoom and fit, Space+drag pans. Keyboard-only drawing: B starts a box in
  * the middle of the view, arrows and Alt+arrows place and size it, Enter adds it, Escape drops it.
+ * Review of a model's suggestions (the same in every tool): N / Shift+N next / previous in
+ * `review-order`, Enter or A accept, X (or Delete) reject, a label key relabels, Shift+Enter accepts
+ * all at or above `accept-threshold`.
  *
  * @fires kolam-create - The user drew a box (or undid a delete).
  * @fires kolam-update - The user moved, resized, relabelled or accepted a box (once per gesture or key burst).

@@ -40,8 +40,10 @@ import { TextHits } from './text-hits.js';
  *
  * Keys (while focused): ←/→ move a caret word by word, Shift+←/→ extend, Enter tags (or accepts a
  * selected suggestion), Tab/Shift+Tab select spans in reading order, 1–9 or a label's hotkey pick or
- * relabel, Delete removes, Escape clears, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, N next
- * suggestion.
+ * relabel, Delete removes, Escape clears, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo. Review of a
+ * model's suggestions (the same in every tool): N / Shift+N next / previous in `review-order`,
+ * Enter or A accept, X (or Delete) reject, a label key relabels, Shift+Enter accepts all at or
+ * above `accept-threshold`.
  *
  * @tagname kolam-span-tagger
  * @fires kolam-create - The user tagged a span (or undid a delete). `{ annotation }`

@@ -49,9 +49,12 @@ import { AXIS_HEIGHT } from './waveform.js';
  * segment with the next (`merge`) — all of these also while typing. With focus outside a text field:
  * ArrowLeft/Right seek 1 s (`seekBack`, `seekForward`), Home/End (`seekStart`, `seekEnd`), `[`/`]` move the selected segment's start/end
  * to the playhead (`setStart`, `setEnd`), `+`/`-`/`0` zoom in/out/fit, Enter plays the selected
- * segment or accepts a suggestion, L loops it, N next unreviewed suggestion, Tab/Shift+Tab move the
- * selection, Delete removes it, Ctrl+Z / Ctrl+Shift+Z undo/redo, 1–9 or a label's hotkey set the
- * speaker.
+ * segment or accepts a suggestion, L loops it (`loop`), Tab/Shift+Tab on the waveform move the
+ * selection and leave past the last, Delete removes it (`delete`), Ctrl+Z / Ctrl+Shift+Z undo/redo,
+ * 1–9 or a label's hotkey set the speaker. Review of a model's suggestions (the same in every
+ * tool): N / Shift+N next / previous in `review-order` (`nextSuggestion`, `previousSuggestion`),
+ * A accept (`accept`), X reject (`reject`), a label key relabels, Shift+Enter accepts all at or
+ * above `accept-threshold` (`acceptAll`).
  *
  * @fires kolam-create - The user made a segment (drag, Ctrl+Enter, split).
  * @fires kolam-update - A segment changed (edge drag, transcript commit, speaker, accept).
