@@ -93,10 +93,11 @@ export const boxToolStyles = css`
     stroke-dasharray: 4 4;
     fill: none;
   }
+  /* Top right: the legend holds the bottom left and the zoom the bottom right. */
   .review {
     position: absolute;
     top: 8px;
-    left: 8px;
+    right: 8px;
     max-width: calc(100% - 16px);
     pointer-events: none;
   }
