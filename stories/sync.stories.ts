@@ -7,6 +7,7 @@ import '../src/sync-status.js';
 import { connectSync } from '../src/sync.js';
 import type { KolamBoxTool } from '../src/box-tool.js';
 import { StandInServer } from './sync-stand-in.js';
+import { describeSyncState } from '../src/sync/sync-status.js';
 
 const meta: Meta = {
   title: 'Saving to a server',
@@ -90,16 +91,18 @@ export const SavingToAServer: Story = {
       await userEvent.keyboard('{Enter}');
     };
     await addBox();
-    await waitFor(() => expect(status()).toBe('All changes saved'), { timeout: 5000 });
+    // The sentence in the language the story is shown in (Storybook's globe): en, ta or hi.
+    const saved = describeSyncState({ status: 'saved', waiting: 0, error: null });
+    await waitFor(() => expect(status()).toBe(saved), { timeout: 5000 });
     await expect(held().split('\n')).toHaveLength(1);
 
     await userEvent.click(canvasElement.querySelector('button')!);
     await addBox();
     await addBox();
-    await waitFor(() => expect(status()).toBe('2 edits waiting — offline'), { timeout: 5000 });
+    await waitFor(() => expect(status()).toBe(describeSyncState({ status: 'offline', waiting: 2, error: null })), { timeout: 5000 });
 
     await userEvent.click(canvasElement.querySelector('button')!);
-    await waitFor(() => expect(status()).toBe('All changes saved'), { timeout: 8000 });
+    await waitFor(() => expect(status()).toBe(saved), { timeout: 8000 });
     await expect(held().split('\n')).toHaveLength(3);
     await expect(tool.annotations).toHaveLength(3);
   },
