@@ -55,9 +55,17 @@ export class ReviewController implements ReactiveController {
     this.selectedAt = performance.now();
   };
 
-  /** The pending suggestions, in review order. */
+  private queueCache: { version: number; order: string | undefined; queue: Annotation[] } | null = null;
+  private stateCache: { version: number; state: ReviewState } | null = null;
+
+  /** The pending suggestions, in review order; worked out once per change of the set. */
   get queue(): Annotation[] {
-    return reviewQueue(this.config.readingOrder(), readReviewOrder(this.host.reviewOrder));
+    const { version } = this.config.store;
+    const order = this.host.reviewOrder;
+    if (this.queueCache?.version !== version || this.queueCache.order !== order) {
+      this.queueCache = { version, order, queue: reviewQueue(this.config.readingOrder(), readReviewOrder(order)) };
+    }
+    return this.queueCache.queue;
   }
 
   /**
@@ -66,6 +74,7 @@ export class ReviewController implements ReactiveController {
    */
   get state(): ReviewState {
     const { store } = this.config;
+    if (this.stateCache?.version === store.version) return this.stateCache.state;
     const state: ReviewState = { pending: this.queue.length, accepted: 0, rejected: 0, relabeled: 0 };
     for (const [id, decision] of this.decisions) {
       const now = store.get(id);
@@ -75,6 +84,7 @@ export class ReviewController implements ReactiveController {
       else if (decision === 'reject') state.rejected++;
       else state.relabeled++;
     }
+    this.stateCache = { version: store.version, state };
     return state;
   }
 
@@ -148,6 +158,7 @@ export class ReviewController implements ReactiveController {
 
   private decided(decision: ReviewDecision, annotation: Annotation, suggestion: Annotation, after: string | undefined, reveal = true): void {
     this.decisions.set(suggestion.id, decision);
+    this.stateCache = null;
     const elapsed = Math.max(0, Math.round(performance.now() - this.selectedAt));
     const { pending, accepted, rejected, relabeled } = this.state;
     emit(this.host, 'kolam-review', {
