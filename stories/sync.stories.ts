@@ -91,9 +91,10 @@ export const SavingToAServer: Story = {
       await userEvent.keyboard('{Enter}');
     };
     await addBox();
-    // The sentence in the language the story is shown in (Storybook's globe): en, ta or hi.
-    const saved = describeSyncState({ status: 'saved', waiting: 0, error: null });
-    await waitFor(() => expect(status()).toBe(saved), { timeout: 5000 });
+    // The sentence in the language the story is shown in (Storybook's globe: en, ta or hi), read
+    // inside each retry, since the translations may still be loading when the play starts.
+    const saved = () => describeSyncState({ status: 'saved', waiting: 0, error: null });
+    await waitFor(() => expect(status()).toBe(saved()), { timeout: 5000 });
     await expect(held().split('\n')).toHaveLength(1);
 
     await userEvent.click(canvasElement.querySelector('button')!);
@@ -102,7 +103,7 @@ export const SavingToAServer: Story = {
     await waitFor(() => expect(status()).toBe(describeSyncState({ status: 'offline', waiting: 2, error: null })), { timeout: 5000 });
 
     await userEvent.click(canvasElement.querySelector('button')!);
-    await waitFor(() => expect(status()).toBe(saved), { timeout: 8000 });
+    await waitFor(() => expect(status()).toBe(saved()), { timeout: 8000 });
     await expect(held().split('\n')).toHaveLength(3);
     await expect(tool.annotations).toHaveLength(3);
   },
