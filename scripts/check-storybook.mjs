@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from './chromium-path.mjs';
 import { serveStatic } from './static-server.mjs';
+import { storyPassed, storyPhase } from './story-phase.mjs';
 
 const dir = resolve(process.argv[2] ?? 'storybook-static');
 const server = await serveStatic(dir);
@@ -25,18 +26,8 @@ for (const story of stories) {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console.error: ${m.text().slice(0, 300)}`);
   });
   await page.goto(server.url(`/iframe.html?id=${story.id}&viewMode=story`));
-  const phase = await page
-    .waitForFunction(
-      () => {
-        const render = globalThis.__STORYBOOK_PREVIEW__?.currentRender;
-        return render && ['completed', 'finished', 'played', 'errored', 'aborted'].includes(render.phase) && render.phase;
-      },
-      null,
-      { timeout: 60000, polling: 100 },
-    )
-    .then((h) => h.jsonValue())
-    .catch(() => 'timed out');
-  if (phase !== 'completed' && phase !== 'finished' && phase !== 'played') problems.push(`render/play ended as "${phase}"`);
+  const phase = await storyPhase(page);
+  if (!storyPassed(phase)) problems.push(`render/play ended as "${phase}"`);
   const undefinedTags = await page.evaluate(() => [...new Set([...document.querySelectorAll(':not(:defined)')].map((e) => e.localName).filter((n) => n.startsWith('kolam-')))]);
   if (undefinedTags.length) problems.push(`not defined: ${undefinedTags.join(', ')}`);
   console.log(`${problems.length ? '✗' : '✓'} ${story.title} / ${story.name}`);

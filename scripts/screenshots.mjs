@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from './chromium-path.mjs';
 import { serveStatic } from './static-server.mjs';
+import { storyPassed, storyPhase } from './story-phase.mjs';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -41,18 +42,8 @@ async function shoot(story, locale, theme) {
   });
   try {
     await page.goto(server.url(`/iframe.html?id=${story.id}&viewMode=story&globals=locale:${locale};theme:${theme}`));
-    const phase = await page
-      .waitForFunction(
-        () => {
-          const render = globalThis.__STORYBOOK_PREVIEW__?.currentRender;
-          return render && ['completed', 'finished', 'played', 'errored', 'aborted'].includes(render.phase) && render.phase;
-        },
-        null,
-        { timeout: 60000, polling: 100 },
-      )
-      .then((h) => h.jsonValue())
-      .catch(() => 'timed out');
-    if (!['completed', 'finished', 'played'].includes(phase)) problems.push(`render/play ended as "${phase}"`);
+    const phase = await storyPhase(page);
+    if (!storyPassed(phase)) problems.push(`render/play ended as "${phase}"`);
     // Fonts and the components' own first frames (canvas layers paint in requestAnimationFrame).
     await page.evaluate(async () => {
       await document.fonts.ready;

@@ -188,3 +188,14 @@ for (const tool of TOOLS) {
     });
   });
 }
+
+describe('<kolam-box-tool> number properties (CONTRACT §9)', () => {
+  it('reports a min-size that is not a number and keeps the default', async () => {
+    const el = (await TOOLS[0].mount()) as Tool & { minSize: unknown };
+    const errored = oneEvent(el, 'kolam-error');
+    el.minSize = 'big';
+    expect((await errored).detail.code).to.equal('invalid-property');
+    await el.updateComplete;
+    expect(el.minSize).to.equal(4);
+  });
+});

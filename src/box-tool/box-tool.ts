@@ -6,6 +6,7 @@ import type { ReviewState } from '../core/review.js';
 import { renderReview, reviewStyles } from '../core/review-view.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
+import { checkNumber, reportLater } from '../core/host-values.js';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, isSuggestion, labelIdOf, type Annotation, type Annotator, type Label } from '../core/annotation.js';
@@ -237,6 +238,11 @@ export class KolamBoxTool extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('minSize')) {
+      const { value, errors } = checkNumber('minSize', this.minSize, 4, 1, 10000);
+      reportLater(this, errors);
+      this.minSize = value;
+    }
     if (changed.has('src') && changed.get('src') !== undefined) {
       // A new image may have another size: check the boxes again once it has loaded.
       this.imageSize = null;
