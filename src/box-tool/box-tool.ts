@@ -1,3 +1,4 @@
+import { checkBoxTarget } from '../core/target-checks.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { TabWalk } from '../core/tab-walk.js';
@@ -229,7 +230,7 @@ export class KolamBoxTool extends LitElement {
     if (!this.pending) return;
     const input = this.pending.value;
     this.pending = null;
-    const errors = this.store.load(input, { kind: 'box', labels: this.labelsCtl.labels, imageSize: this.imageSize ?? undefined });
+    const errors = this.store.load(input, { target: checkBoxTarget, labels: this.labelsCtl.labels, imageSize: this.imageSize ?? undefined });
     this.report(errors);
   }
 
@@ -249,7 +250,7 @@ export class KolamBoxTool extends LitElement {
       this.imageFailed = false;
       if (!this.pending && this.store.all.length) {
         this.pending = { value: this.store.all };
-        this.store.load([], { kind: 'box' });
+        this.store.load([], { target: checkBoxTarget });
       }
     }
   }

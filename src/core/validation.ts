@@ -3,15 +3,18 @@
  * a code and a sentence; good ones pass through untouched (same object). Nothing throws.
  */
 import type { Annotation, Label } from './annotation.js';
-import { labelIdOf, selectorOfType } from './annotation.js';
+import { labelIdOf } from './annotation.js';
 import type { KolamErrorCode, KolamErrorDetail } from './events.js';
 import { hasCycle } from './plain-data.js';
-import { rectOf, textRangeOf, timeRangeOf, type Rect } from './selectors.js';
 
-export type AnnotationKind = 'box' | 'span' | 'segment';
+/**
+ * What a tool checks of a target (box, text range, time range): given by the tool, so each entry
+ * carries only its own checks (`target-checks.ts`). Returns why it is bad, or null when it is good.
+ */
+export type TargetCheck = (a: Annotation, ctx: ValidationContext) => KolamErrorDetail | null;
 
 export interface ValidationContext {
-  kind: AnnotationKind;
+  target: TargetCheck;
   /** Known labels; when non-empty, a tag outside them is `unknown-label`. */
   labels?: readonly Label[];
   /** For boxes: the image's natural size, once known. */
@@ -27,55 +30,15 @@ export interface ValidationResult {
   errors: KolamErrorDetail[];
 }
 
-function fail(code: KolamErrorCode, message: string, input: unknown): KolamErrorDetail {
+export function fail(code: KolamErrorCode, message: string, input: unknown): KolamErrorDetail {
   return { code, message, input };
 }
 
-function describe(input: unknown): string {
+export function describe(input: unknown): string {
   const id = (input as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id ? `Annotation ${JSON.stringify(id)}` : 'An annotation';
 }
 
-function finite(...values: number[]): boolean {
-  return values.every((v) => typeof v === 'number' && Number.isFinite(v));
-}
-
-function checkBox(a: Annotation, rect: Rect | null, ctx: ValidationContext): KolamErrorDetail | null {
-  if (!rect) return fail('unknown-selector', `${describe(a)} has no FragmentSelector "xywh=pixel:X,Y,W,H".`, a);
-  const { x, y, w, h } = rect;
-  if (!finite(x, y, w, h) || x < 0 || y < 0 || w <= 0 || h <= 0)
-    return fail('invalid-geometry', `${describe(a)} has a box with a negative, empty or non-numeric size: x=${x}, y=${y}, w=${w}, h=${h}.`, a);
-  const size = ctx.imageSize;
-  if (size && (x + w > size.width + 0.5 || y + h > size.height + 0.5))
-    return fail('out-of-bounds', `${describe(a)} reaches ${x + w}×${y + h}, outside the ${size.width}×${size.height} image.`, a);
-  return null;
-}
-
-function checkSpan(a: Annotation): KolamErrorDetail | null {
-  const range = textRangeOf(a);
-  const quote = selectorOfType(a, 'TextQuoteSelector');
-  if (!range && !quote) return fail('unknown-selector', `${describe(a)} has neither a TextPositionSelector nor a TextQuoteSelector.`, a);
-  if (range) {
-    const { start, end } = range;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
-      return fail('invalid-geometry', `${describe(a)} has an invalid text position: start=${start}, end=${end} (whole code points, start < end).`, a);
-  }
-  if (quote && typeof quote.exact !== 'string') return fail('invalid-geometry', `${describe(a)} has a TextQuoteSelector without "exact".`, a);
-  // Out-of-range positions are not rejected here: the span tagger re-anchors them by quote and
-  // reports `orphaned` only when that fails.
-  return null;
-}
-
-function checkSegment(a: Annotation, ctx: ValidationContext): KolamErrorDetail | null {
-  const range = timeRangeOf(a);
-  if (!range) return fail('unknown-selector', `${describe(a)} has no FragmentSelector "t=START,END".`, a);
-  const { start, end } = range;
-  if (!finite(start, end) || start < 0 || end <= start)
-    return fail('invalid-geometry', `${describe(a)} has an empty, inverted or non-numeric time range: t=${start},${end}.`, a);
-  if (ctx.duration !== undefined && Number.isFinite(ctx.duration) && start >= ctx.duration)
-    return fail('out-of-bounds', `${describe(a)} starts at ${start} s, after the media ends (${ctx.duration} s).`, a);
-  return null;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -116,8 +79,7 @@ export function checkAnnotation(input: unknown, ctx: ValidationContext): KolamEr
     }
   }
   if (a.creator !== undefined && !isRecord(a.creator)) return fail('invalid-annotation', `${describe(a)} has a "creator" that is not an object.`, a);
-  const problem =
-    ctx.kind === 'box' ? checkBox(a, rectOf(a), ctx) : ctx.kind === 'span' ? checkSpan(a) : checkSegment(a, ctx);
+  const problem = ctx.target(a, ctx);
   if (problem) return problem;
   if (ctx.labels && ctx.labels.length > 0) {
     const labelId = labelIdOf(normalizeBody(a));

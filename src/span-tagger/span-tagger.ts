@@ -1,3 +1,4 @@
+import { checkSpanTarget } from '../core/target-checks.js';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { TabWalk } from '../core/tab-walk.js';
@@ -164,7 +165,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   /** Replaces the set from code: no create/update/delete/change; bad ones fire `kolam-error`. */
   set annotations(value: Annotation[]) {
-    const errors = this.store.load(value, { kind: 'span', labels: this.labelsCtl.labels, textLength: this.index.length });
+    const errors = this.store.load(value, { target: checkSpanTarget, labels: this.labelsCtl.labels, textLength: this.index.length });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
   }
 

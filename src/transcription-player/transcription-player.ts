@@ -1,3 +1,4 @@
+import { checkSegmentTarget } from '../core/target-checks.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
@@ -217,7 +218,7 @@ export class KolamTranscriptionPlayer extends LitElement {
    * of the same id when the annotator stops typing (a host re-rendering mid-word loses nothing).
    */
   set annotations(value: Annotation[]) {
-    const errors = this.store.load(value, { kind: 'segment', labels: this.labelsCtl.labels, duration: this.duration || undefined });
+    const errors = this.store.load(value, { target: checkSegmentTarget, labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
     this.drafts.keepOnly((id) => this.store.get(id) !== undefined);
   }

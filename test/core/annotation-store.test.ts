@@ -1,3 +1,4 @@
+import { checkBoxTarget } from '../../src/core/target-checks.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { createAnnotation, labelIdOf, withLabel, withSelector, type Annotation } from '../../src/core/annotation.js';
@@ -25,7 +26,7 @@ describe('AnnotationStore', () => {
     const { store, events } = await setup();
     const a = box(1);
     const bad = { id: 'bad', target: { selector: { type: 'FragmentSelector', value: 'xywh=pixel:-1,0,1,1' } } };
-    const errors = store.load([a, bad, box(2)], { kind: 'box' });
+    const errors = store.load([a, bad, box(2)], { target: checkBoxTarget });
     expect(events).to.deep.equal([]);
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-geometry']);
     expect(store.shown).to.have.length(2);
@@ -60,7 +61,7 @@ describe('AnnotationStore', () => {
   it('undoes an update with the matching update event', async () => {
     const { store, events } = await setup();
     const a = box(1);
-    store.load([a], { kind: 'box' });
+    store.load([a], { target: checkBoxTarget });
     const b = withLabel(a, 'car');
     store.update(b);
     store.undo();
@@ -74,7 +75,7 @@ describe('AnnotationStore', () => {
   it('undoes a delete as a create in the same place', async () => {
     const { store, events } = await setup();
     const [a, b, c] = [box(1), box(2), box(3)];
-    store.load([a, b, c], { kind: 'box' });
+    store.load([a, b, c], { target: checkBoxTarget });
     store.remove(b.id);
     store.undo();
     expect(store.shown.map((x) => x.id)).to.deep.equal([a.id, b.id, c.id]);
@@ -84,7 +85,7 @@ describe('AnnotationStore', () => {
   it('turns a gesture of many previews into one update and one undo step', async () => {
     const { store, events } = await setup();
     const a = box(1);
-    store.load([a], { kind: 'box' });
+    store.load([a], { target: checkBoxTarget });
     let current: Annotation = a;
     for (let x = 2; x <= 30; x++) {
       current = withSelector(current, boxSelector({ x, y: 0, w: 10, h: 10 }));
@@ -103,7 +104,7 @@ describe('AnnotationStore', () => {
   it('cancels a gesture back to where it started, silently', async () => {
     const { store, events } = await setup();
     const a = box(1);
-    store.load([a], { kind: 'box' });
+    store.load([a], { target: checkBoxTarget });
     store.preview(withSelector(a, boxSelector({ x: 50, y: 0, w: 10, h: 10 })));
     store.cancelGesture();
     expect(store.get(a.id)).to.deep.equal(a);
@@ -115,14 +116,14 @@ describe('AnnotationStore', () => {
     const a = box(1);
     store.create(a);
     const { detail } = await Promise.all([oneEvent(el, 'kolam-change'), store.create(box(2))]).then(([e]) => e);
-    expect(store.load(detail.annotations, { kind: 'box' })).to.deep.equal([]);
+    expect(store.load(detail.annotations, { target: checkBoxTarget })).to.deep.equal([]);
     expect(store.canUndo).to.equal(true);
   });
 
   it('fires kolam-select only when the selection changes', async () => {
     const { store, events } = await setup();
     const a = box(1);
-    store.load([a], { kind: 'box' });
+    store.load([a], { target: checkBoxTarget });
     store.select(a.id);
     store.select(a.id);
     store.select('nope');
@@ -139,7 +140,7 @@ describe('AnnotationStore', () => {
     const { annotations } = (await changed).detail;
     const reordered = annotations.map((a: Annotation) => Object.fromEntries(Object.entries(a).reverse()));
     expect(Object.keys(reordered[0])).not.to.deep.equal(Object.keys(annotations[0]));
-    expect(store.load(reordered, { kind: 'box' })).to.deep.equal([]);
+    expect(store.load(reordered, { target: checkBoxTarget })).to.deep.equal([]);
     expect(store.canUndo).to.equal(true);
   });
 
@@ -150,7 +151,7 @@ describe('AnnotationStore', () => {
     const changed = oneEvent(el, 'kolam-change');
     store.remove(a.id);
     expect((await changed).detail.annotations).to.deep.equal([]);
-    store.load([], { kind: 'box' });
+    store.load([], { target: checkBoxTarget });
     expect(store.canUndo).to.equal(true);
     store.undo();
     expect(store.shown.map((x) => x.id)).to.deep.equal([a.id]);
@@ -162,7 +163,7 @@ describe('AnnotationStore', () => {
       new Proxy(target, { get: (t, key, receiver) => { const v = Reflect.get(t, key, receiver); return v && typeof v === 'object' ? reactive(v) : v; } });
     const given = reactive([box(1), box(2)]);
     expect(() => structuredClone(given)).to.throw();
-    expect(store.load(given, { kind: 'box' })).to.deep.equal([]);
+    expect(store.load(given, { target: checkBoxTarget })).to.deep.equal([]);
     const changed = oneEvent(el, 'kolam-change');
     store.remove(store.shown[0].id);
     expect((await changed).detail.annotations).to.have.length(1);
@@ -174,7 +175,7 @@ describe('AnnotationStore', () => {
     const a = box(1) as Annotation & Record<string, unknown>;
     const odd = { ...a, onClick: () => 1, [Symbol('vue')]: true, node: document.body };
     Object.defineProperty(odd, 'motivation', { get: () => 'tagging', enumerable: true });
-    expect(store.load([Object.freeze(odd)], { kind: 'box' })).to.deep.equal([]);
+    expect(store.load([Object.freeze(odd)], { target: checkBoxTarget })).to.deep.equal([]);
     expect(store.all[0]).to.deep.equal({ ...a, motivation: 'tagging' });
   });
 
@@ -187,9 +188,9 @@ describe('AnnotationStore', () => {
   ] as const) {
     it(`rejects an annotation with ${why} with an error, loads the good ones and drops the previous set`, async () => {
       const { store } = await setup();
-      store.load([box(9)], { kind: 'box', labels: [{ id: 'person' }] });
+      store.load([box(9)], { target: checkBoxTarget, labels: [{ id: 'person' }] });
       const good = box(1);
-      const errors = store.load([make(box(2)), good], { kind: 'box', labels: [{ id: 'person' }] });
+      const errors = store.load([make(box(2)), good], { target: checkBoxTarget, labels: [{ id: 'person' }] });
       expect(errors.map((e) => e.code)).to.deep.equal(['invalid-annotation']);
       expect(store.shown.map((a) => a.id)).to.deep.equal([good.id]);
       expect(store.all).to.have.length(2);
@@ -199,25 +200,25 @@ describe('AnnotationStore', () => {
   for (const value of [null, undefined]) {
     it(`reads ${value} as an empty set, without an error`, async () => {
       const { store } = await setup();
-      store.load([box(1)], { kind: 'box' });
-      expect(store.load(value, { kind: 'box' })).to.deep.equal([]);
+      store.load([box(1)], { target: checkBoxTarget });
+      expect(store.load(value, { target: checkBoxTarget })).to.deep.equal([]);
       expect(store.all).to.deep.equal([]);
     });
   }
 
   it('reports a value that is not an array and never keeps the previous set', async () => {
     const { store } = await setup();
-    store.load([box(1)], { kind: 'box' });
-    const errors = store.load({ 0: box(2) }, { kind: 'box' });
+    store.load([box(1)], { target: checkBoxTarget });
+    const errors = store.load({ 0: box(2) }, { target: checkBoxTarget });
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-annotation']);
     expect(store.all).to.deep.equal([]);
   });
 
   it('reports a value it cannot read (a getter that throws) and never keeps the previous set', async () => {
     const { store } = await setup();
-    store.load([box(1)], { kind: 'box' });
+    store.load([box(1)], { target: checkBoxTarget });
     const trap = [Object.defineProperty({}, 'id', { get: () => { throw new Error('revoked'); }, enumerable: true })];
-    const errors = store.load(trap, { kind: 'box' });
+    const errors = store.load(trap, { target: checkBoxTarget });
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-annotation']);
     expect(store.all).to.deep.equal([]);
   });

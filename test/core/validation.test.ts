@@ -1,3 +1,4 @@
+import { checkBoxTarget, checkSegmentTarget, checkSpanTarget } from '../../src/core/target-checks.js';
 import { expect } from '@open-wc/testing';
 import { createAnnotation } from '../../src/core/annotation.js';
 import { boxSelector, textSelectors, timeSelector } from '../../src/core/selectors.js';
@@ -12,7 +13,7 @@ const labels = [{ id: 'person' }, { id: 'car' }];
 describe('validateAnnotations', () => {
   it('passes good annotations through untouched (same objects)', () => {
     const good = [box('xywh=pixel:1,2,3,4'), box('xywh=pixel:0,0,10,10')];
-    const { valid, errors } = validateAnnotations(good, { kind: 'box', labels });
+    const { valid, errors } = validateAnnotations(good, { target: checkBoxTarget, labels });
     expect(errors).to.deep.equal([]);
     expect(valid[0]).to.equal(good[0]);
     expect(valid[1]).to.equal(good[1]);
@@ -30,7 +31,7 @@ describe('validateAnnotations', () => {
   ];
   for (const [what, input, code] of cases) {
     it(`rejects ${what} with code ${code} and a sentence`, () => {
-      const { valid, errors } = validateAnnotations([input], { kind: 'box', labels, imageSize: { width: 100, height: 100 } });
+      const { valid, errors } = validateAnnotations([input], { target: checkBoxTarget, labels, imageSize: { width: 100, height: 100 } });
       expect(valid).to.deep.equal([]);
       expect(errors).to.have.length(1);
       expect(errors[0].code).to.equal(code);
@@ -41,20 +42,20 @@ describe('validateAnnotations', () => {
 
   it('rejects a duplicate id, keeping the first', () => {
     const a = box('xywh=pixel:1,2,3,4');
-    const { valid, errors } = validateAnnotations([a, { ...a }], { kind: 'box' });
+    const { valid, errors } = validateAnnotations([a, { ...a }], { target: checkBoxTarget });
     expect(valid).to.deep.equal([a]);
     expect(errors.map((e) => e.code)).to.deep.equal(['duplicate-id']);
   });
 
   it('rejects input that is not an array', () => {
-    const { errors } = validateAnnotations({ nope: 1 }, { kind: 'box' });
+    const { errors } = validateAnnotations({ nope: 1 }, { target: checkBoxTarget });
     expect(errors[0].code).to.equal('invalid-annotation');
   });
 
   it('checks segments: inverted, empty and past the end', () => {
     const seg = (start: number, end: number) =>
       createAnnotation({ source: 'a.wav', selector: { ...timeSelector({ start: 0, end: 1 }), value: `t=${start},${end}` }, motivation: 'supplementing' });
-    const { valid, errors } = validateAnnotations([seg(1, 2), seg(3, 2), seg(2, 2), seg(50, 60)], { kind: 'segment', duration: 10 });
+    const { valid, errors } = validateAnnotations([seg(1, 2), seg(3, 2), seg(2, 2), seg(50, 60)], { target: checkSegmentTarget, duration: 10 });
     expect(valid).to.have.length(1);
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-geometry', 'invalid-geometry', 'out-of-bounds']);
   });
@@ -64,7 +65,7 @@ describe('validateAnnotations', () => {
     const quoteOnly = createAnnotation({ source: 'doc', selector: { type: 'TextQuoteSelector', exact: 'world' } });
     const fractional = createAnnotation({ source: 'doc', selector: { type: 'TextPositionSelector', start: 0.5, end: 3 } });
     const none = createAnnotation({ source: 'doc', selector: boxSelector({ x: 0, y: 0, w: 1, h: 1 }) });
-    const { valid, errors } = validateAnnotations([good, quoteOnly, fractional, none], { kind: 'span' });
+    const { valid, errors } = validateAnnotations([good, quoteOnly, fractional, none], { target: checkSpanTarget });
     expect(valid).to.deep.equal([good, quoteOnly]);
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-geometry', 'unknown-selector']);
   });
