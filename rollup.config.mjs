@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
 import { dts } from 'rollup-plugin-dts';
 import { build as buildWorker } from 'esbuild';
 
@@ -47,6 +48,12 @@ function workerFiles() {
   };
 }
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+/**
+ * The CSS and markup in `css` and `html` templates, without their indentation and comments: a
+ * host's bundler minifies our code but never the text inside template literals. Lit's own plugin;
+ * a template it can't read is left as written (failOnError off), never broken.
+ */
+const templates = () => minifyTemplates({ include: ['src/**/*.ts'] });
 
 /**
  * TypeScript follows `lit`'s re-exports to `lit-html` and `@lit/reactive-element`, so the emitted
@@ -70,12 +77,15 @@ export default [
   {
     input,
     external,
-    plugins: [nodeResolve(), ts(), workerFiles()],
+    plugins: [nodeResolve(), ts(), templates(), workerFiles()],
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'chunks/[name]-[hash][extname]' },
   },
   {
     input: 'src/index.ts',
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), workerFiles(), terser({ format: { comments: false } })],
+    // One file: what the on-demand chunks (review, decoder) share with it, they import from it,
+    // rather than rollup moving the shared code into a chunk of its own behind a stub entry.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), templates(), workerFiles(), terser({ format: { comments: false } })],
     // The decoder and its worker load only when a file needs decoding: beside the bundle, in bundle/.
     output: { dir: 'dist', entryFileNames: 'kolam.bundle.js', chunkFileNames: 'bundle/[name]-[hash].js', assetFileNames: 'bundle/[name]-[hash][extname]', format: 'es', sourcemap: true },
   },

@@ -1,16 +1,17 @@
 // What the server stores is checked by the same rules the tools apply to what a host gives them
 // (src/core/validation.ts), so a bad annotation is refused with the tools' own reason.
+import { checkBoxTarget, checkSegmentTarget, checkSpanTarget } from '../src/core/target-checks.ts';
 import { checkAnnotation } from '../src/core/validation.ts';
 
-/** Which tool's rules apply, read from the selector: boxes, text spans or media segments. */
-function kindOf(annotation) {
+/** Which tool's target check applies, read from the selector: boxes, text spans or media segments. */
+function targetCheckOf(annotation) {
   const target = Array.isArray(annotation.target) ? annotation.target[0] : annotation.target;
   const selectors = [target?.selector].flat().filter(Boolean);
   for (const s of selectors) {
-    if (s.type === 'TextPositionSelector' || s.type === 'TextQuoteSelector') return 'span';
+    if (s.type === 'TextPositionSelector' || s.type === 'TextQuoteSelector') return checkSpanTarget;
     if (s.type === 'FragmentSelector' && typeof s.value === 'string') {
-      if (s.value.startsWith('xywh=')) return 'box';
-      if (s.value.startsWith('t=')) return 'segment';
+      if (s.value.startsWith('xywh=')) return checkBoxTarget;
+      if (s.value.startsWith('t=')) return checkSegmentTarget;
     }
   }
   return null;
@@ -27,13 +28,13 @@ export function problemWith(annotation) {
   if (!types.includes('Annotation')) return { code: 'invalid-annotation', message: 'The body is not of type "Annotation".' };
   if (!annotation.target || typeof annotation.target !== 'object')
     return { code: 'unknown-selector', message: 'The annotation has no "target" object.' };
-  const kind = kindOf(annotation);
-  if (!kind)
+  const target = targetCheckOf(annotation);
+  if (!target)
     return {
       code: 'unknown-selector',
       message: 'The target has no selector Kolam reads (FragmentSelector xywh= or t=, TextPositionSelector, TextQuoteSelector).',
     };
-  const problem = checkAnnotation({ ...annotation, id: annotation.id || 'urn:uuid:unnamed' }, { kind });
+  const problem = checkAnnotation({ ...annotation, id: annotation.id || 'urn:uuid:unnamed' }, { target });
   return problem && { code: problem.code, message: problem.message };
 }
 

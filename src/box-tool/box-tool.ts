@@ -2,9 +2,8 @@ import { checkBoxTarget } from '../core/target-checks.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { TabWalk } from '../core/tab-walk.js';
-import { ReviewController, reviewKeyActions } from '../core/review-controller.js';
+import { ReviewSlot, reviewKeyActions } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
-import { renderReview, reviewStyles } from '../core/review-view.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
@@ -72,7 +71,7 @@ import { cachedRect } from './rect-cache.js';
  */
 @localized()
 export class KolamBoxTool extends LitElement {
-  static override styles = [themeStyles, reviewStyles, boxToolStyles, legendStyles];
+  static override styles = [themeStyles, boxToolStyles, legendStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The image URL. */
@@ -145,7 +144,7 @@ export class KolamBoxTool extends LitElement {
   /** @internal */ readonly gestures = new PointerGestures(this);
   /** @internal */ readonly editing = new EditingController(this);
   /** @internal */ readonly layer = new CanvasController(this, () => this.renderRoot?.querySelector('canvas') ?? null);
-  /** @internal */ readonly review = new ReviewController(this, {
+  /** @internal */ readonly review = new ReviewSlot(this, {
     store: this.store,
     labels: this.labelsCtl,
     announcer: this.announcer,
@@ -179,6 +178,11 @@ export class KolamBoxTool extends LitElement {
     this.keys.define(reviewKeyActions(this.review));
     this.keys.isLabelKey = (event) => this.labelsCtl.isHotkey(event);
     this.keys.fallback = (event, typing) => !typing && this.editing.relabelByKey(event);
+  }
+
+  /** Also waits for the review code when the set has suggestions, so the review bar is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    return this.review.settled(await super.getUpdateComplete());
   }
 
   override connectedCallback(): void {
@@ -379,7 +383,7 @@ export class KolamBoxTool extends LitElement {
           : nothing}
       </div>
       ${this.imageFailed ? html`<div part="error" class="error" role="alert">${msg('The image could not be loaded.')}</div>` : nothing}
-      ${renderReview(this.review.state, selected, this.labelsCtl)}
+      ${this.review.render(selected)}
       ${renderLegend({
         labels: this.labelsCtl.labels,
         shown,

@@ -9,7 +9,6 @@ import { acceptSuggestion, copy, isSuggestion, labelIdOf, scoreOf, type Annotati
 import type { AnnotationStore } from './annotation-store.js';
 import type { Announcer } from './announcer.js';
 import { emit } from './events.js';
-import type { KeyAction } from './keyboard.js';
 import type { LabelsController } from './labels-controller.js';
 import { msg, str } from './localize.js';
 import { readReviewOrder, reviewQueue, stepInQueue, type ReviewDecision, type ReviewState } from './review.js';
@@ -34,7 +33,8 @@ export interface ReviewConfig {
 
 export class ReviewController implements ReactiveController {
   private readonly decisions = new Map<string, ReviewDecision>();
-  private selectedAt = 0;
+  /** When the current item came in front of the annotator (a selection before this loaded: now). */
+  private selectedAt = performance.now();
 
   constructor(
     private readonly host: ReviewingTool,
@@ -185,19 +185,4 @@ export class ReviewController implements ReactiveController {
     if (next) this.config.reveal(next);
     else this.config.announcer.announce(msg('Review done: no suggestions left.'));
   }
-}
-
-/**
- * The review keys (CONTRACT §8), the same names and bindings in every tool. Enter is the tool's own
- * (it also commits a draft) and calls `accept()` itself; Delete and label keys likewise call
- * `reject()` and `accept(labelId)` before their usual meaning.
- */
-export function reviewKeyActions(review: ReviewController): Record<string, KeyAction> {
-  return {
-    accept: { keys: ['a'], run: () => review.accept() },
-    reject: { keys: ['x'], run: () => review.reject() },
-    acceptAll: { keys: ['Shift+Enter'], repeat: false, run: () => review.acceptAboveThreshold() },
-    nextSuggestion: { keys: ['n'], run: () => review.next(1) },
-    previousSuggestion: { keys: ['Shift+n'], run: () => review.next(-1) },
-  };
 }

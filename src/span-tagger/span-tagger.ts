@@ -2,9 +2,8 @@ import { checkSpanTarget } from '../core/target-checks.js';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { TabWalk } from '../core/tab-walk.js';
-import { ReviewController, reviewKeyActions } from '../core/review-controller.js';
+import { ReviewSlot, reviewKeyActions } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
-import { renderReview, reviewStyles } from '../core/review-view.js';
 import { reportLater } from '../core/host-values.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { property } from 'lit/decorators.js';
@@ -70,7 +69,7 @@ import { TextHits } from './text-hits.js';
  */
 @localized()
 export class KolamSpanTagger extends LitElement implements LabelledTool {
-  static override styles = [themeStyles, reviewStyles, spanTaggerStyles];
+  static override styles = [themeStyles, spanTaggerStyles];
 
   /** The plain text to tag, shown exactly as given. Offsets count its code points. */
   @property({ attribute: false }) text = '';
@@ -146,11 +145,12 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     labelName: (labelId) => this.labelName(labelId),
     drawMarks: () => this.drawMarks(),
   };
-  private readonly review: ReviewController = new ReviewController(this, {
+  private readonly review = new ReviewSlot(this, {
     store: this.store,
     labels: this.labelsCtl,
     announcer: this.announcer,
-    readingOrder: () => this.placement.spans.spans.map((s) => this.store.get(s.id)).filter((a): a is Annotation => a !== undefined),
+    // Placed now if the set changed since the last update: a host may read `reviewState` at once.
+    readingOrder: () => (this.placeSpans(), this.placement.spans.spans).map((s) => this.store.get(s.id)).filter((a): a is Annotation => a !== undefined),
     reveal: (a) => this.select(a.id),
     canEdit: () => !this.labelsCtl.readonly,
   });
@@ -218,6 +218,11 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     this.keys.fallback = (event, typing) => !typing && this.editor.pickLabel(event);
   }
 
+  /** Also waits for the review code when the set has suggestions, so the review bar is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    return this.review.settled(await super.getUpdateComplete());
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     adoptEarlyProperties(this, ['annotations']);
@@ -250,6 +255,11 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       this.placement.setText(this.text ?? '');
       this.caret.collapse(0);
     }
+    this.placeSpans();
+  }
+
+  /** Places the set's spans in the text, if the set changed since they were placed. */
+  private placeSpans(): void {
     if (!this.placement.isCurrent(this.store.version)) this.placement.place(() => this.store.shown, this.store.version);
   }
 
@@ -343,7 +353,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   override render() {
-    return html`${renderReview(this.review.state, this.store.selected, this.labelsCtl)}<div
+    return html`${this.review.render(this.store.selected)}<div
         part="text"
         tabindex="0"
         role="textbox"

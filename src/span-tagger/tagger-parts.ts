@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { TabWalk } from '../core/tab-walk.js';
-import type { ReviewController } from '../core/review-controller.js';
+import type { ReviewSlot } from '../core/review-slot.js';
 import type { AnnotationStore } from '../core/annotation-store.js';
 import type { Announcer } from '../core/announcer.js';
 import type { LabelsController } from '../core/labels-controller.js';
@@ -28,7 +28,7 @@ export interface TaggerParts {
   labels: LabelsController;
   announcer: Announcer;
   tabs: TabWalk;
-  review(): ReviewController;
+  review(): ReviewSlot;
   blocks(): TextBlocks | undefined;
   hits(): TextHits | undefined;
   overlays(): SpanOverlays | undefined;

@@ -4,7 +4,7 @@
  * while typing a transcript; the rest only with focus outside a text field.
  */
 import type { KeyboardController } from '../core/keyboard.js';
-import { reviewKeyActions } from '../core/review-controller.js';
+import { reviewKeyActions } from '../core/review-slot.js';
 import { msg, str } from '../core/localize.js';
 import type { GestureController } from './gesture-controller.js';
 import type { PlayerParts } from './player-parts.js';

@@ -4,7 +4,7 @@
  */
 import type { AnnotationStore } from '../core/annotation-store.js';
 import type { TabWalk } from '../core/tab-walk.js';
-import type { ReviewController } from '../core/review-controller.js';
+import type { ReviewSlot } from '../core/review-slot.js';
 import type { Announcer } from '../core/announcer.js';
 import type { LabelsController } from '../core/labels-controller.js';
 import type { ListWindowController } from './list-controller.js';
@@ -23,7 +23,7 @@ export interface PlayerParts {
   view: WaveformView;
   index: SegmentIndex;
   tabs: TabWalk;
-  review(): ReviewController;
+  review(): ReviewSlot;
   /** The element's `duration`. */
   duration(): number;
   /** Language tag of new transcripts. */

@@ -3,9 +3,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { TabWalk } from '../core/tab-walk.js';
-import { ReviewController } from '../core/review-controller.js';
+import { ReviewSlot } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
-import { renderReview, reviewStyles } from '../core/review-view.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -91,7 +90,7 @@ import { AXIS_HEIGHT } from './waveform.js';
  */
 @localized()
 export class KolamTranscriptionPlayer extends LitElement {
-  static override styles = [themeStyles, reviewStyles, transcriptionPlayerStyles];
+  static override styles = [themeStyles, transcriptionPlayerStyles];
 
   /** The audio or video to play. */
   @property() src = '';
@@ -177,7 +176,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     source: () => this.source ?? this.src,
   };
   private readonly editor = segmentEditor(this, this.parts);
-  private readonly review: ReviewController = new ReviewController(this, {
+  private readonly review = new ReviewSlot(this, {
     store: this.store,
     labels: this.labelsCtl,
     announcer: this.announcer,
@@ -297,6 +296,11 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   // ——— lifecycle ———
+
+  /** Also waits for the review code when the set has suggestions, so the review bar is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    return this.review.settled(await super.getUpdateComplete());
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -457,7 +461,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         @loadedmetadata=${this.onMetadata}
         @error=${this.onMediaError}
       ></video>
-      ${this.renderToolbar()} ${renderReview(this.review.state, this.store.selected, this.labelsCtl)}
+      ${this.renderToolbar()} ${this.review.render(this.store.selected)}
       <div
         part="waveform"
         data-layer="waveform"

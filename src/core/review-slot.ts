@@ -1,0 +1,159 @@
+/**
+ * The review of a model's suggestions (CONTRACT §8), loaded when it is needed: the review logic and
+ * its view (`review-controller.ts`, `review-view.ts`) are fetched the first time the set holds a
+ * suggestion, so a page that labels without a model never downloads them. The keys are defined up
+ * front (so key conflicts and `keymap` are the same either way); while the code is on its way the
+ * counts are read from the set and a decision key waits for it, so nothing pressed is lost.
+ */
+import { nothing, type CSSResult, type ReactiveController, type TemplateResult } from 'lit';
+import { isSuggestion, type Annotation } from './annotation.js';
+import type { KeyAction } from './keyboard.js';
+import { msg } from './localize.js';
+import type { ReviewConfig, ReviewController, ReviewingTool } from './review-controller.js';
+import type { ReviewState } from './review.js';
+import { themeStyles } from './theme.js';
+
+type Loaded = {
+  controller: ReviewController;
+  render(selected: Annotation | undefined): TemplateResult | typeof nothing;
+};
+
+export class ReviewSlot implements ReactiveController {
+  private loaded: Loaded | undefined;
+  private loading: Promise<void> | undefined;
+  private scannedVersion = -1;
+  /** Decisions pressed while the code was loading, run in order once it is here. */
+  private waiting: Array<(controller: ReviewController) => void> = [];
+
+  constructor(
+    private readonly host: ReviewingTool,
+    private readonly config: ReviewConfig,
+  ) {
+    host.addController(this);
+  }
+
+  /**
+   * For the tool's `getUpdateComplete()`: while the review code is loading, the update is not
+   * complete until it is here and drawn, so a host (or test) awaiting `updateComplete` sees the
+   * review bar and the decisions it pressed.
+   */
+  async settled(done: boolean): Promise<boolean> {
+    if (this.loaded || !this.loading) return done;
+    await this.loading;
+    return this.host.updateComplete;
+  }
+
+  hostUpdate(): void {
+    const { store } = this.config;
+    if (this.loading || this.scannedVersion === store.version) return;
+    this.scannedVersion = store.version;
+    if (store.shown.some(isSuggestion)) this.load();
+  }
+
+  private load(): void {
+    this.loading = Promise.all([import('./review-controller.js'), import('./review-view.js')]).then(
+      ([{ ReviewController }, { renderReview, reviewStyles }]) => {
+        adoptStyles(this.host, reviewStyles);
+        const controller = new ReviewController(this.host, this.config);
+        this.loaded = { controller, render: (selected) => renderReview(controller.state, selected, this.config.labels) };
+        for (const run of this.waiting.splice(0)) run(controller);
+        this.host.requestUpdate();
+      },
+      // The chunk could not be fetched (offline, a broken deploy): the tool goes on without review
+      // keys, as before a suggestion arrived, rather than leaving updateComplete unresolved.
+      () => void (this.waiting = []),
+    );
+  }
+
+  /** The counts; before the code is here, every suggestion in the set is pending. */
+  get state(): ReviewState {
+    if (this.loaded) return this.loaded.controller.state;
+    return { pending: this.config.readingOrder().filter(isSuggestion).length, accepted: 0, rejected: 0, relabeled: 0 };
+  }
+
+  /** The progress line and the selected suggestion's alternatives (nothing until loaded). */
+  render(selected: Annotation | undefined): TemplateResult | typeof nothing {
+    return this.loaded ? this.loaded.render(selected) : nothing;
+  }
+
+  /**
+   * Runs a decision now, or once the code is here when the set has suggestions; false when there
+   * is nothing it could apply to, so the key keeps its usual meaning.
+   */
+  private run(applies: () => boolean, decide: (controller: ReviewController) => boolean): boolean {
+    if (this.loaded) return decide(this.loaded.controller);
+    // A key after one that waits waits too (N then 2: the relabel needs N's selection first).
+    if (!this.startLoading() || (this.waiting.length === 0 && !applies())) return false;
+    this.waiting.push(decide);
+    return true;
+  }
+
+  /** Starts loading if the set holds a suggestion (it may have been set since the last update). */
+  private startLoading(): boolean {
+    this.hostUpdate();
+    return this.loading !== undefined;
+  }
+
+  private get suggestionSelected(): boolean {
+    const selected = this.config.store.selected;
+    return selected !== undefined && isSuggestion(selected) && this.config.canEdit();
+  }
+
+  accept(labelId?: string): boolean {
+    return this.run(() => this.suggestionSelected, (c) => c.accept(labelId));
+  }
+
+  reject(): boolean {
+    return this.run(() => this.suggestionSelected, (c) => c.reject());
+  }
+
+  acceptAboveThreshold(): boolean {
+    return this.run(() => typeof this.host.acceptThreshold === 'number' && this.config.canEdit(), (c) => c.acceptAboveThreshold());
+  }
+
+  /** N / Shift+N. With no suggestion in the set, says so, as the loaded review does. */
+  next(step: 1 | -1): boolean {
+    if (!this.loaded && !this.startLoading()) {
+      this.config.announcer.announce(msg('No suggestions to review.'));
+      return false;
+    }
+    return this.run(() => true, (c) => c.next(step));
+  }
+}
+
+
+/**
+ * Adds a sheet that arrived after the first render to the shadow root, just after the shared theme,
+ * so the tool's own styles (which come after it) still win, as when it is listed in `styles`.
+ */
+function adoptStyles(host: ReviewingTool, styles: CSSResult): void {
+  const root = host.shadowRoot;
+  const sheet = styles.styleSheet;
+  if (!root) return;
+  if (sheet && 'adoptedStyleSheets' in root) {
+    const sheets = [...root.adoptedStyleSheets];
+    const theme = themeStyles.styleSheet ? sheets.indexOf(themeStyles.styleSheet) : -1;
+    sheets.splice(theme + 1, 0, sheet);
+    root.adoptedStyleSheets = sheets;
+  } else {
+    // Where Lit itself falls back to <style> elements (no constructable sheets), do as it does.
+    const style = document.createElement('style');
+    style.textContent = styles.cssText;
+    root.prepend(style);
+  }
+}
+
+/**
+ * The review keys (CONTRACT §8), the same names and bindings in every tool. Enter is the tool's own
+ * (it also commits a draft) and calls `accept()` itself; Delete and label keys likewise call
+ * `reject()` and `accept(labelId)` before their usual meaning.
+ */
+export function reviewKeyActions(review: ReviewSlot): Record<string, KeyAction> {
+  return {
+    accept: { keys: ['a'], run: () => review.accept() },
+    reject: { keys: ['x'], run: () => review.reject() },
+    acceptAll: { keys: ['Shift+Enter'], repeat: false, run: () => review.acceptAboveThreshold() },
+    nextSuggestion: { keys: ['n'], run: () => review.next(1) },
+    previousSuggestion: { keys: ['Shift+n'], run: () => review.next(-1) },
+  };
+}
