@@ -48,6 +48,7 @@ export class AnnotationStore implements ReactiveController {
 
   /** Increases on every change; cheap to compare in `willUpdate`. */
   version = 0;
+  private touched: string | undefined;
   selectedId: string | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
@@ -156,7 +157,7 @@ export class AnnotationStore implements ReactiveController {
   update(next: Annotation, previous: Annotation | undefined = this.byId.get(next.id)): void {
     if (!previous || !this.byId.has(next.id)) return;
     this.byId.set(next.id, next);
-    this.changed();
+    this.changed(next.id);
     this.record({ kind: 'update', before: previous, after: next });
     this.fireUpdate(next, previous);
   }
@@ -181,7 +182,7 @@ export class AnnotationStore implements ReactiveController {
     if (this.gesture && this.gesture.id !== next.id) this.commitGesture();
     if (!this.gesture) this.gesture = { id: next.id, before: current };
     this.byId.set(next.id, next);
-    this.changed();
+    this.changed(next.id);
   }
 
   get isGestureActive(): boolean {
@@ -204,7 +205,7 @@ export class AnnotationStore implements ReactiveController {
     this.gesture = null;
     if (!gesture) return;
     this.byId.set(gesture.id, gesture.before);
-    this.changed();
+    this.changed(gesture.id);
   }
 
   undo(): void {
@@ -246,7 +247,7 @@ export class AnnotationStore implements ReactiveController {
       this.fireDelete(step.after);
     } else if (step.kind === 'update') {
       this.byId.set(step.before.id, step.before);
-      this.changed();
+      this.changed(step.before.id);
       this.fireUpdate(step.before, step.after);
     } else {
       this.insert(step.before, step.index);
@@ -262,7 +263,7 @@ export class AnnotationStore implements ReactiveController {
       this.fireCreate(step.after);
     } else if (step.kind === 'update') {
       this.byId.set(step.after.id, step.after);
-      this.changed();
+      this.changed(step.after.id);
       this.fireUpdate(step.after, step.before);
     } else {
       this.detach(step.before.id);
@@ -284,14 +285,14 @@ export class AnnotationStore implements ReactiveController {
   private insert(annotation: Annotation, index: number): void {
     this.byId.set(annotation.id, annotation);
     this.order.splice(Math.min(index, this.order.length), 0, annotation.id);
-    this.changed();
+    this.changed(annotation.id);
   }
 
   private detach(id: string): void {
     this.byId.delete(id);
     this.order.splice(this.order.indexOf(id), 1);
     if (this.selectedId === id) this.select(null);
-    this.changed();
+    this.changed(id);
   }
 
   private record(step: Step): void {
@@ -304,9 +305,20 @@ export class AnnotationStore implements ReactiveController {
     this.redoStack = [];
   }
 
-  private changed(): void {
+  /** `id`: the one annotation this change touched, when it touched one. */
+  private changed(id?: string): void {
     this.version++;
+    this.touched = id;
     this.host.requestUpdate();
+  }
+
+  /**
+   * The id of the one annotation changed since version `since`, when exactly one change to one
+   * annotation came since (an edit, a decision, an undo step); else undefined. A tool that draws
+   * by id updates that one item instead of looking through the whole set.
+   */
+  changedOnly(since: number): string | undefined {
+    return this.version === since + 1 ? this.touched : undefined;
   }
 
   private fireCreate(annotation: Annotation): void {

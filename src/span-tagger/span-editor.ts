@@ -38,7 +38,7 @@ export class SpanEditor {
     const annotation = createAnnotation({ source: this.host.source, selector, labelId, annotator: labels.annotator });
     // Anchored where it was made, with no search.
     placement.anchored(annotation, { start: selector[0].start, end: selector[0].end });
-    this.commit({ added: annotation }, () => store.create(annotation));
+    store.create(annotation);
     store.select(annotation.id);
     this.parts.announcer.announce(msg(str`Tagged ${spoken(selector[1].exact)} as ${labels.nameOf(labelId) || msg('no label')}`));
     return true;
@@ -53,7 +53,7 @@ export class SpanEditor {
     const selector = textSelectors(index, { start: index.toCodePoint(snapped.start), end: index.toCodePoint(snapped.end) });
     const next = withSelector(annotation, selector);
     placement.anchored(next, { start: selector[0].start, end: selector[0].end });
-    this.commit({ added: next }, () => store.update(next));
+    store.update(next);
     this.caret.collapse(snapped.end);
   }
 
@@ -63,7 +63,7 @@ export class SpanEditor {
     if (this.parts.review().reject()) return true;
     if (this.parts.labels.readonly || !annotation) return false;
     const span = placement.spans.get(annotation.id);
-    this.commit({ removedId: annotation.id }, () => store.remove(annotation.id));
+    store.remove(annotation.id);
     if (span) this.parts.announcer.announce(msg(str`Deleted ${labels.nameOf(span.labelId)}: ${spoken(this.host.text.slice(span.start, span.end))}`));
     return true;
   }
@@ -90,22 +90,9 @@ export class SpanEditor {
     const selected = store.selected;
     if (selected && !this.parts.labels.readonly) {
       const relabelled = withLabel(selected, label.id);
-      if (labelIdOf(selected) !== label.id) this.commit({ added: relabelled }, () => store.update(relabelled));
+      if (labelIdOf(selected) !== label.id) store.update(relabelled);
       this.parts.announcer.announce(msg(str`Relabelled as ${label.name ?? label.id}`));
     } else labels.setActive(label.id);
     return true;
-  }
-
-  /**
-   * Runs one user change through the store, telling the placement what it is so the update after
-   * it touches one span, not all of them. If the store did not move by exactly one version (a
-   * no-op, or a host listener that loaded a new set), the hint is dropped and the set is scanned.
-   */
-  private commit(change: { added?: Annotation; removedId?: string }, run: () => void): void {
-    const { store, placement } = this.parts;
-    const version = store.version + 1;
-    placement.expect(version, change);
-    run();
-    if (store.version !== version) placement.expect(-1, {});
   }
 }

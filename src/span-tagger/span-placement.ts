@@ -4,6 +4,7 @@
  * among 10,000 spans costs microseconds. It also records what changed for the painter.
  */
 import { isSuggestion, labelIdOf, type Annotation } from '../core/annotation.js';
+import type { AnnotationStore } from '../core/annotation-store.js';
 import { CodePointIndex } from '../core/code-points.js';
 import type { TextRange } from '../core/selectors.js';
 import { anchorSpan } from './anchoring.js';
@@ -11,6 +12,9 @@ import { SpanIndex, type PlacedSpan, type SpanInput } from './span-index.js';
 
 /** More changes than this at once (a new set, an undo of many) are placed from scratch. */
 const BULK_CHANGE = 200;
+
+/** What the placement reads of the store. */
+export type PlacementSource = Pick<AnnotationStore, 'version' | 'shown' | 'get' | 'changedOnly'>;
 
 /** What the painter has to redraw: everything, or the spans added and the ids removed. */
 export interface SpanChanges {
@@ -28,7 +32,6 @@ export class SpanPlacement {
   private generation = 0;
   private version = -1;
   private changes: SpanChanges = { all: true, added: [], removed: [] };
-  private expected: { version: number; added?: Annotation; removedId?: string } | null = null;
 
   /** `onOrphan` hears of each annotation that cannot be anchored, once per object and text. */
   constructor(private readonly onOrphan: (annotation: Annotation) => void) {}
@@ -45,27 +48,25 @@ export class SpanPlacement {
     return this.version === version;
   }
 
-  /** Anchors what is new or changed in `shown` (the store's valid annotations, at `version`). */
-  place(shown: () => readonly Annotation[], version: number): void {
-    const expected = this.expected;
-    this.expected = null;
-    if (expected?.version === version && this.version === version - 1 && this.spans.size > 0) {
-      // The one change the tool itself just made: no need to look through the whole set.
+  /**
+   * Brings the spans up to date with the store. One change to one annotation since the last call
+   * (a span made, relabelled, deleted, a review decision, an undo step) touches that span alone;
+   * anything else looks through the set for what is new or changed.
+   */
+  place(store: PlacementSource): void {
+    const { version } = store;
+    const id = this.version >= 0 && this.spans.size > 0 ? store.changedOnly(this.version) : undefined;
+    if (id !== undefined) {
       this.version = version;
-      if (expected.removedId !== undefined && this.spans.remove(expected.removedId)) this.changes.removed.push(expected.removedId);
-      if (expected.removedId !== undefined) this.placed.delete(expected.removedId);
-      if (expected.added) this.replace(expected.added);
+      const annotation = store.get(id);
+      if (annotation) this.replace(annotation);
+      else {
+        this.placed.delete(id);
+        if (this.spans.remove(id)) this.changes.removed.push(id);
+      }
       return;
     }
-    this.scan(shown(), version);
-  }
-
-  /**
-   * Tells the placement which single change the store's next version holds (a span the user made,
-   * relabelled or deleted), so placing it skips the scan of every annotation.
-   */
-  expect(version: number, change: { added?: Annotation; removedId?: string }): void {
-    this.expected = { version, ...change };
+    this.scan(store.shown, version);
   }
 
   private replace(annotation: Annotation): void {

@@ -260,7 +260,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   /** Places the set's spans in the text, if the set changed since they were placed. */
   private placeSpans(): void {
-    if (!this.placement.isCurrent(this.store.version)) this.placement.place(() => this.store.shown, this.store.version);
+    if (!this.placement.isCurrent(this.store.version)) this.placement.place(this.store);
   }
 
   protected override firstUpdated(): void {

@@ -1,10 +1,10 @@
-import { checkBoxTarget } from '../../src/core/target-checks.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { createAnnotation, labelIdOf, withLabel, withSelector, type Annotation } from '../../src/core/annotation.js';
 import { AnnotationStore } from '../../src/core/annotation-store.js';
 import type { KolamEventName } from '../../src/core/events.js';
 import { boxSelector, rectOf } from '../../src/core/selectors.js';
+import { checkBoxTarget } from '../../src/core/target-checks.js';
 
 class StoreHost extends LitElement {
   store = new AnnotationStore(this);
@@ -22,6 +22,24 @@ async function setup() {
 }
 
 describe('AnnotationStore', () => {
+  it('names the one annotation a single change touched, and nothing after a load or two changes', async () => {
+    const { store } = await setup();
+    const [a, b] = [box(1), box(2)];
+    store.load([a], { target: checkBoxTarget });
+    let since = store.version;
+    expect(store.changedOnly(since - 1)).to.equal(undefined);
+    store.create(b);
+    expect(store.changedOnly(since)).to.equal(b.id);
+    since = store.version;
+    store.update(withLabel(a, 'car'));
+    store.remove(b.id);
+    expect(store.changedOnly(since)).to.equal(undefined);
+    expect(store.changedOnly(since + 1)).to.equal(b.id);
+    since = store.version;
+    store.undo();
+    expect(store.changedOnly(since)).to.equal(b.id);
+  });
+
   it('loads from code without firing events, keeping rejected input in place', async () => {
     const { store, events } = await setup();
     const a = box(1);
