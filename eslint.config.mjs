@@ -4,7 +4,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'examples/*/dist/', 'storybook-static/', 'node_modules/', 'bench/.cache/', 'custom-elements.json', 'src/locales/'] },
+  { ignores: ['dist/', 'tmp/', 'examples/*/dist/', 'storybook-static/', 'node_modules/', 'bench/.cache/', 'custom-elements.json', 'src/locales/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
