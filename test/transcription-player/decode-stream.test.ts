@@ -50,6 +50,22 @@ describe('decoding a media URL in pieces', () => {
     });
   }
 
+  for (const name of ['tones.webm', 'tones-vorbis.webm', 'tones-live.webm']) {
+    it(`streams ${name} through WebCodecs, block by block`, async () => {
+      const progress: DecodeProgress[] = [];
+      expectTones(await decodeStream(`${url(name)}?webcodecs`, { page: false, onProgress: (p) => progress.push(p) }), name);
+      expect(progress.length, 'streamed, not decoded whole').to.be.greaterThan(0);
+    });
+  }
+
+  it("draws only a video's sound from its WebM, as it streams", async () => {
+    const progress: DecodeProgress[] = [];
+    const peaks = await decodeStream(`${url('video.webm')}?sound`, { page: false, onProgress: (p) => progress.push(p) });
+    expect(peaks.min.length / peaks.rate).to.be.closeTo(11.8, 0.3);
+    expect(Math.max(...peaks.max), 'speech, not silence').to.be.above(0.1);
+    expect(progress.length, 'streamed, not decoded whole').to.be.greaterThan(0);
+  });
+
   for (const ext of ['mp3', 'opus', 'ogg']) {
     it(`draws ${ext} without WebCodecs, by decodeAudioData on runs of frames or pages`, async () => {
       // Placed within a codec frame or two only: each run decodes afresh.
@@ -131,7 +147,7 @@ describe('decoding a media URL in pieces', () => {
     });
   }
 
-  for (const ext of ['wav', 'mp3', 'ogg', 'm4a']) {
+  for (const ext of ['wav', 'mp3', 'ogg', 'm4a', 'webm']) {
     it(`rejects a truncated ${ext}, keeping the peaks of the part it holds`, async () => {
       const error = (await loadPeaks(media(`tones-cut.${ext}`)).then(
         () => null,

@@ -1,10 +1,10 @@
 /**
  * A media URL to peaks, reading the response as it arrives and reducing each decoded piece at once,
- * so memory stays flat whatever the length: WAV samples directly, MP3 frame by frame and Ogg (Opus,
- * Vorbis) page by page through WebCodecs, or through `decodeAudioData` on runs of frames or pages
- * where WebCodecs is missing. Anything else (MP4, WebM, FLAC…) is decoded whole by the browser,
- * on the page. Runs in the decode worker and, when no worker can start, on the page: it uses
- * nothing but fetch, WebCodecs and — given `page` — an OfflineAudioContext.
+ * so memory stays flat whatever the length: WAV samples directly, MP3 frame by frame, Ogg (Opus,
+ * Vorbis) page by page and MP4 and WebM sample by sample through WebCodecs, or through
+ * `decodeAudioData` on runs of frames or pages where WebCodecs is missing. Anything else (FLAC…)
+ * is decoded whole by the browser, on the page. Runs in the decode worker and, when no worker can
+ * start, on the page: it uses nothing but fetch, WebCodecs and — given `page` — an OfflineAudioContext.
  */
 import type { Peaks } from '../peaks.js';
 import { ByteReader } from './byte-reader.js';
@@ -17,6 +17,7 @@ import { PeakSink, type PeakSlice } from './peak-sink.js';
 import { chunkedDecoder, webCodecsDecoder, webCodecsSupports, type PieceDecoder } from './piece-decoders.js';
 import { cacheKey, readCachedPeaks, storeCachedPeaks } from './peaks-cache.js';
 import { isWav, parseWavHeader, pcmToFloat } from './wav.js';
+import { WebmDemuxer, WebmError } from './webm-blocks.js';
 
 export interface DecodeProgress {
   /** Points per second of the peaks. */
@@ -94,8 +95,8 @@ async function decodeBody(job: Job): Promise<Peaks> {
     if (peaks) return peaks;
   } else if (id3Length(head) || mp3FrameAt(head, 0)) {
     return decodeMp3(job);
-  } else if (head.length >= 8 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp') {
-    const peaks = await decodeMp4(job);
+  } else if (isMp4(head) || isWebm(head)) {
+    const peaks = await (isMp4(head) ? decodeMp4(job) : decodeWebm(job));
     if (peaks) return peaks;
     // Read part of the way: the whole-file decoder starts again from the top.
     job.reader.cancel();
@@ -107,6 +108,8 @@ async function decodeBody(job: Job): Promise<Peaks> {
 }
 
 const isOgg = (b: Uint8Array) => b[0] === 0x4f && b[1] === 0x67 && b[2] === 0x67 && b[3] === 0x53;
+const isMp4 = (b: Uint8Array) => b.length >= 8 && String.fromCharCode(...b.subarray(4, 8)) === 'ftyp';
+const isWebm = (b: Uint8Array) => b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3;
 
 /** Sends what changed to `onProgress`, at most every PROGRESS_MS unless `now`. */
 function report(job: Job, now = false): void {
@@ -396,7 +399,7 @@ async function decodeMp4(job: Job): Promise<Peaks | null> {
       break;
     } else if (!(await pass(reader, box.end))) return null;
   }
-  const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.sampleRate, numberOfChannels: track.channels, description: track.description };
+  const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.codec === 'opus' ? 48000 : track.sampleRate, numberOfChannels: track.channels, description: track.description };
   if (job.options.webCodecs === false || !(await webCodecsSupports(config))) {
     if (!job.options.page) throw new NeedsPage(`no ${track.codec} decoder in this worker`);
     return null;
@@ -446,6 +449,41 @@ async function moovAfter(job: Job, from: number): Promise<Mp4Track | null> {
     // No ranges, or the network failed: the whole-file decoder will say.
   }
   return null;
+}
+
+/**
+ * WebM (Opus, Vorbis; a video's sound too): each block of the audio track to WebCodecs as it
+ * arrives, video frames passed over unread. Null where WebCodecs can't decode the track, for the
+ * whole-file decoder.
+ */
+async function decodeWebm(job: Job): Promise<Peaks | null> {
+  const { reader } = job;
+  const demuxer = new WebmDemuxer();
+  let decoder: PieceDecoder | null = null;
+  try {
+    while (await reader.need(1)) {
+      // The frames are views of the reader's bytes: all sent on before the next read.
+      const frames = demuxer.push(reader.bytes);
+      reader.skip(reader.available);
+      const track = demuxer.track;
+      if (!decoder && track) {
+        const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.codec === 'opus' ? 48000 : track.sampleRate, numberOfChannels: track.channels, description: track.description };
+        if (job.options.webCodecs === false || !(await webCodecsSupports(config))) return null;
+        // MediaRecorder writes no duration: guessed from the size at 48 kb/s until the end shows.
+        job.sink = new PeakSink(track.sampleRate, demuxer.duration ?? ((job.size * 8) / 48000 || 3600));
+        decoder = webCodecsDecoder(config, job.sink, -track.delay);
+      }
+      for (const frame of frames) await decoder?.decode(frame.data, frame.time);
+      report(job);
+    }
+    await decoder?.flush();
+  } catch (error) {
+    throw error instanceof WebmError ? new DecodeError(`${job.url}: ${error.message}.`) : error;
+  } finally {
+    decoder?.close();
+  }
+  if (!decoder) throw new DecodeError(`${job.url} ends before its audio track is described.`);
+  return finish(job, demuxer.partway ? `${job.url} ends early, inside a block.` : null);
 }
 
 /** The browser decodes the whole file (MP4, WebM, FLAC…): on the page, at a low rate. */
