@@ -144,7 +144,7 @@ function laces(block: Uint8Array, from: number): Uint8Array[] {
     // Xiph: each size as a run of 255s and a last byte.
     for (let i = 0; i < count - 1; i++) {
       let size = 0;
-      while (block[at] === 255) (size += 255), at++;
+      for (; block[at] === 255; at++) size += 255;
       sizes.push(size + block[at++]);
     }
   } else if (lacing === 3) {
