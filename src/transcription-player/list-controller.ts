@@ -30,6 +30,8 @@ export class ListWindowController implements ReactiveController {
   private windowCache: { key: string; items: WindowItem<Annotation>[]; windowKey: string } | null = null;
   /** Made on connect, not in a field: SSR has no ResizeObserver, and a re-appended list re-observes. */
   private observer: ResizeObserver | null = null;
+  /** The rows being observed: a render observes only rows new to the DOM. */
+  private readonly observed = new Set<Element>();
   private rendered = false;
   /** The row being typed in: always rendered, however far the list scrolls. */
   focusedId: string | null = null;
@@ -50,6 +52,7 @@ export class ListWindowController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.observed.clear();
     cancelAnimationFrame(this.frame);
   }
 
@@ -89,12 +92,21 @@ export class ListWindowController implements ReactiveController {
   /** After each host update: observe newly rendered rows, apply a pending scroll. */
   hostUpdated(): void {
     const list = this.source.listElement();
-    if (this.rendered) {
+    const observer = this.observer;
+    if (this.rendered && observer) {
       this.rendered = false;
-      // The observer reports heights without forcing a layout.
-      const observer = this.observer;
-      observer?.disconnect();
-      for (const row of list?.querySelectorAll('li[data-id]') ?? []) observer?.observe(row);
+      // The observer reports heights without forcing a layout. Rows already observed are left be:
+      // observing anew reports every row again, a re-render per key at 500 segments.
+      for (const row of this.observed) {
+        if (row.isConnected) continue;
+        observer.unobserve(row);
+        this.observed.delete(row);
+      }
+      for (const row of list?.querySelectorAll('li[data-id]') ?? []) {
+        if (this.observed.has(row)) continue;
+        observer.observe(row);
+        this.observed.add(row);
+      }
     }
     if (this.pendingScroll !== null && list) {
       list.scrollTop = this.pendingScroll;
