@@ -12,6 +12,7 @@ import type { Annotation, Label } from '../core/annotation.js';
 import { labelIdOf } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import type { WindowItem } from './list-window.js';
+import type { Piece } from './transcript-pieces.js';
 import { languageOf, rangeOf, transcriptOf } from './segments.js';
 import { speakerName } from './speaker-name.js';
 import { formatClock } from './time-format.js';
@@ -33,6 +34,9 @@ export interface SegmentListHost {
   language: string | undefined;
   colorOf(labelId: string | undefined): string;
   draftOf(id: string): string | undefined;
+  /** The part of a transcript its field shows (the whole text, unless it is very long). */
+  pieceOf(id: string, text: string): Piece;
+  showPiece(segment: Annotation, text: string, index: number): void;
   play(segment: Annotation): void;
   focus(segment: Annotation): void;
   input(segment: Annotation, event: InputEvent): void;
@@ -70,6 +74,9 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
           ${labelId === undefined ? html`<option value="">${msg('No speaker')}</option>` : nothing}
           ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${speakerName(host.labels, l.id)}</option>`)}
         </select>`;
+  const text = host.draftOf(id) ?? transcriptOf(segment);
+  const piece = host.pieceOf(id, text);
+  const long = piece.count > 1;
   return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : 'false'} aria-posinset=${index + 1} aria-setsize=${host.total}>
     <div class="row-head">
       <button type="button" part="segment-time" tabindex=${tabindex} aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
@@ -83,16 +90,31 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
       spellcheck="true"
       dir="auto"
       lang=${ifDefined(languageOf(segment) ?? host.language)}
-      aria-label=${msg(str`Transcript ${range}`)}
+      aria-label=${long ? msg(str`Transcript ${range}, part ${piece.index + 1} of ${piece.count}`) : msg(str`Transcript ${range}`)}
       tabindex=${tabindex}
       ?readonly=${host.readonly}
-      .value=${live(host.draftOf(id) ?? transcriptOf(segment))}
+      .value=${live(piece.value)}
       @focus=${() => host.focus(segment)}
       @input=${(e: InputEvent) => host.input(segment, e)}
       @compositionend=${() => host.compositionEnd()}
       @blur=${() => host.blur(segment)}
     ></textarea>
+    ${long ? renderPieceNav(host, segment, text, piece, tabindex) : nothing}
   </li>`;
+}
+
+/** Under a long transcript's field: which part it shows, and the way to the others. */
+function renderPieceNav(host: SegmentListHost, segment: Annotation, text: string, piece: Piece, tabindex: number) {
+  const n = (v: number) => v.toLocaleString();
+  return html`<div part="transcript-parts" class="pieces">
+    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === 0} @click=${() => host.showPiece(segment, text, piece.index - 1)}>
+      ${msg('Previous part')}
+    </button>
+    <span class="piece-place">${msg(str`Part ${piece.index + 1} of ${piece.count}, characters ${n(piece.start + 1)}–${n(piece.end)} of ${n(piece.total)}`)}</span>
+    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === piece.count - 1} @click=${() => host.showPiece(segment, text, piece.index + 1)}>
+      ${msg('Next part')}
+    </button>
+  </div>`;
 }
 
 export function renderSegmentList(host: SegmentListHost) {

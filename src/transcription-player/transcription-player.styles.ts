@@ -231,6 +231,15 @@ export const transcriptionPlayerStyles = css`
     width: 100%;
     box-sizing: border-box;
   }
+  [part~='transcript-parts'] {
+    grid-column: 2;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+    font-size: 12px;
+    color: var(--_muted);
+  }
   .empty {
     padding: 12px;
     color: var(--_muted);

@@ -26,12 +26,13 @@ import type { PlayerParts } from './player-parts.js';
 import { segmentEditor } from './segment-editing.js';
 import { SegmentIndex } from './segment-index.js';
 import { renderSegmentList } from './segment-list.js';
-import { rangeOf } from './segments.js';
+import { rangeOf, transcriptOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { OverviewStrip } from './overview.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
+import { TranscriptPieces } from './transcript-pieces.js';
 import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { WaveformSource } from './waveform-source.js';
@@ -82,6 +83,7 @@ import { AXIS_HEIGHT } from './waveform.js';
  * @csspart segment-time - The row's time button (plays the segment).
  * @csspart speaker - The row's speaker select.
  * @csspart transcript - The row's transcript field.
+ * @csspart transcript-parts - Under a very long transcript's field: which part it shows, and buttons to the previous and next.
  * @cssprop --kolam-waveform-color - The waveform's colour.
  * @cssprop --kolam-playhead-color - The playhead's colour.
  * @cssprop --kolam-current-segment-color - Background of the list row under the playhead.
@@ -138,6 +140,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly transport = new TransportController(this);
   private readonly keys = new KeyboardController(this);
   private readonly drafts = new TranscriptDrafts(this, (id, text) => this.editor.commitTranscript(id, text));
+  private readonly pieces = new TranscriptPieces();
   private readonly index = new SegmentIndex(this.store, () => this.gestures.draggedSegmentId);
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
   private listVersion = 0;
@@ -164,6 +167,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     store: this.store,
     labels: this.labelsCtl,
     drafts: this.drafts,
+    pieces: this.pieces,
     announcer: this.announcer,
     transport: this.transport,
     rows: this.rows,
@@ -220,6 +224,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const errors = this.store.load(value, { kind: 'segment', labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
     this.drafts.keepOnly((id) => this.store.get(id) !== undefined);
+    this.pieces.keepOnly((id) => this.store.get(id) !== undefined);
   }
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
@@ -394,7 +399,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const { items, windowKey } = this.rows.rows([this.store.selectedId]);
     // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
     const labelList = labels.labels.length ? labels.labels : NO_LABELS;
-    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey], () => {
+    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey, this.pieces.version], () => {
       this.rows.markRendered();
       return this.renderListRows(items, this.sorted.length, currentId);
     });
@@ -420,12 +425,22 @@ export class KolamTranscriptionPlayer extends LitElement {
         language: this.language,
         colorOf: (id) => labels.colorOf(id),
         draftOf: (id) => this.drafts.get(id),
+        pieceOf: (id, text) => this.pieces.pieceOf(id, text),
+        showPiece: (segment, text, index) => {
+          this.pieces.show(segment.id, text, index);
+          this.requestUpdate();
+        },
         play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
         focus: (segment) => {
           this.rows.focusedId = segment.id;
           this.store.select(segment.id);
         },
-        input: (segment, event) => this.drafts.input(segment.id, (event.target as HTMLTextAreaElement).value, event.isComposing),
+        input: (segment, event) => {
+          // The field may hold one part of a long transcript: the draft is always the whole text.
+          const text = this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment);
+          const value = (event.target as HTMLTextAreaElement).value;
+          this.drafts.input(segment.id, this.pieces.splice(segment.id, text, value), event.isComposing);
+        },
         blur: (segment) => {
           this.drafts.flush(segment.id);
           if (this.rows.focusedId === segment.id) this.rows.focusedId = null;
