@@ -14,7 +14,7 @@ import { msg, str } from '../core/localize.js';
 import type { WindowItem } from './list-window.js';
 import type { Piece } from './transcript-pieces.js';
 import { languageOf, rangeOf, transcriptOf } from './segments.js';
-import { speakerName } from './speaker-name.js';
+import type { SpeakerNamer } from './speaker-name.js';
 import { formatClock } from './time-format.js';
 
 export interface SegmentListHost {
@@ -31,6 +31,8 @@ export interface SegmentListHost {
   tabRowId: string | undefined;
   readonly: boolean;
   labels: readonly Label[];
+  /** "Speaker 2" for a speaker with no name, never the raw id. */
+  nameOf: SpeakerNamer;
   language: string | undefined;
   colorOf(labelId: string | undefined): string;
   draftOf(id: string): string | undefined;
@@ -61,7 +63,9 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
   const tabindex = id === host.tabRowId ? 0 : -1;
   const speaker =
     host.labels.length === 0
-      ? nothing
+      ? labelId === undefined
+        ? nothing
+        : html`<span part="speaker" class="speaker-name" ${cssom({ '--_color': host.colorOf(labelId) })}>${host.nameOf(labelId)}</span>`
       : html`<select
           part="speaker"
           aria-label=${msg(str`Speaker of segment ${range}`)}
@@ -72,7 +76,10 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
           @change=${(e: Event) => host.relabel(segment, (e.target as HTMLSelectElement).value)}
         >
           ${labelId === undefined ? html`<option value="">${msg('No speaker')}</option>` : nothing}
-          ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${speakerName(host.labels, l.id)}</option>`)}
+          ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${host.nameOf(l.id)}</option>`)}
+          ${labelId !== undefined && !host.labels.some((l) => l.id === labelId)
+            ? html`<option value=${labelId} selected>${host.nameOf(labelId)}</option>`
+            : nothing}
         </select>`;
   const text = host.draftOf(id) ?? transcriptOf(segment);
   const piece = host.pieceOf(id, text);

@@ -217,6 +217,12 @@ export const transcriptionPlayerStyles = css`
     max-width: 16ch;
     border-inline-start: 4px solid var(--_color);
   }
+  .speaker-name {
+    padding-inline-start: 4px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   [part~='transcript'] {
     font: inherit;
     color: inherit;

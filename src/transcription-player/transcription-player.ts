@@ -30,6 +30,7 @@ import { rangeOf, transcriptOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { OverviewStrip } from './overview.js';
+import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
 import { TranscriptPieces } from './transcript-pieces.js';
@@ -143,6 +144,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly pieces = new TranscriptPieces();
   private readonly index = new SegmentIndex(this.store, () => this.gestures.draggedSegmentId);
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
+  private readonly speakers = new SpeakerNames();
   private listVersion = 0;
   private readonly waveformSource = new WaveformSource(this);
   private lastCurrentId: string | undefined;
@@ -422,6 +424,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         tabRowId: this.tabRowId(items, currentId),
         readonly: labels.readonly,
         labels: labels.labels,
+        nameOf: this.nameOf,
         language: this.language,
         colorOf: (id) => labels.colorOf(id),
         draftOf: (id) => this.drafts.get(id),
@@ -449,6 +452,12 @@ export class KolamTranscriptionPlayer extends LitElement {
         relabel: (segment, labelId) => this.editor.relabel(segment, labelId),
         scroll: (list) => this.rows.onScroll(list),
       });
+  }
+
+  /** Speaker names, worked out again only when the labels or the segments change. */
+  private get nameOf() {
+    const labels = this.labelsCtl.labels;
+    return this.speakers.of(labels.length ? labels : NO_LABELS, this.sorted);
   }
 
   override render() {
@@ -491,7 +500,7 @@ export class KolamTranscriptionPlayer extends LitElement {
       >
         <div class="content" ${cssom({ width: `${width}px` })}>
           <div class="chunks"></div>
-          ${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId)}
+          ${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.nameOf)}
           ${ghost
             ? html`<div part="segment" class="ghost"
                 ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': this.labelsCtl.colorOf(this.labelsCtl.activeLabel) })}

@@ -34,6 +34,30 @@ describe('<kolam-transcription-player> display', () => {
     expect(onWave).to.deep.equal(['Speaker 2', 'Ana']);
   });
 
+  it('names speakers outside the label list "Speaker n" by first appearance, never their id or URL', async () => {
+    // Diarisation output with no label list, given out of time order.
+    const el = await speechPlayer([
+      segment('b', 3, 5, 'two', 'https://example.org/speakers/7'),
+      segment('a', 0.5, 2, 'one', 'spk_1'),
+      segment('d', 8.5, 9.5, 'four', 'spk_0'),
+      segment('c', 6, 8, 'three', 'spk_1'),
+    ]);
+    await el.updateComplete;
+    const onWave = [...shadow(el).querySelectorAll('.segment-label')].map((s) => s.textContent!.trim());
+    expect(onWave).to.deep.equal(['Speaker 1', 'Speaker 2', 'Speaker 1', 'Speaker 3']);
+    const inList = [...shadow(el).querySelectorAll('li[data-id] [part="speaker"]')].map((s) => s.textContent!.trim());
+    expect(inList).to.deep.equal(['Speaker 1', 'Speaker 2', 'Speaker 1', 'Speaker 3']);
+    expect(shadow(el).textContent).not.to.match(/spk_|https:/);
+    // A list that no longer has a segment's speaker: numbered after the list's, not shown blank or raw.
+    el.labels = [{ id: 'ana', name: 'Ana' }, { id: 'SPEAKER_00' }];
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('li[data-id="b"] select[part="speaker"]')!;
+    expect(select.selectedOptions[0].textContent!.trim()).to.equal('Speaker 4');
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Ana', 'Speaker 2', 'Speaker 4']);
+    expect(shadow(el).querySelector('li[data-id="a"] select')!.textContent).to.contain('Speaker 3');
+    expect(shadow(el).textContent).not.to.match(/spk_|https:/);
+  });
+
   it('seeks where the time axis is clicked', async () => {
     const el = await speechPlayer([segment('a', 0.5, 9)]);
     const wave = waveformOf(el);
