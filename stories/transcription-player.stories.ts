@@ -177,11 +177,22 @@ export const TwoThousandSegments: Story = {
   },
 };
 
-/** A file that is not audio: the player says so and fires `kolam-error`; segments stay editable. */
+/**
+ * A file that is not audio: the player says so in the view and fires `kolam-error`. Play, skip,
+ * speed, loop and zoom are disabled and nothing is drawn where there is no audio; the segments stay
+ * listed and editable below.
+ */
 export const FailingSource: Story = {
-  render: () => html`<kolam-transcription-player src=${fixture('broken.wav')} .annotations=${SPEECH_SEGMENTS.slice(0, 1)}></kolam-transcription-player>`,
+  render: () => html`<kolam-label-set .labels=${SPEAKERS}>
+    <kolam-transcription-player src=${fixture('broken.wav')} .annotations=${SPEECH_SEGMENTS}></kolam-transcription-player>
+  </kolam-label-set>`,
   play: async ({ canvasElement }) => {
     const el = player(canvasElement);
     await waitFor(() => expect(el.shadowRoot!.querySelector('.status.error')).not.toBeNull(), { timeout: 10000 });
+    await el.updateComplete;
+    await expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="play"]')!.disabled).toBe(true);
+    await expect(el.shadowRoot!.querySelector<HTMLInputElement>('[part="zoom"]')!.disabled).toBe(true);
+    await expect(el.shadowRoot!.querySelectorAll('[part~="waveform"] [part~="segment"]')).toHaveLength(0);
+    await expect(el.shadowRoot!.querySelectorAll('li[data-id]')).toHaveLength(3);
   },
 };

@@ -30,6 +30,8 @@ export interface SegmentListHost {
    */
   tabRowId: string | undefined;
   readonly: boolean;
+  /** False when the media failed: a row's time button then has nothing to play. */
+  playable: boolean;
   labels: readonly Label[];
   /** "Speaker 2" for a speaker with no name, never the raw id. */
   nameOf: SpeakerNamer;
@@ -86,7 +88,7 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
   const long = piece.count > 1;
   return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : 'false'} aria-posinset=${index + 1} aria-setsize=${host.total}>
     <div class="row-head">
-      <button type="button" part="segment-time" tabindex=${tabindex} aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
+      <button type="button" part="segment-time" tabindex=${tabindex} aria-label=${msg(str`Play segment ${range}`)} ?disabled=${!host.playable} @click=${() => host.play(segment)}>
         ${range}
       </button>
       ${speaker}

@@ -174,6 +174,12 @@ export const transcriptionPlayerStyles = css`
   }
   .status.error {
     color: var(--_danger);
+    place-content: center;
+    gap: 4px;
+  }
+  .status-hint {
+    color: var(--_muted);
+    font-size: 12px;
   }
   [part~='list'] {
     list-style: none;

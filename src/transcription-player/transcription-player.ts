@@ -401,7 +401,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const { items, windowKey } = this.rows.rows([this.store.selectedId]);
     // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
     const labelList = labels.labels.length ? labels.labels : NO_LABELS;
-    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey, this.pieces.version], () => {
+    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey, this.pieces.version, this.waveformSource.status === 'error'], () => {
       this.rows.markRendered();
       return this.renderListRows(items, this.sorted.length, currentId);
     });
@@ -423,6 +423,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         selectedId: this.store.selectedId,
         tabRowId: this.tabRowId(items, currentId),
         readonly: labels.readonly,
+        playable: this.waveformSource.status !== 'error',
         labels: labels.labels,
         nameOf: this.nameOf,
         language: this.language,
@@ -466,10 +467,12 @@ export class KolamTranscriptionPlayer extends LitElement {
     const currentId = this.current?.id;
     const width = Math.max(this.view.width, Math.ceil(duration * px));
     const time = this.transport.time;
-    const ghost = this.gestures.ghost;
     const status = this.waveformSource.status;
+    // With no audio there is no time to place anything on: no segment, playhead or ghost is drawn
+    // there (they would be empty blocks on a blank strip); the list still shows every segment.
+    const failed = status === 'error';
     const statusText =
-      status === 'loading' ? `${msg('Loading waveform…')} ${this.waveformSource.percent}` : status === 'error' ? msg('The media could not be loaded.') : '';
+      status === 'loading' ? `${msg('Loading waveform…')} ${this.waveformSource.percent}` : failed ? msg('The media could not be loaded.') : '';
     return html`
       <video
         part="video"
@@ -491,6 +494,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         aria-valuemax=${Math.round(duration * 10) / 10}
         aria-valuenow=${Math.round(time * 10) / 10}
         aria-valuetext=${msg(str`${formatClock(time)} of ${formatClock(duration)}`)}
+        aria-disabled=${ifDefined(failed ? 'true' : undefined)}
         @pointerdown=${this.gestures.onPointerDown}
         @pointermove=${this.gestures.onPointerMove}
         @pointerup=${this.gestures.onPointerUp}
@@ -500,19 +504,31 @@ export class KolamTranscriptionPlayer extends LitElement {
       >
         <div class="content" ${cssom({ width: `${width}px` })}>
           <div class="chunks"></div>
-          ${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.nameOf)}
+          ${failed ? nothing : this.renderOnWave(px, currentId)}
+        </div>
+        ${statusText
+          ? html`<div class="status ${status}" ${cssom({ top: `${AXIS_HEIGHT}px` })}>
+              <span>${statusText}</span>
+              ${failed && this.sorted.length ? html`<span class="status-hint">${msg('Its segments are listed below.')}</span>` : nothing}
+            </div>`
+          : nothing}
+      </div>
+      ${this.overview.render()} ${this.renderList(currentId)} ${this.announcer.render()}
+      <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
+    `;
+  }
+
+  /** What is drawn over the waveform: the segments, a segment being drawn, the playhead. */
+  private renderOnWave(px: number, currentId: string | undefined) {
+    const ghost = this.gestures.ghost;
+    const time = this.transport.time;
+    return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.nameOf)}
           ${ghost
             ? html`<div part="segment" class="ghost"
                 ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': this.labelsCtl.colorOf(this.labelsCtl.activeLabel) })}
               ></div>`
             : nothing}
-          <div part="playhead" ${cssom({ transform: `translateX(${time * px}px)` })}></div>
-        </div>
-        ${statusText ? html`<div class="status ${status}" ${cssom({ top: `${AXIS_HEIGHT}px` })}>${statusText}</div>` : nothing}
-      </div>
-      ${this.overview.render()} ${this.renderList(currentId)} ${this.announcer.render()}
-      <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
-    `;
+          <div part="playhead" ${cssom({ transform: `translateX(${time * px}px)` })}></div>`;
   }
 }
 
