@@ -71,19 +71,23 @@ for (const name of names) {
   const then = await runCase('transcript-before', name);
   const cell = (r, pick) => (r.failed ? r.failed : pick(r));
   const ms = (v) => `${round(v)} ms`;
+  // The Long Tasks API reports only tasks over 50 ms.
+  const task = (v) => (v ? ms(v) : 'none > 50 ms');
   console.log(`\n${cases[name].label} (${name})`);
   console.table(
     [
       ['set → first paint', '1000 ms', (r) => ms(r.load.painted)],
       ['set → idle', '—', (r) => ms(r.load.idle)],
-      ['longest task while loading', '200 ms', (r) => ms(r.load.task)],
-      ['longest animation frame while loading', '—', (r) => ms(r.load.frame)],
+      ['longest task while loading', '200 ms', (r) => task(r.load.task)],
+      ['longest animation frame while loading', '—', (r) => task(r.load.frame)],
       ['key → paint, p95 of 5', '—', (r) => ms(r.keys.stats.p95)],
-      ['longest task while typing', '200 ms', (r) => ms(r.keys.task)],
+      ['longest task while typing', '200 ms', (r) => task(r.keys.task)],
       ['blur (commit) → paint', '—', (r) => ms(r.commit.painted)],
-      ['longest task on commit', '200 ms', (r) => ms(r.commit.task)],
+      ['longest task on commit', '200 ms', (r) => task(r.commit.task)],
       ['rows in the DOM', '—', (r) => String(r.load.rows)],
     ].map(([figure, goal, pick]) => ({ figure, goal, kolam: cell(ours, pick), [`before (${before.slice(0, 7)})`]: cell(then, pick) })),
   );
 }
-await bench.close();
+// A page of the old code may still be laying out typed keys; the figures are in, so do not wait for it.
+await Promise.race([bench.close(), new Promise((r) => setTimeout(r, 5000))]);
+process.exit(0);

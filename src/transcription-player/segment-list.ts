@@ -40,7 +40,7 @@ export interface SegmentListHost {
   draftOf(id: string): string | undefined;
   /** The part of a transcript its field shows (the whole text, unless it is very long). */
   pieceOf(id: string, text: string): Piece;
-  showPiece(segment: Annotation, text: string, index: number): void;
+  showPiece(segment: Annotation, index: number): void;
   play(segment: Annotation): void;
   focus(segment: Annotation): void;
   input(segment: Annotation, event: InputEvent): void;
@@ -108,19 +108,19 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
       @compositionend=${() => host.compositionEnd()}
       @blur=${() => host.blur(segment)}
     ></textarea>
-    ${long ? renderPieceNav(host, segment, text, piece, tabindex) : nothing}
+    ${long ? renderPieceNav(host, segment, piece, tabindex) : nothing}
   </li>`;
 }
 
 /** Under a long transcript's field: which part it shows, and the way to the others. */
-function renderPieceNav(host: SegmentListHost, segment: Annotation, text: string, piece: Piece, tabindex: number) {
+function renderPieceNav(host: SegmentListHost, segment: Annotation, piece: Piece, tabindex: number) {
   const n = (v: number) => v.toLocaleString();
   return html`<div part="transcript-parts" class="pieces">
-    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === 0} @click=${() => host.showPiece(segment, text, piece.index - 1)}>
+    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === 0} @click=${() => host.showPiece(segment, piece.index - 1)}>
       ${msg('Previous part')}
     </button>
     <span class="piece-place">${msg(str`Part ${piece.index + 1} of ${piece.count}, characters ${n(piece.start + 1)}–${n(piece.end)} of ${n(piece.total)}`)}</span>
-    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === piece.count - 1} @click=${() => host.showPiece(segment, text, piece.index + 1)}>
+    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === piece.count - 1} @click=${() => host.showPiece(segment, piece.index + 1)}>
       ${msg('Next part')}
     </button>
   </div>`;

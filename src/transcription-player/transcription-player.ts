@@ -430,8 +430,9 @@ export class KolamTranscriptionPlayer extends LitElement {
         colorOf: (id) => labels.colorOf(id),
         draftOf: (id) => this.drafts.get(id),
         pieceOf: (id, text) => this.pieces.pieceOf(id, text),
-        showPiece: (segment, text, index) => {
-          this.pieces.show(segment.id, text, index);
+        // The text now, not as last rendered: the field may have been typed in since.
+        showPiece: (segment, index) => {
+          this.pieces.show(segment.id, this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment), index);
           this.requestUpdate();
         },
         play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),

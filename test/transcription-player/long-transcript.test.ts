@@ -118,6 +118,26 @@ describe('<kolam-transcription-player> a very long transcript', () => {
     expect(fieldOf(el, 'a').value).to.equal(second);
   });
 
+  it('going to another part straight from typing keeps what was typed', async () => {
+    const text = running(ENGLISH, 5000);
+    const el = await speechPlayer([segment('a', 0.3, 3.2, text)]);
+    const first = fieldOf(el, 'a').value;
+    await nextPart(el, 'a');
+    await click(fieldOf(el, 'a'));
+    await ctrl('Home');
+    await sendKeys({ type: 'new words ' });
+    const updated = oneEvent(el, 'kolam-update');
+    await click(partsOf(el, 'a')!.querySelectorAll('button')[0]);
+    const typed = text.slice(0, first.length) + 'new words ' + text.slice(first.length);
+    expect((await updated).detail.annotation.body[0].value).to.equal(typed);
+    await el.updateComplete;
+    await waitUntil(() => partsOf(el, 'a')!.textContent!.includes('Part 1 of'), 'first part shown');
+    expect(fieldOf(el, 'a').value).to.equal(first);
+    await nextPart(el, 'a');
+    expect(fieldOf(el, 'a').value.startsWith('new words ')).to.equal(true);
+    expect(el.annotations[0].body[0].value).to.equal(typed);
+  });
+
   it('Ctrl+Enter in a later part splits the text at the caret there', async () => {
     const text = running(ENGLISH, 5000);
     const el = await speechPlayer([segment('a', 0.3, 3.2, text)]);
