@@ -4,7 +4,8 @@
 // fixtures), ffmpeg (media fixtures, SRT/WebVTT checks), python3-nltk (CoNLL checks), postgresql-15
 // (the annotation server's suite on PostgreSQL) and fonts-noto-core (Tamil, Devanagari and
 // Arabic-script fonts: without them Chromium draws those scripts as empty boxes, in the stories, the
-// screenshots and the tests that measure text).
+// screenshots and the tests that measure text) and fonts-noto-color-emoji (emoji in transcripts and
+// labels, drawn in colour rather than as boxes or a text font's outlines).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium-path.mjs';
@@ -47,6 +48,16 @@ const scriptsWithoutFont = () => {
   });
 };
 
+// A colour emoji font: DejaVu Sans has outlines for many emoji, so ask for colour, not coverage.
+const hasColorEmoji = () => {
+  if (!has('fc-list')) return !has('apt-get');
+  try {
+    return execSync(`fc-list ':color=true:charset=1f600' family`, { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+};
+
 const missing = [
   !findChromium() && 'chromium',
   !has('espeak-ng') && 'espeak-ng',
@@ -56,6 +67,7 @@ const missing = [
   // The annotation server's suite runs on PostgreSQL too (scripts/start-postgres.mjs).
   !postgresBin() && 'postgresql-15',
   scriptsWithoutFont().length > 0 && 'fonts-noto-core',
+  !hasColorEmoji() && 'fonts-noto-color-emoji',
 ].filter(Boolean);
 
 if (missing.length === 0) process.exit(0);

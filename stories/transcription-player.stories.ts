@@ -177,11 +177,62 @@ export const TwoThousandSegments: Story = {
   },
 };
 
-/** A file that is not audio: the player says so and fires `kolam-error`; segments stay editable. */
+/** A megabyte of Tamil with no line break, as one model pass might hand over one long segment. */
+function megabyteOfTamil(): string {
+  const words = 'நான் இன்று காலை பள்ளிக்குப் போனேன் அங்கே ஆசிரியர் ஒரு கதை சொன்னார் நாங்கள் கேட்டோம்'.split(' ');
+  const out: string[] = [];
+  for (let i = 0, length = 0; length < 1 << 20; i++) {
+    const word = words[(i * 5) % words.length];
+    out.push(word);
+    length += word.length + 1;
+  }
+  return out.join(' ').slice(0, 1 << 20);
+}
+
+/**
+ * A transcript of a megabyte on one line, beside short ones with emoji, from a diariser that gave
+ * ids but no names (`spk_0`, a URL). The long one is edited a part of about 1,000 characters at a
+ * time (cut between words), so the page stays quick; the speakers read "Speaker 1", "Speaker 2".
+ */
+export const VeryLongTranscript: Story = {
+  render: () => html`<kolam-transcription-player
+    src=${fixture('speech.wav')}
+    language="ta"
+    .annotations=${[
+      segment('long', 0.3, 3.1, megabyteOfTamil(), 'spk_0', 'ta'),
+      segment('short', 3.7, 7.5, 'A short one after it 🙂 👩🏽‍💻 🎉', 'https://example.org/speakers/2', 'en'),
+      segment('again', 8.1, 11.4, 'வணக்கம் 🙏 नमस्ते', 'spk_0'),
+    ]}
+  ></kolam-transcription-player>`,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const parts = () => el.shadowRoot!.querySelector('li[data-id="long"] [part~="transcript-parts"]')!;
+    await expect(field(el, 'long').value.length).toBeLessThan(1500);
+    await userEvent.click(parts().querySelectorAll('button')[1]);
+    await waitFor(() => expect(parts().textContent).toMatch(/\b2\b/));
+    await expect(el.annotations[0].body[0].value).toHaveLength(1 << 20);
+    const names = [...el.shadowRoot!.querySelectorAll('li[data-id] [part="speaker"]')].map((s) => s.textContent!.trim());
+    await expect(names).toHaveLength(3);
+    await expect(names.join(' ')).not.toMatch(/spk_|https:/);
+  },
+};
+
+/**
+ * A file that is not audio: the player says so in the view and fires `kolam-error`. Play, skip,
+ * speed, loop and zoom are disabled and nothing is drawn where there is no audio; the segments stay
+ * listed and editable below.
+ */
 export const FailingSource: Story = {
-  render: () => html`<kolam-transcription-player src=${fixture('broken.wav')} .annotations=${SPEECH_SEGMENTS.slice(0, 1)}></kolam-transcription-player>`,
+  render: () => html`<kolam-label-set .labels=${SPEAKERS}>
+    <kolam-transcription-player src=${fixture('broken.wav')} .annotations=${SPEECH_SEGMENTS}></kolam-transcription-player>
+  </kolam-label-set>`,
   play: async ({ canvasElement }) => {
     const el = player(canvasElement);
     await waitFor(() => expect(el.shadowRoot!.querySelector('.status.error')).not.toBeNull(), { timeout: 10000 });
+    await el.updateComplete;
+    await expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="play"]')!.disabled).toBe(true);
+    await expect(el.shadowRoot!.querySelector<HTMLInputElement>('[part="zoom"]')!.disabled).toBe(true);
+    await expect(el.shadowRoot!.querySelectorAll('[part~="waveform"] [part~="segment"]')).toHaveLength(0);
+    await expect(el.shadowRoot!.querySelectorAll('li[data-id]')).toHaveLength(3);
   },
 };

@@ -10,8 +10,11 @@ import { css, unsafeCSS } from 'lit';
  * its users' systems already have — Noto (Linux, Android; `fonts-noto-core` on Debian), Nirmala UI
  * (Windows 8+, every Indic script), Latha (Tamil) and Mangal (Devanagari) on older Windows, the
  * Sangam / Kohinoor faces on Apple systems, and Urdu's Nastaliq beside Naskh Arabic. Without these a
- * browser may fall back to a font with no glyphs and show empty boxes (tofu). A constant of ours,
- * never a host value, so `unsafeCSS` injects nothing a host gave.
+ * browser may fall back to a font with no glyphs and show empty boxes (tofu). Last come the colour
+ * emoji fonts of Apple, Windows and Linux/Android (`fonts-noto-color-emoji` on Debian): transcripts
+ * and labels carry emoji, and after `sans-serif` they are drawn in colour rather than as a text
+ * font's outline or a box. A constant of ours, never a host value, so `unsafeCSS` injects nothing a
+ * host gave.
  */
 export const kolamFontStack = [
   'system-ui',
@@ -29,6 +32,9 @@ export const kolamFontStack = [
   "'Segoe UI'",
   "'Geeza Pro'",
   'sans-serif',
+  "'Apple Color Emoji'",
+  "'Segoe UI Emoji'",
+  "'Noto Color Emoji'",
 ].join(', ');
 
 export const themeStyles = css`

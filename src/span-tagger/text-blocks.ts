@@ -5,37 +5,13 @@
  * searches. Cutting after "\n" keeps what is shown identical to one `pre-wrap` node; a paragraph with
  * no break for several blocks is cut between words, which starts a new line there.
  */
+import { wordCut } from '../core/word-cut.js';
 
 /** UTF-16 units a block aims for; lines are never split, so a block may be longer. */
 export const BLOCK_TARGET = 4096;
 
 /** A paragraph longer than this many targets is also cut between words. */
 const LONGEST_LINE = 4;
-/** How far back (UTF-16 units) the word segmenter starts before a cut, for its context. */
-const CONTEXT = 64;
-
-let words: Intl.Segmenter | null = null;
-
-/**
- * Where to cut a paragraph with no line break near `at`: after the first gap between words (a
- * space, punctuation) at or past `at`, else at any word boundary. Word boundaries never fall inside
- * a grapheme cluster (UAX #29), so a letter and its vowel signs or combining marks stay together.
- * Returns -1 when none is found within `reach`.
- */
-export function wordCut(text: string, at: number, reach: number): number {
-  words ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  const from = Math.max(0, at - CONTEXT);
-  const window = text.slice(from, Math.min(text.length, at + reach));
-  let anyBoundary = -1;
-  for (const { index, segment, isWordLike } of words.segment(window)) {
-    const end = from + index + segment.length;
-    if (end < at || end >= from + window.length) continue;
-    if (!isWordLike) return end;
-    if (anyBoundary < 0) anyBoundary = end;
-  }
-  return anyBoundary;
-}
-
 /**
  * Start indices of the blocks of `text` (the first is 0). A block ends just after a "\n"; a
  * paragraph so long it has none for LONGEST_LINE targets (a 1 MB text on one line) is cut between

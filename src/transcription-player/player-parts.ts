@@ -10,6 +10,7 @@ import type { LabelsController } from '../core/labels-controller.js';
 import type { ListWindowController } from './list-controller.js';
 import type { SegmentIndex } from './segment-index.js';
 import type { TranscriptDrafts } from './transcript-drafts.js';
+import type { TranscriptPieces } from './transcript-pieces.js';
 import type { TransportController } from './transport.js';
 import type { WaveformView } from './waveform-view.js';
 
@@ -17,6 +18,8 @@ export interface PlayerParts {
   store: AnnotationStore;
   labels: LabelsController;
   drafts: TranscriptDrafts;
+  /** Which part of a long transcript its field shows. */
+  pieces: TranscriptPieces;
   announcer: Announcer;
   transport: TransportController;
   rows: ListWindowController;

@@ -28,7 +28,7 @@ import { formatClock } from './time-format.js';
 export type SegmentEditor = ReturnType<typeof segmentEditor>;
 
 export function segmentEditor(host: LitElement, tool: PlayerParts) {
-  const { store, labels, drafts, announcer, transport, rows, view, index } = tool;
+  const { store, labels, drafts, pieces, announcer, transport, rows, view, index } = tool;
 
   const transcriptField = (): HTMLTextAreaElement | null => {
     const root = host.renderRoot;
@@ -56,10 +56,14 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
   const focusRow = (id: string, caret: number): void => {
     rows.focusedId = id;
     rows.reveal(id);
+    // A long transcript shows the part holding the caret; the field's offsets are that part's.
+    const segment = store.get(id);
+    const local = segment ? pieces.reveal(id, drafts.get(id) ?? transcriptOf(segment), caret) : caret;
+    host.requestUpdate();
     void host.updateComplete.then(() => {
       const field = host.renderRoot.querySelector<HTMLTextAreaElement>(`li[data-id="${CSS.escape(id)}"] textarea`);
       field?.focus();
-      field?.setSelectionRange(caret, caret);
+      field?.setSelectionRange(local, local);
     });
   };
 
@@ -90,7 +94,7 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
       const field = transcriptField();
       if (segment) {
         const fieldId = field?.closest('li')?.dataset.id;
-        const caret = fieldId === segment.id && field ? field.selectionStart : Infinity;
+        const caret = fieldId === segment.id && field ? pieces.offsetOf(segment.id, field.selectionStart) : Infinity;
         drafts.flush(segment.id);
         const current = store.get(segment.id)!;
         const halves = splitSegment(current, time, caret, newSegment);

@@ -12,8 +12,9 @@ import type { Annotation, Label } from '../core/annotation.js';
 import { labelIdOf } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import type { WindowItem } from './list-window.js';
+import type { Piece } from './transcript-pieces.js';
 import { languageOf, rangeOf, transcriptOf } from './segments.js';
-import { speakerName } from './speaker-name.js';
+import type { SpeakerNamer } from './speaker-name.js';
 import { formatClock } from './time-format.js';
 
 export interface SegmentListHost {
@@ -29,10 +30,17 @@ export interface SegmentListHost {
    */
   tabRowId: string | undefined;
   readonly: boolean;
+  /** False when the media failed: a row's time button then has nothing to play. */
+  playable: boolean;
   labels: readonly Label[];
+  /** "Speaker 2" for a speaker with no name, never the raw id. */
+  nameOf: SpeakerNamer;
   language: string | undefined;
   colorOf(labelId: string | undefined): string;
   draftOf(id: string): string | undefined;
+  /** The part of a transcript its field shows (the whole text, unless it is very long). */
+  pieceOf(id: string, text: string): Piece;
+  showPiece(segment: Annotation, index: number): void;
   play(segment: Annotation): void;
   focus(segment: Annotation): void;
   input(segment: Annotation, event: InputEvent): void;
@@ -57,7 +65,9 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
   const tabindex = id === host.tabRowId ? 0 : -1;
   const speaker =
     host.labels.length === 0
-      ? nothing
+      ? labelId === undefined
+        ? nothing
+        : html`<span part="speaker" class="speaker-name" ${cssom({ '--_color': host.colorOf(labelId) })}>${host.nameOf(labelId)}</span>`
       : html`<select
           part="speaker"
           aria-label=${msg(str`Speaker of segment ${range}`)}
@@ -68,11 +78,17 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
           @change=${(e: Event) => host.relabel(segment, (e.target as HTMLSelectElement).value)}
         >
           ${labelId === undefined ? html`<option value="">${msg('No speaker')}</option>` : nothing}
-          ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${speakerName(host.labels, l.id)}</option>`)}
+          ${host.labels.map((l) => html`<option value=${l.id} ?selected=${l.id === labelId}>${host.nameOf(l.id)}</option>`)}
+          ${labelId !== undefined && !host.labels.some((l) => l.id === labelId)
+            ? html`<option value=${labelId} selected>${host.nameOf(labelId)}</option>`
+            : nothing}
         </select>`;
+  const text = host.draftOf(id) ?? transcriptOf(segment);
+  const piece = host.pieceOf(id, text);
+  const long = piece.count > 1;
   return html`<li part=${parts} data-id=${id} aria-current=${current ? 'true' : 'false'} aria-posinset=${index + 1} aria-setsize=${host.total}>
     <div class="row-head">
-      <button type="button" part="segment-time" tabindex=${tabindex} aria-label=${msg(str`Play segment ${range}`)} @click=${() => host.play(segment)}>
+      <button type="button" part="segment-time" tabindex=${tabindex} aria-label=${msg(str`Play segment ${range}`)} ?disabled=${!host.playable} @click=${() => host.play(segment)}>
         ${range}
       </button>
       ${speaker}
@@ -83,16 +99,31 @@ function renderRow(host: SegmentListHost, segment: Annotation, index: number) {
       spellcheck="true"
       dir="auto"
       lang=${ifDefined(languageOf(segment) ?? host.language)}
-      aria-label=${msg(str`Transcript ${range}`)}
+      aria-label=${long ? msg(str`Transcript ${range}, part ${piece.index + 1} of ${piece.count}`) : msg(str`Transcript ${range}`)}
       tabindex=${tabindex}
       ?readonly=${host.readonly}
-      .value=${live(host.draftOf(id) ?? transcriptOf(segment))}
+      .value=${live(piece.value)}
       @focus=${() => host.focus(segment)}
       @input=${(e: InputEvent) => host.input(segment, e)}
       @compositionend=${() => host.compositionEnd()}
       @blur=${() => host.blur(segment)}
     ></textarea>
+    ${long ? renderPieceNav(host, segment, piece, tabindex) : nothing}
   </li>`;
+}
+
+/** Under a long transcript's field: which part it shows, and the way to the others. */
+function renderPieceNav(host: SegmentListHost, segment: Annotation, piece: Piece, tabindex: number) {
+  const n = (v: number) => v.toLocaleString();
+  return html`<div part="transcript-parts" class="pieces">
+    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === 0} @click=${() => host.showPiece(segment, piece.index - 1)}>
+      ${msg('Previous part')}
+    </button>
+    <span class="piece-place">${msg(str`Part ${piece.index + 1} of ${piece.count}, characters ${n(piece.start + 1)}–${n(piece.end)} of ${n(piece.total)}`)}</span>
+    <button type="button" tabindex=${tabindex} ?disabled=${piece.index === piece.count - 1} @click=${() => host.showPiece(segment, piece.index + 1)}>
+      ${msg('Next part')}
+    </button>
+  </div>`;
 }
 
 export function renderSegmentList(host: SegmentListHost) {

@@ -174,6 +174,12 @@ export const transcriptionPlayerStyles = css`
   }
   .status.error {
     color: var(--_danger);
+    place-content: center;
+    gap: 4px;
+  }
+  .status-hint {
+    color: var(--_muted);
+    font-size: 12px;
   }
   [part~='list'] {
     list-style: none;
@@ -217,6 +223,12 @@ export const transcriptionPlayerStyles = css`
     max-width: 16ch;
     border-inline-start: 4px solid var(--_color);
   }
+  .speaker-name {
+    padding-inline-start: 4px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   [part~='transcript'] {
     font: inherit;
     color: inherit;
@@ -230,6 +242,15 @@ export const transcriptionPlayerStyles = css`
     max-height: 10lh;
     width: 100%;
     box-sizing: border-box;
+  }
+  [part~='transcript-parts'] {
+    grid-column: 2;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+    font-size: 12px;
+    color: var(--_muted);
   }
   .empty {
     padding: 12px;

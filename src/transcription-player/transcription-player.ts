@@ -26,12 +26,14 @@ import type { PlayerParts } from './player-parts.js';
 import { segmentEditor } from './segment-editing.js';
 import { SegmentIndex } from './segment-index.js';
 import { renderSegmentList } from './segment-list.js';
-import { rangeOf } from './segments.js';
+import { rangeOf, transcriptOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { OverviewStrip } from './overview.js';
+import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
+import { TranscriptPieces } from './transcript-pieces.js';
 import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { WaveformSource } from './waveform-source.js';
@@ -82,6 +84,7 @@ import { AXIS_HEIGHT } from './waveform.js';
  * @csspart segment-time - The row's time button (plays the segment).
  * @csspart speaker - The row's speaker select.
  * @csspart transcript - The row's transcript field.
+ * @csspart transcript-parts - Under a very long transcript's field: which part it shows, and buttons to the previous and next.
  * @cssprop --kolam-waveform-color - The waveform's colour.
  * @cssprop --kolam-playhead-color - The playhead's colour.
  * @cssprop --kolam-current-segment-color - Background of the list row under the playhead.
@@ -138,8 +141,10 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly transport = new TransportController(this);
   private readonly keys = new KeyboardController(this);
   private readonly drafts = new TranscriptDrafts(this, (id, text) => this.editor.commitTranscript(id, text));
+  private readonly pieces = new TranscriptPieces();
   private readonly index = new SegmentIndex(this.store, () => this.gestures.draggedSegmentId);
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
+  private readonly speakers = new SpeakerNames();
   private listVersion = 0;
   private readonly waveformSource = new WaveformSource(this);
   private lastCurrentId: string | undefined;
@@ -164,6 +169,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     store: this.store,
     labels: this.labelsCtl,
     drafts: this.drafts,
+    pieces: this.pieces,
     announcer: this.announcer,
     transport: this.transport,
     rows: this.rows,
@@ -220,6 +226,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const errors = this.store.load(value, { target: checkSegmentTarget, labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
     this.drafts.keepOnly((id) => this.store.get(id) !== undefined);
+    this.pieces.keepOnly((id) => this.store.get(id) !== undefined);
   }
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
@@ -399,7 +406,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const { items, windowKey } = this.rows.rows([this.store.selectedId]);
     // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
     const labelList = labels.labels.length ? labels.labels : NO_LABELS;
-    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey], () => {
+    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey, this.pieces.version, this.waveformSource.status === 'error'], () => {
       this.rows.markRendered();
       return this.renderListRows(items, this.sorted.length, currentId);
     });
@@ -421,16 +428,29 @@ export class KolamTranscriptionPlayer extends LitElement {
         selectedId: this.store.selectedId,
         tabRowId: this.tabRowId(items, currentId),
         readonly: labels.readonly,
+        playable: this.waveformSource.status !== 'error',
         labels: labels.labels,
+        nameOf: this.nameOf,
         language: this.language,
         colorOf: (id) => labels.colorOf(id),
         draftOf: (id) => this.drafts.get(id),
+        pieceOf: (id, text) => this.pieces.pieceOf(id, text),
+        // The text now, not as last rendered: the field may have been typed in since.
+        showPiece: (segment, index) => {
+          this.pieces.show(segment.id, this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment), index);
+          this.requestUpdate();
+        },
         play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
         focus: (segment) => {
           this.rows.focusedId = segment.id;
           this.store.select(segment.id);
         },
-        input: (segment, event) => this.drafts.input(segment.id, (event.target as HTMLTextAreaElement).value, event.isComposing),
+        input: (segment, event) => {
+          // The field may hold one part of a long transcript: the draft is always the whole text.
+          const text = this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment);
+          const value = (event.target as HTMLTextAreaElement).value;
+          this.drafts.input(segment.id, this.pieces.splice(segment.id, text, value), event.isComposing);
+        },
         blur: (segment) => {
           this.drafts.flush(segment.id);
           if (this.rows.focusedId === segment.id) this.rows.focusedId = null;
@@ -441,16 +461,24 @@ export class KolamTranscriptionPlayer extends LitElement {
       });
   }
 
+  /** Speaker names, worked out again only when the labels or the segments change. */
+  private get nameOf() {
+    const labels = this.labelsCtl.labels;
+    return this.speakers.of(labels.length ? labels : NO_LABELS, this.sorted);
+  }
+
   override render() {
     const px = this.view.pxPerSecond;
     const duration = this.duration;
     const currentId = this.current?.id;
     const width = Math.max(this.view.width, Math.ceil(duration * px));
     const time = this.transport.time;
-    const ghost = this.gestures.ghost;
     const status = this.waveformSource.status;
+    // With no audio there is no time to place anything on: no segment, playhead or ghost is drawn
+    // there (they would be empty blocks on a blank strip); the list still shows every segment.
+    const failed = status === 'error';
     const statusText =
-      status === 'loading' ? `${msg('Loading waveform…')} ${this.waveformSource.percent}` : status === 'error' ? msg('The media could not be loaded.') : '';
+      status === 'loading' ? `${msg('Loading waveform…')} ${this.waveformSource.percent}` : failed ? msg('The media could not be loaded.') : '';
     return html`
       <video
         part="video"
@@ -472,6 +500,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         aria-valuemax=${Math.round(duration * 10) / 10}
         aria-valuenow=${Math.round(time * 10) / 10}
         aria-valuetext=${msg(str`${formatClock(time)} of ${formatClock(duration)}`)}
+        aria-disabled=${ifDefined(failed ? 'true' : undefined)}
         @pointerdown=${this.gestures.onPointerDown}
         @pointermove=${this.gestures.onPointerMove}
         @pointerup=${this.gestures.onPointerUp}
@@ -481,19 +510,31 @@ export class KolamTranscriptionPlayer extends LitElement {
       >
         <div class="content" ${cssom({ width: `${width}px` })}>
           <div class="chunks"></div>
-          ${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId)}
+          ${failed ? nothing : this.renderOnWave(px, currentId)}
+        </div>
+        ${statusText
+          ? html`<div class="status ${status}" ${cssom({ top: `${AXIS_HEIGHT}px` })}>
+              <span>${statusText}</span>
+              ${failed && this.sorted.length ? html`<span class="status-hint">${msg('Its segments are listed below.')}</span>` : nothing}
+            </div>`
+          : nothing}
+      </div>
+      ${this.overview.render()} ${this.renderList(currentId)} ${this.announcer.render()}
+      <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
+    `;
+  }
+
+  /** What is drawn over the waveform: the segments, a segment being drawn, the playhead. */
+  private renderOnWave(px: number, currentId: string | undefined) {
+    const ghost = this.gestures.ghost;
+    const time = this.transport.time;
+    return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.nameOf)}
           ${ghost
             ? html`<div part="segment" class="ghost"
                 ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': this.labelsCtl.colorOf(this.labelsCtl.activeLabel) })}
               ></div>`
             : nothing}
-          <div part="playhead" ${cssom({ transform: `translateX(${time * px}px)` })}></div>
-        </div>
-        ${statusText ? html`<div class="status ${status}" ${cssom({ top: `${AXIS_HEIGHT}px` })}>${statusText}</div>` : nothing}
-      </div>
-      ${this.overview.render()} ${this.renderList(currentId)} ${this.announcer.render()}
-      <span class="probe wave"></span><span class="probe axis"></span><span class="probe text"></span>
-    `;
+          <div part="playhead" ${cssom({ transform: `translateX(${time * px}px)` })}></div>`;
   }
 }
 

@@ -18,8 +18,34 @@ describe('the default font stack', () => {
     for (const font of ['Noto Sans Tamil', 'Noto Sans Devanagari', 'Noto Sans Arabic', 'Nirmala UI', 'Latha', 'Mangal']) {
       expect(family).to.contain(font);
     }
-    expect(family.trim().endsWith('sans-serif')).to.equal(true);
+    expect(family).to.contain('sans-serif');
   });
+
+  it('ends with the colour emoji fonts of Apple, Windows and Linux', async () => {
+    const set = await fixture<KolamLabelSet>(html`<kolam-label-set></kolam-label-set>`);
+    const fonts = getComputedStyle(set).fontFamily.split(',').map((f) => f.trim().replace(/^["']|["']$/g, ''));
+    expect(fonts.slice(-4)).to.deep.equal(['sans-serif', 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji']);
+  });
+
+  for (const emoji of ['😀', '👩🏽‍💻', '🇮🇳']) {
+    it(`draws ${emoji} in colour, not as a text font's black outline (fonts-noto-color-emoji from scripts/setup.mjs)`, async () => {
+      const set = await fixture<KolamLabelSet>(html`<kolam-label-set></kolam-label-set>`);
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 64;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      ctx.font = `40px ${getComputedStyle(set).fontFamily}`;
+      ctx.fillStyle = '#000';
+      ctx.textBaseline = 'top';
+      ctx.fillText(emoji, 4, 4);
+      const data = ctx.getImageData(0, 0, 64, 64).data;
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+        if (a > 128 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+      }
+      expect(coloured).to.be.greaterThan(100);
+    });
+  }
 
   it('gives way to --kolam-font', async () => {
     const set = await fixture<KolamLabelSet>(html`<kolam-label-set style="--kolam-font: serif"></kolam-label-set>`);

@@ -18,6 +18,35 @@ describe('<kolam-transcription-player> display', () => {
     expect(controls.filter((c) => !c.disabled).map((c) => c.outerHTML)).to.deep.equal([]);
   });
 
+  it('draws nothing segment-like where a failed source has no audio, and lists its segments', async () => {
+    const el = await fixture<KolamTranscriptionPlayer>(
+      html`<kolam-transcription-player style="width:800px" .annotations=${[segment('a', 0.3, 3.1, 'one', 'ana'), segment('b', 3.7, 7.5, 'two')]}></kolam-transcription-player>`,
+    );
+    const error = oneEvent(el, 'kolam-error');
+    el.src = media('broken.wav');
+    await error;
+    await waitUntil(() => shadow(el).querySelector('.status.error'), 'error shown');
+    await el.updateComplete;
+    const wave = waveformOf(el);
+    expect(wave.querySelectorAll('[part~="segment"], [part~="playhead"], [part~="edge"], .coverage, .segment-label').length).to.equal(0);
+    expect(wave.querySelector('.status')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('The media could not be loaded. Its segments are listed below.');
+    expect(wave.getAttribute('aria-disabled')).to.equal('true');
+    // The list keeps them, editable; there is nothing to play.
+    expect([...shadow(el).querySelectorAll('li[data-id] textarea')].map((t) => (t as HTMLTextAreaElement).value)).to.deep.equal(['one', 'two']);
+    expect([...shadow(el).querySelectorAll<HTMLButtonElement>('[part="segment-time"]')].map((b) => b.disabled)).to.deep.equal([true, true]);
+    // A drag across the strip makes no segment.
+    const created: Event[] = [];
+    el.addEventListener('kolam-create', (e) => created.push(e));
+    const r = wave.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(r.left + 100), Math.round(r.top + 80)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(r.left + 300), Math.round(r.top + 80)] });
+    await sendMouse({ type: 'up' });
+    await el.updateComplete;
+    expect(created).to.have.length(0);
+    expect(wave.querySelectorAll('[part~="segment"]').length).to.equal(0);
+  });
+
   it('keeps the controls enabled for a source that loads', async () => {
     const el = await speechPlayer();
     expect(shadow(el).querySelector<HTMLButtonElement>('[part="play"]')!.disabled).to.equal(false);
@@ -32,6 +61,30 @@ describe('<kolam-transcription-player> display', () => {
     expect(options).to.deep.equal(['Speaker 1', 'Speaker 2', 'Ana']);
     const onWave = [...shadow(el).querySelectorAll('.segment-label')].map((s) => s.textContent!.trim());
     expect(onWave).to.deep.equal(['Speaker 2', 'Ana']);
+  });
+
+  it('names speakers outside the label list "Speaker n" by first appearance, never their id or URL', async () => {
+    // Diarisation output with no label list, given out of time order.
+    const el = await speechPlayer([
+      segment('b', 3, 5, 'two', 'https://example.org/speakers/7'),
+      segment('a', 0.5, 2, 'one', 'spk_1'),
+      segment('d', 8.5, 9.5, 'four', 'spk_0'),
+      segment('c', 6, 8, 'three', 'spk_1'),
+    ]);
+    await el.updateComplete;
+    const onWave = [...shadow(el).querySelectorAll('.segment-label')].map((s) => s.textContent!.trim());
+    expect(onWave).to.deep.equal(['Speaker 1', 'Speaker 2', 'Speaker 1', 'Speaker 3']);
+    const inList = [...shadow(el).querySelectorAll('li[data-id] [part="speaker"]')].map((s) => s.textContent!.trim());
+    expect(inList).to.deep.equal(['Speaker 1', 'Speaker 2', 'Speaker 1', 'Speaker 3']);
+    expect(shadow(el).textContent).not.to.match(/spk_|https:/);
+    // A list that no longer has a segment's speaker: numbered after the list's, not shown blank or raw.
+    el.labels = [{ id: 'ana', name: 'Ana' }, { id: 'SPEAKER_00' }];
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('li[data-id="b"] select[part="speaker"]')!;
+    expect(select.selectedOptions[0].textContent!.trim()).to.equal('Speaker 4');
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Ana', 'Speaker 2', 'Speaker 4']);
+    expect(shadow(el).querySelector('li[data-id="a"] select')!.textContent).to.contain('Speaker 3');
+    expect(shadow(el).textContent).not.to.match(/spk_|https:/);
   });
 
   it('seeks where the time axis is clicked', async () => {
