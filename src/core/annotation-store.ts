@@ -36,23 +36,23 @@ function canonicalJsonOrNull(value: unknown): string | null {
 }
 
 export class AnnotationStore implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private order: Array<string | Rejected> = [];
-  private readonly byId = new Map<string, Annotation>();
-  private undoStack: Step[] = [];
-  private redoStack: Step[] = [];
-  private shownCache: { version: number; list: Annotation[] } | null = null;
-  private jsonCache: { version: number; json: Array<string | null> } | null = null;
-  private gesture: { id: string; before: Annotation } | null = null;
-  private grouping: Step[] | null = null;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #order: Array<string | Rejected> = [];
+  readonly #byId = new Map<string, Annotation>();
+  #undoStack: Step[] = [];
+  #redoStack: Step[] = [];
+  #shownCache: { version: number; list: Annotation[] } | null = null;
+  #jsonCache: { version: number; json: Array<string | null> } | null = null;
+  #gesture: { id: string; before: Annotation } | null = null;
+  #grouping: Step[] | null = null;
 
   /** Increases on every change; cheap to compare in `willUpdate`. */
   version = 0;
-  private touched: string | undefined;
+  #touched: string | undefined;
   selectedId: string | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
@@ -60,21 +60,21 @@ export class AnnotationStore implements ReactiveController {
 
   /** Everything the host gave or the user made, rejected inputs included, in order. */
   get all(): unknown[] {
-    return this.order.map((key) => (typeof key === 'string' ? this.byId.get(key) : key.rejected));
+    return this.#order.map((key) => (typeof key === 'string' ? this.#byId.get(key) : key.rejected));
   }
 
   /** The valid annotations, in order: what the tool shows. Cached per version. */
   get shown(): Annotation[] {
-    if (this.shownCache?.version !== this.version) {
+    if (this.#shownCache?.version !== this.version) {
       const list: Annotation[] = [];
-      for (const key of this.order) if (typeof key === 'string') list.push(this.byId.get(key)!);
-      this.shownCache = { version: this.version, list };
+      for (const key of this.#order) if (typeof key === 'string') list.push(this.#byId.get(key)!);
+      this.#shownCache = { version: this.version, list };
     }
-    return this.shownCache.list;
+    return this.#shownCache.list;
   }
 
   get(id: string | null | undefined): Annotation | undefined {
-    return id == null ? undefined : this.byId.get(id);
+    return id == null ? undefined : this.#byId.get(id);
   }
 
   get selected(): Annotation | undefined {
@@ -82,11 +82,11 @@ export class AnnotationStore implements ReactiveController {
   }
 
   get canUndo(): boolean {
-    return this.undoStack.length > 0;
+    return this.#undoStack.length > 0;
   }
 
   get canRedo(): boolean {
-    return this.redoStack.length > 0;
+    return this.#redoStack.length > 0;
   }
 
   /**
@@ -102,74 +102,74 @@ export class AnnotationStore implements ReactiveController {
     try {
       plain = toPlain(input) ?? [];
     } catch (error) {
-      this.replace([]);
+      this.#replace([]);
       return [{ code: 'invalid-annotation', message: `The annotations could not be read (${(error as Error).message}); the set is now empty.`, input: undefined }];
     }
-    if (Array.isArray(plain) && this.sameAsCurrent(plain)) return [];
+    if (Array.isArray(plain) && this.#sameAsCurrent(plain)) return [];
     const { valid, errors } = validateAnnotations(plain, ctx);
     const validSet = new Set(valid);
     const items = Array.isArray(plain) ? plain : [];
-    this.replace(items.map((item) => (validSet.has(item) ? normalizeBody(item as Annotation) : new Rejected(item))));
+    this.#replace(items.map((item) => (validSet.has(item) ? normalizeBody(item as Annotation) : new Rejected(item))));
     return errors;
   }
 
-  private replace(items: Array<Annotation | Rejected>): void {
-    this.byId.clear();
-    this.order = items.map((item) => {
+  #replace(items: Array<Annotation | Rejected>): void {
+    this.#byId.clear();
+    this.#order = items.map((item) => {
       if (item instanceof Rejected) return item;
-      this.byId.set(item.id, item);
+      this.#byId.set(item.id, item);
       return item.id;
     });
-    this.undoStack = [];
-    this.redoStack = [];
-    this.gesture = null;
-    if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null;
-    this.changed();
+    this.#undoStack = [];
+    this.#redoStack = [];
+    this.#gesture = null;
+    if (this.selectedId && !this.#byId.has(this.selectedId)) this.selectedId = null;
+    this.#changed();
   }
 
   /** Our set as the host last saw it (gestures not yet committed), one canonical string per item. */
-  private committedJson(): Array<string | null> {
-    if (this.jsonCache?.version !== this.version) {
-      const gesture = this.gesture;
-      const json = this.order.map((key) => {
+  #committedJson(): Array<string | null> {
+    if (this.#jsonCache?.version !== this.version) {
+      const gesture = this.#gesture;
+      const json = this.#order.map((key) => {
         if (typeof key !== 'string') return canonicalJsonOrNull(key.rejected);
-        return canonicalJsonOrNull(gesture?.id === key ? gesture.before : this.byId.get(key));
+        return canonicalJsonOrNull(gesture?.id === key ? gesture.before : this.#byId.get(key));
       });
-      this.jsonCache = { version: this.version, json };
+      this.#jsonCache = { version: this.version, json };
     }
-    return this.jsonCache.json;
+    return this.#jsonCache.json;
   }
 
-  private sameAsCurrent(input: unknown[]): boolean {
-    if (input.length !== this.order.length) return false;
-    const mine = this.committedJson();
+  #sameAsCurrent(input: unknown[]): boolean {
+    if (input.length !== this.#order.length) return false;
+    const mine = this.#committedJson();
     return input.every((item, i) => mine[i] !== null && canonicalJsonOrNull(item) === mine[i]);
   }
 
   /** The user made `annotation`: store it, record it, fire create + change. */
   create(annotation: Annotation): void {
-    this.insert(annotation, this.order.length);
-    this.record({ kind: 'create', after: annotation });
-    this.fireCreate(annotation);
+    this.#insert(annotation, this.#order.length);
+    this.#record({ kind: 'create', after: annotation });
+    this.#fireCreate(annotation);
   }
 
   /** The user changed an annotation; `previous` defaults to the stored one (pass the pre-gesture one). */
-  update(next: Annotation, previous: Annotation | undefined = this.byId.get(next.id)): void {
-    if (!previous || !this.byId.has(next.id)) return;
-    this.byId.set(next.id, next);
-    this.changed(next.id);
-    this.record({ kind: 'update', before: previous, after: next });
-    this.fireUpdate(next, previous);
+  update(next: Annotation, previous: Annotation | undefined = this.#byId.get(next.id)): void {
+    if (!previous || !this.#byId.has(next.id)) return;
+    this.#byId.set(next.id, next);
+    this.#changed(next.id);
+    this.#record({ kind: 'update', before: previous, after: next });
+    this.#fireUpdate(next, previous);
   }
 
   /** The user removed an annotation. */
   remove(id: string): void {
-    const before = this.byId.get(id);
+    const before = this.#byId.get(id);
     if (!before) return;
-    const index = this.order.indexOf(id);
-    this.detach(id);
-    this.record({ kind: 'delete', before, index });
-    this.fireDelete(before);
+    const index = this.#order.indexOf(id);
+    this.#detach(id);
+    this.#record({ kind: 'delete', before, index });
+    this.#fireDelete(before);
   }
 
   /**
@@ -177,51 +177,51 @@ export class AnnotationStore implements ReactiveController {
    * The first preview remembers the committed state; `commitGesture` or `cancelGesture` ends it.
    */
   preview(next: Annotation): void {
-    const current = this.byId.get(next.id);
+    const current = this.#byId.get(next.id);
     if (!current) return;
-    if (this.gesture && this.gesture.id !== next.id) this.commitGesture();
-    if (!this.gesture) this.gesture = { id: next.id, before: current };
-    this.byId.set(next.id, next);
-    this.changed(next.id);
+    if (this.#gesture && this.#gesture.id !== next.id) this.commitGesture();
+    if (!this.#gesture) this.#gesture = { id: next.id, before: current };
+    this.#byId.set(next.id, next);
+    this.#changed(next.id);
   }
 
   get isGestureActive(): boolean {
-    return this.gesture !== null;
+    return this.#gesture !== null;
   }
 
   /** Ends a gesture: one update event and one undo step, if anything changed. */
   commitGesture(): void {
-    const gesture = this.gesture;
-    this.gesture = null;
+    const gesture = this.#gesture;
+    this.#gesture = null;
     if (!gesture) return;
-    const after = this.byId.get(gesture.id);
+    const after = this.#byId.get(gesture.id);
     if (after && contentOf(after) !== contentOf(gesture.before)) this.update(after, gesture.before);
-    else if (after) this.byId.set(gesture.id, gesture.before);
+    else if (after) this.#byId.set(gesture.id, gesture.before);
   }
 
   /** Ends a gesture by restoring what was there before it (Escape). */
   cancelGesture(): void {
-    const gesture = this.gesture;
-    this.gesture = null;
+    const gesture = this.#gesture;
+    this.#gesture = null;
     if (!gesture) return;
-    this.byId.set(gesture.id, gesture.before);
-    this.changed(gesture.id);
+    this.#byId.set(gesture.id, gesture.before);
+    this.#changed(gesture.id);
   }
 
   undo(): void {
     this.commitGesture();
-    const step = this.undoStack.pop();
+    const step = this.#undoStack.pop();
     if (!step) return;
-    this.redoStack.push(step);
-    this.undoStep(step);
+    this.#redoStack.push(step);
+    this.#undoStep(step);
   }
 
   redo(): void {
     this.commitGesture();
-    const step = this.redoStack.pop();
+    const step = this.#redoStack.pop();
     if (!step) return;
-    this.undoStack.push(step);
-    this.redoStep(step);
+    this.#undoStack.push(step);
+    this.#redoStep(step);
   }
 
   /**
@@ -229,87 +229,87 @@ export class AnnotationStore implements ReactiveController {
    * and a create, a merge an update and a delete, and the user undoes each as one edit.
    */
   batch(changes: () => void): void {
-    if (this.grouping) return changes();
-    const steps: Step[] = (this.grouping = []);
+    if (this.#grouping) return changes();
+    const steps: Step[] = (this.#grouping = []);
     try {
       changes();
     } finally {
-      this.grouping = null;
-      if (steps.length) this.record(steps.length === 1 ? steps[0] : { kind: 'group', steps });
+      this.#grouping = null;
+      if (steps.length) this.#record(steps.length === 1 ? steps[0] : { kind: 'group', steps });
     }
   }
 
-  private undoStep(step: Step): void {
+  #undoStep(step: Step): void {
     if (step.kind === 'group') {
-      for (const inner of [...step.steps].reverse()) this.undoStep(inner);
+      for (const inner of [...step.steps].reverse()) this.#undoStep(inner);
     } else if (step.kind === 'create') {
-      this.detach(step.after.id);
-      this.fireDelete(step.after);
+      this.#detach(step.after.id);
+      this.#fireDelete(step.after);
     } else if (step.kind === 'update') {
-      this.byId.set(step.before.id, step.before);
-      this.changed(step.before.id);
-      this.fireUpdate(step.before, step.after);
+      this.#byId.set(step.before.id, step.before);
+      this.#changed(step.before.id);
+      this.#fireUpdate(step.before, step.after);
     } else {
-      this.insert(step.before, step.index);
-      this.fireCreate(step.before);
+      this.#insert(step.before, step.index);
+      this.#fireCreate(step.before);
     }
   }
 
-  private redoStep(step: Step): void {
+  #redoStep(step: Step): void {
     if (step.kind === 'group') {
-      for (const inner of step.steps) this.redoStep(inner);
+      for (const inner of step.steps) this.#redoStep(inner);
     } else if (step.kind === 'create') {
-      this.insert(step.after, this.order.length);
-      this.fireCreate(step.after);
+      this.#insert(step.after, this.#order.length);
+      this.#fireCreate(step.after);
     } else if (step.kind === 'update') {
-      this.byId.set(step.after.id, step.after);
-      this.changed(step.after.id);
-      this.fireUpdate(step.after, step.before);
+      this.#byId.set(step.after.id, step.after);
+      this.#changed(step.after.id);
+      this.#fireUpdate(step.after, step.before);
     } else {
-      this.detach(step.before.id);
-      this.fireDelete(step.before);
+      this.#detach(step.before.id);
+      this.#fireDelete(step.before);
     }
   }
 
   /** Selects an annotation (or none) and fires `kolam-select` if the selection changed. */
   select(id: string | null): void {
-    const next = id !== null && this.byId.has(id) ? id : null;
+    const next = id !== null && this.#byId.has(id) ? id : null;
     if (next === this.selectedId) return;
     this.commitGesture();
     this.selectedId = next;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     const annotation = this.get(next);
-    emit(this.host, 'kolam-select', { annotation: annotation ? copy(annotation) : null });
+    emit(this.#host, 'kolam-select', { annotation: annotation ? copy(annotation) : null });
   }
 
-  private insert(annotation: Annotation, index: number): void {
-    this.byId.set(annotation.id, annotation);
-    this.order.splice(Math.min(index, this.order.length), 0, annotation.id);
-    this.changed(annotation.id);
+  #insert(annotation: Annotation, index: number): void {
+    this.#byId.set(annotation.id, annotation);
+    this.#order.splice(Math.min(index, this.#order.length), 0, annotation.id);
+    this.#changed(annotation.id);
   }
 
-  private detach(id: string): void {
-    this.byId.delete(id);
-    this.order.splice(this.order.indexOf(id), 1);
+  #detach(id: string): void {
+    this.#byId.delete(id);
+    this.#order.splice(this.#order.indexOf(id), 1);
     if (this.selectedId === id) this.select(null);
-    this.changed(id);
+    this.#changed(id);
   }
 
-  private record(step: Step): void {
-    if (this.grouping) {
-      this.grouping.push(step);
+  #record(step: Step): void {
+    if (this.#grouping) {
+      this.#grouping.push(step);
       return;
     }
-    this.undoStack.push(step);
-    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
-    this.redoStack = [];
+    this.#undoStack.push(step);
+    if (this.#undoStack.length > HISTORY_LIMIT) this.#undoStack.shift();
+    this.#redoStack = [];
   }
 
   /** `id`: the one annotation this change touched, when it touched one. */
-  private changed(id?: string): void {
+  #changed(id?: string): void {
     this.version++;
-    this.touched = id;
-    this.host.requestUpdate();
+    this.#touched = id;
+    this.#host.requestUpdate();
   }
 
   /**
@@ -318,30 +318,30 @@ export class AnnotationStore implements ReactiveController {
    * by id updates that one item instead of looking through the whole set.
    */
   changedOnly(since: number): string | undefined {
-    return this.version === since + 1 ? this.touched : undefined;
+    return this.version === since + 1 ? this.#touched : undefined;
   }
 
-  private fireCreate(annotation: Annotation): void {
-    emit(this.host, 'kolam-create', { annotation: copy(annotation) });
-    this.fireChange();
+  #fireCreate(annotation: Annotation): void {
+    emit(this.#host, 'kolam-create', { annotation: copy(annotation) });
+    this.#fireChange();
   }
 
-  private fireUpdate(annotation: Annotation, previous: Annotation): void {
-    emit(this.host, 'kolam-update', { annotation: copy(annotation), previous: copy(previous) });
-    this.fireChange();
+  #fireUpdate(annotation: Annotation, previous: Annotation): void {
+    emit(this.#host, 'kolam-update', { annotation: copy(annotation), previous: copy(previous) });
+    this.#fireChange();
   }
 
-  private fireDelete(annotation: Annotation): void {
-    emit(this.host, 'kolam-delete', { annotation: copy(annotation) });
-    this.fireChange();
+  #fireDelete(annotation: Annotation): void {
+    emit(this.#host, 'kolam-delete', { annotation: copy(annotation) });
+    this.#fireChange();
   }
 
-  private fireChange(): void {
+  #fireChange(): void {
     // The whole set can be 10,000 annotations: it is copied when a listener first reads it (the
     // same copy for every reader), not on every edit, so one edit stays within a frame.
     const all = this.all;
     let annotations: Annotation[] | undefined;
-    emit(this.host, 'kolam-change', {
+    emit(this.#host, 'kolam-change', {
       get annotations() {
         return (annotations ??= copy(all) as Annotation[]);
       },

@@ -5,12 +5,12 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 export class Announcer implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private message = '';
-  private toggle = false;
+  readonly #host: ReactiveControllerHost;
+  #message = '';
+  #toggle = false;
 
   constructor(host: ReactiveControllerHost) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
@@ -18,12 +18,12 @@ export class Announcer implements ReactiveController {
 
   announce(message: string): void {
     // Screen readers skip a repeat of the same text; a trailing invisible change makes it new.
-    this.toggle = !this.toggle;
-    this.message = message + (this.toggle ? '\u200b' : '');
-    this.host.requestUpdate();
+    this.#toggle = !this.#toggle;
+    this.#message = message + (this.#toggle ? '\u200b' : '');
+    this.#host.requestUpdate();
   }
 
   render() {
-    return html`<div class="visually-hidden" role="status" aria-live="polite">${this.message}</div>`;
+    return html`<div class="visually-hidden" role="status" aria-live="polite">${this.#message}</div>`;
   }
 }

@@ -23,7 +23,7 @@ export function codePointLength(text: string): number {
 /** Converts between code-point offsets and UTF-16 indices in one text, fast for repeated use. */
 export class CodePointIndex {
   /** UTF-16 index of each surrogate pair's first unit, ascending. */
-  private readonly pairStarts: number[] = [];
+  readonly #pairStarts: number[] = [];
   readonly text: string;
   /** Length in code points. */
   readonly length: number;
@@ -35,17 +35,17 @@ export class CodePointIndex {
       if (unit >= 0xd800 && unit <= 0xdbff) {
         const next = text.charCodeAt(i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) {
-          this.pairStarts.push(i);
+          this.#pairStarts.push(i);
           i++;
         }
       }
     }
-    this.length = text.length - this.pairStarts.length;
+    this.length = text.length - this.#pairStarts.length;
   }
 
   /** UTF-16 index of code point `offset` (clamped to the text). */
   toIndex(offset: number): number {
-    const pairs = this.pairStarts;
+    const pairs = this.#pairStarts;
     const target = Math.max(0, Math.min(offset, this.length));
     if (pairs.length === 0) return target;
     // Pairs before code point k are those whose start index - (pairs before them) < k.
@@ -61,7 +61,7 @@ export class CodePointIndex {
 
   /** Code-point offset of UTF-16 index `index`; an index inside a pair counts as its start. */
   toCodePoint(index: number): number {
-    const pairs = this.pairStarts;
+    const pairs = this.#pairStarts;
     const target = Math.max(0, Math.min(index, this.text.length));
     if (pairs.length === 0) return target;
     let lo = 0;

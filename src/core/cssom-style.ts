@@ -11,7 +11,7 @@ import { Directive, PartType, directive, type PartInfo } from 'lit/directive.js'
 export type CssomStyles = Readonly<Record<string, string | number | null | undefined>>;
 
 class CssomStyleDirective extends Directive {
-  private applied = new Set<string>();
+  #applied = new Set<string>();
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -24,17 +24,17 @@ class CssomStyleDirective extends Directive {
 
   override update(part: ElementPart, [styles]: [CssomStyles]): typeof nothing {
     const { style } = part.element as HTMLElement | SVGElement;
-    for (const name of this.applied) {
+    for (const name of this.#applied) {
       if (styles[name] == null) {
         style.removeProperty(name);
-        this.applied.delete(name);
+        this.#applied.delete(name);
       }
     }
     for (const name in styles) {
       const value = styles[name];
       if (value == null) continue;
       style.setProperty(name, String(value));
-      this.applied.add(name);
+      this.#applied.add(name);
     }
     return nothing;
   }

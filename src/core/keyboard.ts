@@ -92,18 +92,18 @@ function isPlainLetter(event: KeyboardEvent): boolean {
  * `false` means "not handled": the event is left alone for the next listener.
  */
 export class KeyboardController implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private actions: Record<string, KeyAction> = {};
-  private overrides: Keymap = {};
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #actions: Record<string, KeyAction> = {};
+  #overrides: Keymap = {};
 
   /** Host overrides, set from the element's `keymap` property: checked, never trusted. */
   get keymap(): Keymap {
-    return this.overrides;
+    return this.#overrides;
   }
   set keymap(input: unknown) {
     const { value, errors } = checkKeymap(input);
-    this.overrides = value;
-    reportLater(this.host, errors);
+    this.#overrides = value;
+    reportLater(this.#host, errors);
   }
   /**
    * True when a key press is a label's own hotkey. A label's hotkey wins over a plain-letter
@@ -115,34 +115,34 @@ export class KeyboardController implements ReactiveController {
   fallback: ((event: KeyboardEvent, typing: boolean) => boolean) | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, actions: Record<string, KeyAction> = {}) {
-    this.host = host;
-    this.actions = actions;
+    this.#host = host;
+    this.#actions = actions;
     host.addController(this);
   }
 
   define(actions: Record<string, KeyAction>): void {
-    this.actions = { ...this.actions, ...actions };
+    this.#actions = { ...this.#actions, ...actions };
   }
 
   /** The bindings in force for an action, after the keymap (which may use an action's old name). */
   keysFor(action: string): KeyBinding[] {
     const keymap = this.keymap;
-    const old = OLD_NAMES[action]?.find((name) => keymap[name] !== undefined && this.actions[name] === undefined);
-    return keymap[action] ?? (old ? keymap[old] : undefined) ?? this.actions[action]?.keys ?? [];
+    const old = OLD_NAMES[action]?.find((name) => keymap[name] !== undefined && this.#actions[name] === undefined);
+    return keymap[action] ?? (old ? keymap[old] : undefined) ?? this.#actions[action]?.keys ?? [];
   }
 
   hostConnected(): void {
-    this.host.addEventListener('keydown', this.onKeyDown);
+    this.#host.addEventListener('keydown', this.#onKeyDown);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('keydown', this.onKeyDown);
+    this.#host.removeEventListener('keydown', this.#onKeyDown);
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing || event.key === 'Process') return;
     const typing = isTextField(event.composedPath()[0]);
-    for (const [name, action] of Object.entries(this.actions)) {
+    for (const [name, action] of Object.entries(this.#actions)) {
       if (action.repeat === false && event.repeat) continue;
       const keys = this.keysFor(name);
       if (!keys.some((k) => matchesBinding(event, k))) continue;

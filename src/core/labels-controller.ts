@@ -20,66 +20,66 @@ export interface LabelledTool extends ReactiveElement {
 }
 
 export class LabelsController implements ReactiveController {
-  private readonly host: LabelledTool;
-  private readonly consumer: ContextConsumer<{ __context__: LabelSetState | undefined }, LabelledTool>;
-  private indexCache: { labels: readonly Label[]; byId: Map<string, { label: Label; index: number }> } | null = null;
-  private checked: { input: unknown; labels: Label[] | undefined } | null = null;
+  readonly #host: LabelledTool;
+  readonly #consumer: ContextConsumer<{ __context__: LabelSetState | undefined }, LabelledTool>;
+  #indexCache: { labels: readonly Label[]; byId: Map<string, { label: Label; index: number }> } | null = null;
+  #checked: { input: unknown; labels: Label[] | undefined } | null = null;
 
   constructor(host: LabelledTool) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
-    this.consumer = new ContextConsumer(host, { context: labelSetContext, subscribe: true });
+    this.#consumer = new ContextConsumer(host, { context: labelSetContext, subscribe: true });
   }
 
   hostConnected(): void {}
 
-  private get set(): LabelSetState | undefined {
-    return this.consumer.value;
+  get #set(): LabelSetState | undefined {
+    return this.#consumer.value;
   }
 
   get labels(): readonly Label[] {
-    return this.ownLabels ?? this.set?.labels ?? [];
+    return this.#ownLabels ?? this.#set?.labels ?? [];
   }
 
   /** The tool's own `labels`, checked once per value a host sets (the label set checks its own). */
-  private get ownLabels(): Label[] | undefined {
-    const input: unknown = this.host.labels;
-    if (!this.checked || this.checked.input !== input) {
+  get #ownLabels(): Label[] | undefined {
+    const input: unknown = this.#host.labels;
+    if (!this.#checked || this.#checked.input !== input) {
       const { value, errors } = checkLabels(input);
-      this.checked = { input, labels: value };
-      reportLater(this.host, errors);
+      this.#checked = { input, labels: value };
+      reportLater(this.#host, errors);
     }
-    return this.checked.labels;
+    return this.#checked.labels;
   }
 
   get activeLabel(): string | undefined {
-    const id = this.host.activeLabel ?? this.set?.activeLabel;
+    const id = this.#host.activeLabel ?? this.#set?.activeLabel;
     return id !== undefined && this.get(id) ? id : this.labels[0]?.id;
   }
 
   get annotator(): Annotator | undefined {
-    return this.host.annotator ?? this.set?.annotator;
+    return this.#host.annotator ?? this.#set?.annotator;
   }
 
   get readonly(): boolean {
-    return this.host.readonly || (this.set?.readonly ?? false);
+    return this.#host.readonly || (this.#set?.readonly ?? false);
   }
 
-  private get index() {
+  get #index() {
     const labels = this.labels;
-    if (this.indexCache?.labels !== labels) {
-      this.indexCache = { labels, byId: new Map(labels.map((label, index) => [label.id, { label, index }])) };
+    if (this.#indexCache?.labels !== labels) {
+      this.#indexCache = { labels, byId: new Map(labels.map((label, index) => [label.id, { label, index }])) };
     }
-    return this.indexCache.byId;
+    return this.#indexCache.byId;
   }
 
   get(id: string | undefined): Label | undefined {
-    return id === undefined ? undefined : this.index.get(id)?.label;
+    return id === undefined ? undefined : this.#index.get(id)?.label;
   }
 
   /** The label's own colour, else a palette colour by its place in the list. */
   colorOf(id: string | undefined): string {
-    const entry = id === undefined ? undefined : this.index.get(id);
+    const entry = id === undefined ? undefined : this.#index.get(id);
     if (!entry) return UNLABELLED_COLOR;
     return entry.label.color ?? paletteColor(entry.index);
   }
@@ -92,10 +92,10 @@ export class LabelsController implements ReactiveController {
 
   /** Makes `id` the active label, where it is held (the tool's property or the label set). */
   setActive(id: string): void {
-    if (this.host.activeLabel === undefined && this.set) this.set.setActiveLabel(id);
+    if (this.#host.activeLabel === undefined && this.#set) this.#set.setActiveLabel(id);
     else {
-      this.host.activeLabel = id;
-      emit(this.host, 'kolam-active-label-change', { activeLabel: id });
+      this.#host.activeLabel = id;
+      emit(this.#host, 'kolam-active-label-change', { activeLabel: id });
     }
   }
 

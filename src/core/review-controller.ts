@@ -32,9 +32,9 @@ export interface ReviewConfig {
 }
 
 export class ReviewController implements ReactiveController {
-  private readonly decisions = new Map<string, ReviewDecision>();
+  readonly #decisions = new Map<string, ReviewDecision>();
   /** When the current item came in front of the annotator (a selection before this loaded: now). */
-  private selectedAt = performance.now();
+  #selectedAt = performance.now();
 
   constructor(
     private readonly host: ReviewingTool,
@@ -44,28 +44,28 @@ export class ReviewController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('kolam-select', this.onSelect);
+    this.host.addEventListener('kolam-select', this.#onSelect);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('kolam-select', this.onSelect);
+    this.host.removeEventListener('kolam-select', this.#onSelect);
   }
 
-  private readonly onSelect = (): void => {
-    this.selectedAt = performance.now();
+  readonly #onSelect = (): void => {
+    this.#selectedAt = performance.now();
   };
 
-  private queueCache: { version: number; order: string | undefined; queue: Annotation[] } | null = null;
-  private stateCache: { version: number; state: ReviewState } | null = null;
+  #queueCache: { version: number; order: string | undefined; queue: Annotation[] } | null = null;
+  #stateCache: { version: number; state: ReviewState } | null = null;
 
   /** The pending suggestions, in review order; worked out once per change of the set. */
   get queue(): Annotation[] {
     const { version } = this.config.store;
     const order = this.host.reviewOrder;
-    if (this.queueCache?.version !== version || this.queueCache.order !== order) {
-      this.queueCache = { version, order, queue: reviewQueue(this.config.readingOrder(), readReviewOrder(order)) };
+    if (this.#queueCache?.version !== version || this.#queueCache.order !== order) {
+      this.#queueCache = { version, order, queue: reviewQueue(this.config.readingOrder(), readReviewOrder(order)) };
     }
-    return this.queueCache.queue;
+    return this.#queueCache.queue;
   }
 
   /**
@@ -74,9 +74,9 @@ export class ReviewController implements ReactiveController {
    */
   get state(): ReviewState {
     const { store } = this.config;
-    if (this.stateCache?.version === store.version) return this.stateCache.state;
+    if (this.#stateCache?.version === store.version) return this.#stateCache.state;
     const state: ReviewState = { pending: this.queue.length, accepted: 0, rejected: 0, relabeled: 0 };
-    for (const [id, decision] of this.decisions) {
+    for (const [id, decision] of this.#decisions) {
       const now = store.get(id);
       const stands = decision === 'reject' ? now === undefined : now !== undefined && !isSuggestion(now);
       if (!stands) continue;
@@ -84,11 +84,11 @@ export class ReviewController implements ReactiveController {
       else if (decision === 'reject') state.rejected++;
       else state.relabeled++;
     }
-    this.stateCache = { version: store.version, state };
+    this.#stateCache = { version: store.version, state };
     return state;
   }
 
-  private get selectedSuggestion(): Annotation | undefined {
+  get #selectedSuggestion(): Annotation | undefined {
     const selected = this.config.store.selected;
     return selected && isSuggestion(selected) && this.config.canEdit() ? selected : undefined;
   }
@@ -106,23 +106,23 @@ export class ReviewController implements ReactiveController {
 
   /** Enter or A on a selected suggestion; with `labelId`, a relabel (a label key). */
   accept(labelId?: string): boolean {
-    const suggestion = this.selectedSuggestion;
+    const suggestion = this.#selectedSuggestion;
     if (!suggestion) return false;
-    const after = this.followerOf(suggestion);
+    const after = this.#followerOf(suggestion);
     const relabel = labelId !== undefined && labelId !== labelIdOf(suggestion);
     const result = acceptSuggestion(suggestion, this.config.labels.annotator, labelId);
-    this.leavesQueue([suggestion.id], () => this.config.store.update(result, suggestion));
-    this.decided(relabel ? 'relabel' : 'accept', result, suggestion, after);
+    this.#leavesQueue([suggestion.id], () => this.config.store.update(result, suggestion));
+    this.#decided(relabel ? 'relabel' : 'accept', result, suggestion, after);
     return true;
   }
 
   /** X, or Delete on a selected suggestion: it leaves the set (a `kolam-delete`). */
   reject(): boolean {
-    const suggestion = this.selectedSuggestion;
+    const suggestion = this.#selectedSuggestion;
     if (!suggestion) return false;
-    const after = this.followerOf(suggestion);
-    this.leavesQueue([suggestion.id], () => this.config.store.remove(suggestion.id));
-    this.decided('reject', suggestion, suggestion, after);
+    const after = this.#followerOf(suggestion);
+    this.#leavesQueue([suggestion.id], () => this.config.store.remove(suggestion.id));
+    this.#decided('reject', suggestion, suggestion, after);
     return true;
   }
 
@@ -136,19 +136,19 @@ export class ReviewController implements ReactiveController {
       return true;
     }
     const { store, labels } = this.config;
-    this.leavesQueue(
+    this.#leavesQueue(
       chosen.map((a) => a.id),
       () =>
         store.batch(() => {
           for (const suggestion of chosen) {
             const result = acceptSuggestion(suggestion, labels.annotator);
             store.update(result, suggestion);
-            this.decided('accept', result, suggestion, undefined, false);
+            this.#decided('accept', result, suggestion, undefined, false);
           }
         }),
     );
     this.config.announcer.announce(msg(str`Accepted ${chosen.length} suggestions.`));
-    this.revealNext(undefined);
+    this.#revealNext(undefined);
     return true;
   }
 
@@ -157,26 +157,26 @@ export class ReviewController implements ReactiveController {
    * decided items leave it and the rest keep their order (a sort of every suggestion and the
    * tool's reading order, per key, was most of a decision's time at 500 suggestions).
    */
-  private leavesQueue(ids: readonly string[], change: () => void): void {
-    const before = this.queueCache?.version === this.config.store.version ? this.queueCache : null;
+  #leavesQueue(ids: readonly string[], change: () => void): void {
+    const before = this.#queueCache?.version === this.config.store.version ? this.#queueCache : null;
     change();
     if (!before || before.version === this.config.store.version) return;
     const gone = new Set(ids);
-    this.queueCache = { version: this.config.store.version, order: before.order, queue: before.queue.filter((a) => !gone.has(a.id)) };
+    this.#queueCache = { version: this.config.store.version, order: before.order, queue: before.queue.filter((a) => !gone.has(a.id)) };
   }
 
   /** The pending suggestion that comes after `a` in review order (to select once `a` is decided). */
-  private followerOf(a: Annotation): string | undefined {
+  #followerOf(a: Annotation): string | undefined {
     const queue = this.queue;
     if (queue.length < 2) return undefined;
     const at = queue.findIndex((x) => x.id === a.id);
     return queue[(at + 1) % queue.length].id;
   }
 
-  private decided(decision: ReviewDecision, annotation: Annotation, suggestion: Annotation, after: string | undefined, reveal = true): void {
-    this.decisions.set(suggestion.id, decision);
-    this.stateCache = null;
-    const elapsed = Math.max(0, Math.round(performance.now() - this.selectedAt));
+  #decided(decision: ReviewDecision, annotation: Annotation, suggestion: Annotation, after: string | undefined, reveal = true): void {
+    this.#decisions.set(suggestion.id, decision);
+    this.#stateCache = null;
+    const elapsed = Math.max(0, Math.round(performance.now() - this.#selectedAt));
     const { pending, accepted, rejected, relabeled } = this.state;
     emit(this.host, 'kolam-review', {
       decision,
@@ -192,11 +192,11 @@ export class ReviewController implements ReactiveController {
     announcer.announce(
       decision === 'reject' ? msg(str`Rejected ${name}.`) : decision === 'relabel' ? msg(str`Relabelled as ${name}.`) : msg(str`Accepted ${name}.`),
     );
-    this.revealNext(after);
+    this.#revealNext(after);
   }
 
   /** Selects the next pending suggestion; at the end, says review is done (focus stays). */
-  private revealNext(after: string | undefined): void {
+  #revealNext(after: string | undefined): void {
     const queue = this.queue;
     const next = queue.find((a) => a.id === after) ?? queue[0];
     if (next) this.config.reveal(next);

@@ -19,11 +19,11 @@ type Loaded = {
 };
 
 export class ReviewSlot implements ReactiveController {
-  private loaded: Loaded | undefined;
-  private loading: Promise<void> | undefined;
-  private scannedVersion = -1;
+  #loaded: Loaded | undefined;
+  #loading: Promise<void> | undefined;
+  #scannedVersion = -1;
   /** Decisions pressed while the code was loading, run in order once it is here. */
-  private waiting: Array<(controller: ReviewController) => void> = [];
+  #waiting: Array<(controller: ReviewController) => void> = [];
 
   constructor(
     private readonly host: ReviewingTool,
@@ -38,86 +38,86 @@ export class ReviewSlot implements ReactiveController {
    * review bar and the decisions it pressed.
    */
   async settled(done: boolean): Promise<boolean> {
-    if (this.loaded || !this.loading) return done;
-    await this.loading;
+    if (this.#loaded || !this.#loading) return done;
+    await this.#loading;
     return this.host.updateComplete;
   }
 
   hostUpdate(): void {
     const { store } = this.config;
-    if (this.loading || this.scannedVersion === store.version) return;
-    this.scannedVersion = store.version;
-    if (store.shown.some(isSuggestion)) this.load();
+    if (this.#loading || this.#scannedVersion === store.version) return;
+    this.#scannedVersion = store.version;
+    if (store.shown.some(isSuggestion)) this.#load();
   }
 
-  private load(): void {
-    this.loading = Promise.all([import('./review-controller.js'), import('./review-view.js')]).then(
+  #load(): void {
+    this.#loading = Promise.all([import('./review-controller.js'), import('./review-view.js')]).then(
       ([{ ReviewController }, { renderReview, reviewStyles }]) => {
         adoptStyles(this.host, reviewStyles);
         const controller = new ReviewController(this.host, this.config);
-        this.loaded = { controller, render: (selected) => renderReview(controller.state, selected, this.config.labels) };
-        for (const run of this.waiting.splice(0)) run(controller);
+        this.#loaded = { controller, render: (selected) => renderReview(controller.state, selected, this.config.labels) };
+        for (const run of this.#waiting.splice(0)) run(controller);
         this.host.requestUpdate();
       },
       // The chunk could not be fetched (offline, a broken deploy): the tool goes on without review
       // keys, as before a suggestion arrived, rather than leaving updateComplete unresolved.
-      () => void (this.waiting = []),
+      () => void (this.#waiting = []),
     );
   }
 
   /** The counts; before the code is here, every suggestion in the set is pending. */
   get state(): ReviewState {
-    if (this.loaded) return this.loaded.controller.state;
+    if (this.#loaded) return this.#loaded.controller.state;
     return { pending: this.config.readingOrder().filter(isSuggestion).length, accepted: 0, rejected: 0, relabeled: 0 };
   }
 
   /** The progress line and the selected suggestion's alternatives (nothing until loaded). */
   render(selected: Annotation | undefined): TemplateResult | typeof nothing {
-    return this.loaded ? this.loaded.render(selected) : nothing;
+    return this.#loaded ? this.#loaded.render(selected) : nothing;
   }
 
   /**
    * Runs a decision now, or once the code is here when the set has suggestions; false when there
    * is nothing it could apply to, so the key keeps its usual meaning.
    */
-  private run(applies: () => boolean, decide: (controller: ReviewController) => boolean): boolean {
-    if (this.loaded) return decide(this.loaded.controller);
+  #run(applies: () => boolean, decide: (controller: ReviewController) => boolean): boolean {
+    if (this.#loaded) return decide(this.#loaded.controller);
     // A key after one that waits waits too (N then 2: the relabel needs N's selection first).
-    if (!this.startLoading() || (this.waiting.length === 0 && !applies())) return false;
-    this.waiting.push(decide);
+    if (!this.#startLoading() || (this.#waiting.length === 0 && !applies())) return false;
+    this.#waiting.push(decide);
     return true;
   }
 
   /** Starts loading if the set holds a suggestion (it may have been set since the last update). */
-  private startLoading(): boolean {
+  #startLoading(): boolean {
     this.hostUpdate();
-    return this.loading !== undefined;
+    return this.#loading !== undefined;
   }
 
-  private get suggestionSelected(): boolean {
+  get #suggestionSelected(): boolean {
     const selected = this.config.store.selected;
     return selected !== undefined && isSuggestion(selected) && this.config.canEdit();
   }
 
   accept(labelId?: string): boolean {
-    return this.run(() => this.suggestionSelected, (c) => c.accept(labelId));
+    return this.#run(() => this.#suggestionSelected, (c) => c.accept(labelId));
   }
 
   reject(): boolean {
-    return this.run(() => this.suggestionSelected, (c) => c.reject());
+    return this.#run(() => this.#suggestionSelected, (c) => c.reject());
   }
 
   acceptAboveThreshold(): boolean {
-    return this.run(() => typeof this.host.acceptThreshold === 'number' && this.config.canEdit(), (c) => c.acceptAboveThreshold());
+    return this.#run(() => typeof this.host.acceptThreshold === 'number' && this.config.canEdit(), (c) => c.acceptAboveThreshold());
   }
 
   /** N / Shift+N. With no suggestion in the set, says so, as the loaded review does. */
   next(step: 1 | -1): boolean {
-    if (!this.loaded && !this.startLoading()) {
+    if (!this.#loaded && !this.#startLoading()) {
       this.config.announcer.announce(msg('No suggestions to review.'));
       return false;
     }
-    return this.run(() => true, (c) => c.next(step));
+    return this.#run(() => true, (c) => c.next(step));
   }
 }
 

@@ -7,23 +7,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class TabWalk implements ReactiveController {
-  private resting = false;
+  #resting = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.addEventListener('focusout', this.onFocusOut);
+    this.host.addEventListener('focusout', this.#onFocusOut);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('focusout', this.onFocusOut);
+    this.host.removeEventListener('focusout', this.#onFocusOut);
   }
 
   /** Escape cleared the selection: the next Tab leaves the tool. */
   rest(): void {
-    this.resting = true;
+    this.#resting = true;
   }
 
   /**
@@ -31,8 +31,8 @@ export class TabWalk implements ReactiveController {
    * caller then returns "not handled", and the browser moves focus on).
    */
   step(count: number, current: number, step: 1 | -1): number | null {
-    if (this.resting) {
-      this.resting = false;
+    if (this.#resting) {
+      this.#resting = false;
       return null;
     }
     const at = current < 0 ? (step > 0 ? 0 : count - 1) : current + step;
@@ -40,8 +40,8 @@ export class TabWalk implements ReactiveController {
   }
 
   // Focus moving inside our shadow root is retargeted to the host itself: only a real exit counts.
-  private readonly onFocusOut = (event: FocusEvent): void => {
+  readonly #onFocusOut = (event: FocusEvent): void => {
     const to = event.relatedTarget as Node | null;
-    if (to !== this.host && !(to && this.host.contains(to))) this.resting = false;
+    if (to !== this.host && !(to && this.host.contains(to))) this.#resting = false;
   };
 }

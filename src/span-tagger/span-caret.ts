@@ -13,10 +13,10 @@ export class SpanCaret {
   index = 0;
   anchor = 0;
 
-  private readonly host: TaggerParts['host'];
+  readonly #host: TaggerParts['host'];
 
   constructor(private readonly parts: TaggerParts) {
-    this.host = parts.host;
+    this.#host = parts.host;
   }
 
   /** Puts the caret at `index` with no draft. */
@@ -31,7 +31,7 @@ export class SpanCaret {
 
   /** Arrow keys: word by word, in the visual direction of the line (RTL lines reverse it). */
   move(direction: 'left' | 'right', extend: boolean): boolean {
-    const text = this.host.text;
+    const text = this.#host.text;
     if (!text) return false;
     const forward = (direction === 'right') !== isRtlParagraph(text, this.index);
     this.index = forward ? nextWordEnd(text, this.index) : previousWordStart(text, this.index);
@@ -40,8 +40,8 @@ export class SpanCaret {
       const { start, end } = this.draft;
       if (end > start) this.parts.announcer.announce(msg(str`Selected: ${spoken(text.slice(start, end))}`));
     }
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.scrollTo(this.index));
+    this.#host.requestUpdate();
+    void this.#host.updateComplete.then(() => this.scrollTo(this.index));
     return true;
   }
 
@@ -49,11 +49,11 @@ export class SpanCaret {
   escape(): boolean {
     if (this.anchor !== this.index) {
       this.anchor = this.index;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
       return true;
     }
     if (this.parts.store.selectedId === null) return false;
-    this.host.select(null);
+    this.#host.select(null);
     this.parts.tabs.rest();
     return true;
   }
@@ -69,10 +69,10 @@ export class SpanCaret {
     if (current < 0 && step > 0 && list.findIndex((s) => s.end > this.index) < 0) current = list.length - 1;
     const next = this.parts.tabs.step(list.length, current, step);
     if (next === null) {
-      this.host.select(null);
+      this.#host.select(null);
       return false;
     }
-    this.host.select(list[next].id);
+    this.#host.select(list[next].id);
     return true;
   }
 

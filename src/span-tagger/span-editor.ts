@@ -11,31 +11,31 @@ import { spoken } from './spoken.js';
 import type { TaggerParts } from './tagger-parts.js';
 
 export class SpanEditor {
-  private readonly host: TaggerParts['host'];
+  readonly #host: TaggerParts['host'];
 
   constructor(
     private readonly parts: TaggerParts,
     private readonly caret: SpanCaret,
   ) {
-    this.host = parts.host;
+    this.#host = parts.host;
   }
 
   /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
   createFrom(range: IndexRange): boolean {
     const { store, placement, labels } = this.parts;
-    const snapped = snapRange(this.host.text, range, this.host.granularity);
+    const snapped = snapRange(this.#host.text, range, this.#host.granularity);
     const labelId = labels.activeLabel;
     if (!snapped) return false;
     this.caret.collapse(snapped.end);
     const twin = placement.spans.meeting(snapped.start, snapped.end).find((s) => s.start === snapped.start && s.end === snapped.end && s.labelId === labelId);
     if (twin) {
       // The same span with the same label twice is a slip (a double-click on a tagged word).
-      this.host.select(twin.id);
+      this.#host.select(twin.id);
       return true;
     }
     const index = placement.index;
     const selector = textSelectors(index, { start: index.toCodePoint(snapped.start), end: index.toCodePoint(snapped.end) });
-    const annotation = createAnnotation({ source: this.host.source, selector, labelId, annotator: labels.annotator });
+    const annotation = createAnnotation({ source: this.#host.source, selector, labelId, annotator: labels.annotator });
     // Anchored where it was made, with no search.
     placement.anchored(annotation, { start: selector[0].start, end: selector[0].end });
     store.create(annotation);
@@ -47,7 +47,7 @@ export class SpanEditor {
   /** Gives a span a new extent (snapped), as one update. */
   widen(annotation: Annotation, range: IndexRange): void {
     const { store, placement } = this.parts;
-    const snapped = snapRange(this.host.text, range, this.host.granularity);
+    const snapped = snapRange(this.#host.text, range, this.#host.granularity);
     if (!snapped) return;
     const index = placement.index;
     const selector = textSelectors(index, { start: index.toCodePoint(snapped.start), end: index.toCodePoint(snapped.end) });
@@ -64,7 +64,7 @@ export class SpanEditor {
     if (this.parts.labels.readonly || !annotation) return false;
     const span = placement.spans.get(annotation.id);
     store.remove(annotation.id);
-    if (span) this.parts.announcer.announce(msg(str`Deleted ${labels.nameOf(span.labelId)}: ${spoken(this.host.text.slice(span.start, span.end))}`));
+    if (span) this.parts.announcer.announce(msg(str`Deleted ${labels.nameOf(span.labelId)}: ${spoken(this.#host.text.slice(span.start, span.end))}`));
     return true;
   }
 
@@ -77,7 +77,7 @@ export class SpanEditor {
       return this.createFrom(caret.draft);
     }
     if (this.parts.review().accept()) return true;
-    const word = wordAt(this.host.text, caret.index);
+    const word = wordAt(this.#host.text, caret.index);
     return !readonly && word !== null && this.createFrom(word);
   }
 

@@ -34,33 +34,33 @@ export function safeColor(color: string | undefined, fallback: string): string {
 
 export class SpanHighlights {
   readonly prefix = `kolam-span-${++instances}`;
-  private readonly highlights = new Map<string, Highlight>();
-  private readonly entries = new Map<string, Entry>();
-  private readonly sheet = new CSSStyleSheet();
-  private readonly single = new Map<'draft' | 'hover' | 'selected', Range | null>();
-  private readonly live = new Set<string>();
-  private window = { start: 0, end: 0 };
-  private labelKeys = new Map<string, string>();
-  private readonly names = new Map<string | undefined, string[]>();
+  readonly #highlights = new Map<string, Highlight>();
+  readonly #entries = new Map<string, Entry>();
+  readonly #sheet = new CSSStyleSheet();
+  readonly #single = new Map<'draft' | 'hover' | 'selected', Range | null>();
+  readonly #live = new Set<string>();
+  #window = { start: 0, end: 0 };
+  #labelKeys = new Map<string, string>();
+  readonly #names = new Map<string | undefined, string[]>();
 
   constructor(root: ShadowRoot) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
   }
 
   static get supported(): boolean {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   }
 
-  private nameFor(labelKey: string, layer: number): string {
+  #nameFor(labelKey: string, layer: number): string {
     return `${this.prefix}-${labelKey}-${Math.min(layer, DRAWN_LAYERS - 1)}`;
   }
 
-  private highlight(name: string, priority: number): Highlight {
-    let highlight = this.highlights.get(name);
+  #highlight(name: string, priority: number): Highlight {
+    let highlight = this.#highlights.get(name);
     if (!highlight) {
       highlight = new Highlight();
       highlight.priority = priority;
-      this.highlights.set(name, highlight);
+      this.#highlights.set(name, highlight);
       CSS.highlights.set(name, highlight);
     }
     return highlight;
@@ -68,18 +68,18 @@ export class SpanHighlights {
 
   /** The labels in force, with their (safe) colours; spans of other labels use `unlabelled`. */
   setLabels(labels: readonly { id: string; color: string }[], unlabelled: string): void {
-    this.labelKeys = new Map(labels.map((label, i) => [label.id, `l${i}`]));
-    this.names.clear();
-    this.setStyles([...labels.map((label, i) => ({ key: `l${i}`, color: label.color })), { key: 'u', color: unlabelled }]);
+    this.#labelKeys = new Map(labels.map((label, i) => [label.id, `l${i}`]));
+    this.#names.clear();
+    this.#setStyles([...labels.map((label, i) => ({ key: `l${i}`, color: label.color })), { key: 'u', color: unlabelled }]);
   }
 
   /** The highlight a span is drawn in: its label's, at its layer (names cached per label). */
   nameOf(span: PlacedSpan): string {
-    let names = this.names.get(span.labelId);
+    let names = this.#names.get(span.labelId);
     if (!names) {
-      const key = (span.labelId !== undefined && this.labelKeys.get(span.labelId)) || 'u';
-      names = [...Array.from({ length: DRAWN_LAYERS }, (_, layer) => this.nameFor(key, layer)), this.nameFor(`${key}s`, 0)];
-      this.names.set(span.labelId, names);
+      const key = (span.labelId !== undefined && this.#labelKeys.get(span.labelId)) || 'u';
+      names = [...Array.from({ length: DRAWN_LAYERS }, (_, layer) => this.#nameFor(key, layer)), this.#nameFor(`${key}s`, 0)];
+      this.#names.set(span.labelId, names);
     }
     return names[span.suggested ? DRAWN_LAYERS : Math.min(span.layer, DRAWN_LAYERS - 1)];
   }
@@ -89,45 +89,45 @@ export class SpanHighlights {
    * lower per nesting level — "The Bank of England" over "England" shows two lines under
    * "England", so depth reads without telling tints apart (and without colour).
    */
-  private setStyles(labels: LabelStyle[]): void {
+  #setStyles(labels: LabelStyle[]): void {
     const rules: string[] = [];
     for (const { key, color } of labels) {
       for (let layer = 0; layer < DRAWN_LAYERS; layer++) {
         const decoration = `text-decoration: underline ${['solid', 'solid', 'double', 'dashed'][layer]} ${color}; text-decoration-thickness: 2px; text-underline-offset: ${2 + layer * 4}px;`;
-        rules.push(`::highlight(${this.nameFor(key, layer)}) { background-color: color-mix(in srgb, ${color} var(--_span-tint), transparent); ${decoration} }`);
+        rules.push(`::highlight(${this.#nameFor(key, layer)}) { background-color: color-mix(in srgb, ${color} var(--_span-tint), transparent); ${decoration} }`);
       }
       // A model's suggestion: a fainter tint and a dotted line, until someone accepts it.
-      rules.push(`::highlight(${this.nameFor(`${key}s`, 0)}) { background-color: color-mix(in srgb, ${color} calc(var(--_span-tint) / 2), transparent); text-decoration: underline dotted ${color}; text-decoration-thickness: 2px; }`);
+      rules.push(`::highlight(${this.#nameFor(`${key}s`, 0)}) { background-color: color-mix(in srgb, ${color} calc(var(--_span-tint) / 2), transparent); text-decoration: underline dotted ${color}; text-decoration-thickness: 2px; }`);
     }
     rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: var(--_fg); }`);
     rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg); text-decoration-thickness: 2px; }`);
     // The selection sits over the spans' tints, translucent, so the spans it covers still show.
     rules.push(`::highlight(${this.prefix}-selected) { background-color: color-mix(in srgb, var(--_selected) 28%, transparent); text-decoration: underline solid var(--_selected); text-decoration-thickness: 3px; text-underline-offset: 2px; }`);
-    rules.push(`@media (forced-colors: active) { ${labels.map(({ key }) => `::highlight(${this.nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(', ')} { background-color: Mark; color: MarkText; } }`);
-    this.sheet.replaceSync(rules.join('\n'));
+    rules.push(`@media (forced-colors: active) { ${labels.map(({ key }) => `::highlight(${this.#nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(', ')} { background-color: Mark; color: MarkText; } }`);
+    this.#sheet.replaceSync(rules.join('\n'));
   }
 
   /** Records a span (replacing what was there for its id); it gets a Range if it is in the window. */
   add(span: PlacedSpan, blocks: TextBlocks): void {
     this.remove(span.id);
     const entry: Entry = { span, name: this.nameOf(span), range: null };
-    this.entries.set(span.id, entry);
-    if (span.start < this.window.end && span.end > this.window.start) this.materialize(entry, blocks);
+    this.#entries.set(span.id, entry);
+    if (span.start < this.#window.end && span.end > this.#window.start) this.#materialize(entry, blocks);
   }
 
   remove(id: string): void {
-    const old = this.entries.get(id);
+    const old = this.#entries.get(id);
     if (!old) return;
-    this.dematerialize(old);
-    this.entries.delete(id);
+    this.#dematerialize(old);
+    this.#entries.delete(id);
   }
 
   /** Records every span from scratch (a new text, a new set, new labels). */
   drawAll(spans: readonly PlacedSpan[], blocks: TextBlocks): void {
     this.reset();
-    for (const span of spans) this.entries.set(span.id, { span, name: this.nameOf(span), range: null });
-    const window = this.window;
-    this.window = { start: 0, end: 0 };
+    for (const span of spans) this.#entries.set(span.id, { span, name: this.nameOf(span), range: null });
+    const window = this.#window;
+    this.#window = { start: 0, end: 0 };
     this.setWindow(window.start, window.end, blocks);
   }
 
@@ -137,58 +137,58 @@ export class SpanHighlights {
    * ranges would make each new span cost milliseconds; a few hundred cost nothing.
    */
   setWindow(start: number, end: number, blocks: TextBlocks, index?: { meeting(start: number, end: number): PlacedSpan[] }): void {
-    const old = this.window;
+    const old = this.#window;
     if (old.start === start && old.end === end) return;
-    this.window = { start, end };
-    for (const id of this.live) {
-      const entry = this.entries.get(id)!;
-      if (entry.span.end <= start || entry.span.start >= end) this.dematerialize(entry);
+    this.#window = { start, end };
+    for (const id of this.#live) {
+      const entry = this.#entries.get(id)!;
+      if (entry.span.end <= start || entry.span.start >= end) this.#dematerialize(entry);
     }
-    const incoming = index ? index.meeting(start, end).map((span) => this.entries.get(span.id)) : [...this.entries.values()].filter((e) => e.span.start < end && e.span.end > start);
-    for (const entry of incoming) if (entry && !entry.range) this.materialize(entry, blocks);
+    const incoming = index ? index.meeting(start, end).map((span) => this.#entries.get(span.id)) : [...this.#entries.values()].filter((e) => e.span.start < end && e.span.end > start);
+    for (const entry of incoming) if (entry && !entry.range) this.#materialize(entry, blocks);
   }
 
-  private materialize(entry: Entry, blocks: TextBlocks): void {
+  #materialize(entry: Entry, blocks: TextBlocks): void {
     entry.range = blocks.range(entry.span.start, entry.span.end);
-    this.highlight(entry.name, Math.min(entry.span.layer, DRAWN_LAYERS - 1)).add(entry.range);
-    this.live.add(entry.span.id);
+    this.#highlight(entry.name, Math.min(entry.span.layer, DRAWN_LAYERS - 1)).add(entry.range);
+    this.#live.add(entry.span.id);
   }
 
-  private dematerialize(entry: Entry): void {
-    if (entry.range) this.highlights.get(entry.name)?.delete(entry.range);
+  #dematerialize(entry: Entry): void {
+    if (entry.range) this.#highlights.get(entry.name)?.delete(entry.range);
     entry.range = null;
-    this.live.delete(entry.span.id);
+    this.#live.delete(entry.span.id);
   }
 
   /** Forgets every span range (the text, hence every Range, was replaced). */
   reset(): void {
-    for (const highlight of this.highlights.values()) highlight.clear();
-    this.entries.clear();
-    this.live.clear();
-    this.single.clear();
+    for (const highlight of this.#highlights.values()) highlight.clear();
+    this.#entries.clear();
+    this.#live.clear();
+    this.#single.clear();
   }
 
   /** How many spans hold a Range now (for tests and the bench). */
   get liveCount(): number {
-    return this.live.size;
+    return this.#live.size;
   }
 
   /** Sets the one range of the draft, hover or selected highlight (null clears it). */
   mark(kind: 'draft' | 'hover' | 'selected', range: Range | null): void {
-    if (this.single.get(kind) === range) return;
-    this.single.set(kind, range);
-    const highlight = this.highlight(`${this.prefix}-${kind}`, { hover: 10, selected: 11, draft: 12 }[kind]);
+    if (this.#single.get(kind) === range) return;
+    this.#single.set(kind, range);
+    const highlight = this.#highlight(`${this.prefix}-${kind}`, { hover: 10, selected: 11, draft: 12 }[kind]);
     highlight.clear();
     if (range) highlight.add(range);
   }
 
   /** Puts our names back after a reconnect. */
   attach(): void {
-    for (const [name, highlight] of this.highlights) CSS.highlights.set(name, highlight);
+    for (const [name, highlight] of this.#highlights) CSS.highlights.set(name, highlight);
   }
 
   /** Removes only our own names: other taggers and the page keep theirs. */
   detach(): void {
-    for (const name of this.highlights.keys()) CSS.highlights.delete(name);
+    for (const name of this.#highlights.keys()) CSS.highlights.delete(name);
   }
 }

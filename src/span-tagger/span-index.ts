@@ -28,9 +28,9 @@ export function readingOrder(a: SpanInput, b: SpanInput): number {
 export class SpanIndex {
   /** In reading order. */
   readonly spans: PlacedSpan[];
-  private readonly byId = new Map<string, PlacedSpan>();
+  readonly #byId = new Map<string, PlacedSpan>();
   /** maxEnd[i]: the largest end among spans[0..i], so a point query knows when to stop looking back. */
-  private maxEnd: number[] = [];
+  #maxEnd: number[] = [];
 
   constructor(spans: SpanInput[] = []) {
     this.spans = spans.map((s) => ({ ...s, layer: 0 })).sort(readingOrder);
@@ -41,9 +41,9 @@ export class SpanIndex {
       if (layer < 0) layer = layerEnds.length;
       layerEnds[layer] = span.end;
       span.layer = layer;
-      this.byId.set(span.id, span);
+      this.#byId.set(span.id, span);
     }
-    this.refreshMaxEnd(0);
+    this.#refreshMaxEnd(0);
   }
 
   get size(): number {
@@ -51,14 +51,14 @@ export class SpanIndex {
   }
 
   get(id: string | null | undefined): PlacedSpan | undefined {
-    return id == null ? undefined : this.byId.get(id);
+    return id == null ? undefined : this.#byId.get(id);
   }
 
   /** Place of a span in reading order, or -1. */
   indexOf(id: string | null | undefined): number {
     const span = this.get(id);
     if (!span) return -1;
-    const i = this.lowerBound(span);
+    const i = this.#lowerBound(span);
     return this.spans[i] === span ? i : -1;
   }
 
@@ -68,12 +68,12 @@ export class SpanIndex {
     const span: PlacedSpan = { ...input, layer: 0 };
     const used = new Set(this.meeting(span.start, span.end).map((s) => s.layer));
     while (used.has(span.layer)) span.layer++;
-    const at = this.lowerBound(span);
+    const at = this.#lowerBound(span);
     this.spans.splice(at, 0, span);
-    this.maxEnd.splice(at, 0, Math.max(at > 0 ? this.maxEnd[at - 1] : 0, span.end));
-    this.byId.set(span.id, span);
+    this.#maxEnd.splice(at, 0, Math.max(at > 0 ? this.#maxEnd[at - 1] : 0, span.end));
+    this.#byId.set(span.id, span);
     // Later running maxima only grow to this end; past the first that already reaches it, none change.
-    for (let i = at + 1; i < this.maxEnd.length && this.maxEnd[i] < span.end; i++) this.maxEnd[i] = span.end;
+    for (let i = at + 1; i < this.#maxEnd.length && this.#maxEnd[i] < span.end; i++) this.#maxEnd[i] = span.end;
     return span;
   }
 
@@ -81,9 +81,9 @@ export class SpanIndex {
     const at = this.indexOf(id);
     if (at < 0) return undefined;
     const [span] = this.spans.splice(at, 1);
-    this.maxEnd.splice(at, 1);
-    this.byId.delete(id);
-    this.refreshMaxEnd(at);
+    this.#maxEnd.splice(at, 1);
+    this.#byId.delete(id);
+    this.#refreshMaxEnd(at);
     return span;
   }
 
@@ -103,13 +103,13 @@ export class SpanIndex {
       if (this.spans[mid].start < end) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0 && this.maxEnd[i] > start; i--) {
+    for (let i = lo - 1; i >= 0 && this.#maxEnd[i] > start; i--) {
       if (this.spans[i].end > start) found.push(this.spans[i]);
     }
     return found;
   }
 
-  private lowerBound(span: SpanInput): number {
+  #lowerBound(span: SpanInput): number {
     let lo = 0;
     let hi = this.spans.length;
     while (lo < hi) {
@@ -120,12 +120,12 @@ export class SpanIndex {
     return lo;
   }
 
-  private refreshMaxEnd(from: number): void {
-    let max = from > 0 ? this.maxEnd[from - 1] : 0;
+  #refreshMaxEnd(from: number): void {
+    let max = from > 0 ? this.#maxEnd[from - 1] : 0;
     for (let i = from; i < this.spans.length; i++) {
       max = Math.max(max, this.spans[i].end);
-      this.maxEnd[i] = max;
+      this.#maxEnd[i] = max;
     }
-    this.maxEnd.length = this.spans.length;
+    this.#maxEnd.length = this.spans.length;
   }
 }

@@ -16,13 +16,13 @@ export interface TagView {
 export class SpanOverlays {
   constructor(private readonly root: ShadowRoot) {}
 
-  private part(name: 'text' | 'caret' | 'tag' | 'tooltip'): HTMLElement {
+  #part(name: 'text' | 'caret' | 'tag' | 'tooltip'): HTMLElement {
     return this.root.querySelector<HTMLElement>(`[part="${name}"]`)!;
   }
 
   /** Viewport position of the scroller's content origin: overlays inside it are placed from here. */
-  private origin(): { left: number; top: number; scrollTop: number } {
-    const scroller = this.part('text');
+  #origin(): { left: number; top: number; scrollTop: number } {
+    const scroller = this.#part('text');
     const box = scroller.getBoundingClientRect();
     return {
       left: box.left + scroller.clientLeft - scroller.scrollLeft,
@@ -33,8 +33,8 @@ export class SpanOverlays {
 
   /** Shows the label tag (or hides it with `undefined`) and the caret at `caretRect`. */
   draw(tag: TagView | undefined, caretRect: DOMRect | undefined): void {
-    const origin = this.origin();
-    const tagElement = this.part('tag');
+    const origin = this.#origin();
+    const tagElement = this.#part('tag');
     tagElement.classList.toggle('shown', !!tag);
     if (tag) {
       tagElement.textContent = tag.name;
@@ -47,7 +47,7 @@ export class SpanOverlays {
       // that much less of the gap to the line above.
       tagElement.style.transform = `translate(${tag.rect.left - origin.left}px, ${(above ? tag.rect.top + 1 : tag.rect.bottom) - origin.top}px)${above ? ' translateY(-100%)' : ''}`;
     }
-    const caret = this.part('caret');
+    const caret = this.#part('caret');
     caret.classList.toggle('shown', !!caretRect);
     if (caretRect) {
       caret.style.height = `${caretRect.height}px`;
@@ -57,11 +57,11 @@ export class SpanOverlays {
 
   /** Shows `text` near viewport point (x, y), or hides the tooltip when `text` is empty. */
   tooltip(text: string, x: number, y: number): void {
-    const tooltip = this.part('tooltip');
+    const tooltip = this.#part('tooltip');
     tooltip.classList.toggle('shown', text !== '');
     if (!text) return;
     tooltip.textContent = text;
-    const origin = this.origin();
+    const origin = this.#origin();
     tooltip.style.transform = `translate(${x + 12 - origin.left}px, ${y + 16 - origin.top}px)`;
   }
 }

@@ -26,26 +26,26 @@ export interface SpanChanges {
 export class SpanPlacement {
   index = new CodePointIndex('');
   spans = new SpanIndex();
-  private anchors = new WeakMap<Annotation, TextRange | null>();
+  #anchors = new WeakMap<Annotation, TextRange | null>();
   /** The annotation object each span was placed from, to find what changed since. */
-  private readonly placed = new Map<string, { annotation: Annotation; generation: number }>();
-  private generation = 0;
-  private version = -1;
-  private changes: SpanChanges = { all: true, added: [], removed: [] };
+  readonly #placed = new Map<string, { annotation: Annotation; generation: number }>();
+  #generation = 0;
+  #version = -1;
+  #changes: SpanChanges = { all: true, added: [], removed: [] };
 
   /** `onOrphan` hears of each annotation that cannot be anchored, once per object and text. */
   constructor(private readonly onOrphan: (annotation: Annotation) => void) {}
 
   setText(text: string): void {
     this.index = new CodePointIndex(text);
-    this.anchors = new WeakMap();
-    this.placed.clear();
-    this.version = -1;
+    this.#anchors = new WeakMap();
+    this.#placed.clear();
+    this.#version = -1;
   }
 
   /** Whether the spans already reflect store version `version`. */
   isCurrent(version: number): boolean {
-    return this.version === version;
+    return this.#version === version;
   }
 
   /**
@@ -55,80 +55,80 @@ export class SpanPlacement {
    */
   place(store: PlacementSource): void {
     const { version } = store;
-    const id = this.version >= 0 && this.spans.size > 0 ? store.changedOnly(this.version) : undefined;
+    const id = this.#version >= 0 && this.spans.size > 0 ? store.changedOnly(this.#version) : undefined;
     if (id !== undefined) {
-      this.version = version;
+      this.#version = version;
       const annotation = store.get(id);
-      if (annotation) this.replace(annotation);
+      if (annotation) this.#replace(annotation);
       else {
-        this.placed.delete(id);
-        if (this.spans.remove(id)) this.changes.removed.push(id);
+        this.#placed.delete(id);
+        if (this.spans.remove(id)) this.#changes.removed.push(id);
       }
       return;
     }
-    this.scan(store.shown, version);
+    this.#scan(store.shown, version);
   }
 
-  private replace(annotation: Annotation): void {
-    this.placed.set(annotation.id, { annotation, generation: this.generation });
-    const span = this.spanOf(annotation);
-    if (span) this.changes.added.push(this.spans.insert(span));
-    else if (this.spans.remove(annotation.id)) this.changes.removed.push(annotation.id);
+  #replace(annotation: Annotation): void {
+    this.#placed.set(annotation.id, { annotation, generation: this.#generation });
+    const span = this.#spanOf(annotation);
+    if (span) this.#changes.added.push(this.spans.insert(span));
+    else if (this.spans.remove(annotation.id)) this.#changes.removed.push(annotation.id);
   }
 
-  private scan(shown: readonly Annotation[], version: number): void {
-    this.version = version;
-    const generation = ++this.generation;
+  #scan(shown: readonly Annotation[], version: number): void {
+    this.#version = version;
+    const generation = ++this.#generation;
     const changed: Annotation[] = [];
     for (const annotation of shown) {
-      const previous = this.placed.get(annotation.id);
+      const previous = this.#placed.get(annotation.id);
       if (previous?.annotation === annotation) previous.generation = generation;
       else changed.push(annotation);
     }
-    for (const annotation of changed) this.placed.set(annotation.id, { annotation, generation });
+    for (const annotation of changed) this.#placed.set(annotation.id, { annotation, generation });
     const removed: string[] = [];
-    if (this.placed.size !== shown.length) {
-      for (const [id, entry] of this.placed) if (entry.generation !== generation) removed.push(id);
-      for (const id of removed) this.placed.delete(id);
+    if (this.#placed.size !== shown.length) {
+      for (const [id, entry] of this.#placed) if (entry.generation !== generation) removed.push(id);
+      for (const id of removed) this.#placed.delete(id);
     }
     if (this.spans.size === 0 || changed.length + removed.length > BULK_CHANGE) {
       const spans: SpanInput[] = [];
       for (const annotation of shown) {
-        const span = this.spanOf(annotation);
+        const span = this.#spanOf(annotation);
         if (span) spans.push(span);
       }
       this.spans = new SpanIndex(spans);
-      this.changes = { all: true, added: [], removed: [] };
+      this.#changes = { all: true, added: [], removed: [] };
       return;
     }
     for (const id of removed) {
       this.spans.remove(id);
-      this.changes.removed.push(id);
+      this.#changes.removed.push(id);
     }
-    for (const annotation of changed) this.replace(annotation);
+    for (const annotation of changed) this.#replace(annotation);
   }
 
   /** Records where a span the user just made is, so it is not searched for. */
   anchored(annotation: Annotation, range: TextRange): void {
-    this.anchors.set(annotation, range);
+    this.#anchors.set(annotation, range);
   }
 
   /** What changed since the last call; asks for a full redraw when `all` is passed. */
   takeChanges(all = false): SpanChanges {
-    const changes = this.changes;
-    this.changes = { all: false, added: [], removed: [] };
+    const changes = this.#changes;
+    this.#changes = { all: false, added: [], removed: [] };
     if (all) changes.all = true;
     return changes;
   }
 
   /** Where an annotation is drawn (anchored once per object and text), or null. */
-  private spanOf(annotation: Annotation): SpanInput | null {
-    let range = this.anchors.get(annotation);
+  #spanOf(annotation: Annotation): SpanInput | null {
+    let range = this.#anchors.get(annotation);
     if (range === undefined) {
       // With no text yet, nothing can be anchored and nothing is reported: wait for the text.
       if (this.index.length === 0) return null;
       range = anchorSpan(this.index, annotation);
-      this.anchors.set(annotation, range);
+      this.#anchors.set(annotation, range);
       if (range === null) this.onOrphan(annotation);
     }
     if (!range) return null;

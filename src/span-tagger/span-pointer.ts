@@ -13,20 +13,20 @@ import type { TaggerParts } from './tagger-parts.js';
 export class SpanPointer implements ReactiveController {
   /** The span under the pointer (innermost), or null. */
   hoverId: string | null = null;
-  private pendingHover: { x: number; y: number } | null = null;
-  private lastPointer: { x: number; y: number } | null = null;
-  private pointerActive = false;
+  #pendingHover: { x: number; y: number } | null = null;
+  #lastPointer: { x: number; y: number } | null = null;
+  #pointerActive = false;
   /** The span a double-click just made, which a third click widens instead of adding another. */
-  private doubleClickId: string | null = null;
-  private readonly host: TaggerParts['host'];
+  #doubleClickId: string | null = null;
+  readonly #host: TaggerParts['host'];
 
   constructor(
     private readonly parts: TaggerParts,
     private readonly caret: SpanCaret,
     private readonly editor: SpanEditor,
   ) {
-    this.host = parts.host;
-    this.host.addController(this);
+    this.#host = parts.host;
+    this.#host.addController(this);
   }
 
   hostDisconnected(): void {
@@ -38,9 +38,9 @@ export class SpanPointer implements ReactiveController {
    * tagger left the page, so the release must not make a span on what is there now.
    */
   cancel(): void {
-    if (!this.pointerActive) return;
-    document.removeEventListener('mouseup', this.onMouseUp, true);
-    this.pointerActive = false;
+    if (!this.#pointerActive) return;
+    document.removeEventListener('mouseup', this.#onMouseUp, true);
+    this.#pointerActive = false;
     clearSelection();
   }
 
@@ -49,14 +49,14 @@ export class SpanPointer implements ReactiveController {
     // A press on the scrollbar scrolls; it neither selects nor clears the selection.
     const onScrollbar = event.target === scroller && (event.offsetX >= scroller.clientWidth || event.offsetY >= scroller.clientHeight);
     if (event.button !== 0 || onScrollbar) return;
-    this.pointerActive = true;
-    document.addEventListener('mouseup', this.onMouseUp, true);
+    this.#pointerActive = true;
+    document.addEventListener('mouseup', this.#onMouseUp, true);
   };
 
   /** On release the gesture is over: a selection becomes a span, a click picks one. */
-  private readonly onMouseUp = (event: MouseEvent): void => {
-    document.removeEventListener('mouseup', this.onMouseUp, true);
-    this.pointerActive = false;
+  readonly #onMouseUp = (event: MouseEvent): void => {
+    document.removeEventListener('mouseup', this.#onMouseUp, true);
+    this.#pointerActive = false;
     const { store } = this.parts;
     const caret = this.caret;
     const hits = this.parts.hits();
@@ -67,56 +67,56 @@ export class SpanPointer implements ReactiveController {
       if (this.parts.labels.readonly) caret.anchor = caret.index;
       else {
         // A triple-click passes through a double-click: widen the word it just tagged to the line.
-        const word = event.detail === 3 ? store.get(this.doubleClickId) : undefined;
+        const word = event.detail === 3 ? store.get(this.#doubleClickId) : undefined;
         if (word) this.editor.widen(word, selected);
         else this.editor.createFrom(selected);
-        this.doubleClickId = event.detail === 2 ? store.selectedId : null;
+        this.#doubleClickId = event.detail === 2 ? store.selectedId : null;
         clearSelection();
       }
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
       return;
     }
     const at = hits?.charAt(event.clientX, event.clientY) ?? null;
     const index = hits?.caretAt(event.clientX, event.clientY) ?? null;
     if (index !== null) caret.collapse(index);
-    this.host.select(at === null ? null : (this.parts.placement.spans.at(at)[0]?.id ?? null));
-    this.host.requestUpdate();
+    this.#host.select(at === null ? null : (this.parts.placement.spans.at(at)[0]?.id ?? null));
+    this.#host.requestUpdate();
   };
 
   readonly onPointerMove = (event: PointerEvent): void => {
-    if (this.pointerActive || event.buttons) return;
+    if (this.#pointerActive || event.buttons) return;
     // While scrolling, the browser sends moves at the same point as the text slides under it:
     // the hover was cleared on scroll and waits for the pointer itself to move.
-    const last = this.lastPointer;
-    this.lastPointer = { x: event.clientX, y: event.clientY };
+    const last = this.#lastPointer;
+    this.#lastPointer = { x: event.clientX, y: event.clientY };
     if (last && last.x === event.clientX && last.y === event.clientY) return;
     // One hit test per frame, however fast the pointer moves.
-    if (!this.pendingHover) requestAnimationFrame(() => this.hover());
-    this.pendingHover = { x: event.clientX, y: event.clientY };
+    if (!this.#pendingHover) requestAnimationFrame(() => this.#hover());
+    this.#pendingHover = { x: event.clientX, y: event.clientY };
   };
 
   readonly onScroll = (): void => {
-    if (this.hoverId !== null || this.pendingHover) {
-      this.pendingHover = null;
-      this.setHover([], 0, 0);
+    if (this.hoverId !== null || this.#pendingHover) {
+      this.#pendingHover = null;
+      this.#setHover([], 0, 0);
     }
   };
 
   readonly onPointerLeave = (): void => {
-    this.pendingHover = null;
-    this.lastPointer = null;
-    this.setHover([], 0, 0);
+    this.#pendingHover = null;
+    this.#lastPointer = null;
+    this.#setHover([], 0, 0);
   };
 
-  private hover(): void {
-    const point = this.pendingHover;
-    this.pendingHover = null;
+  #hover(): void {
+    const point = this.#pendingHover;
+    this.#pendingHover = null;
     if (!point) return;
     const at = this.parts.hits()?.charAt(point.x, point.y) ?? null;
-    this.setHover(at === null ? [] : this.parts.placement.spans.at(at), point.x, point.y);
+    this.#setHover(at === null ? [] : this.parts.placement.spans.at(at), point.x, point.y);
   }
 
-  private setHover(hits: PlacedSpan[], x: number, y: number): void {
+  #setHover(hits: PlacedSpan[], x: number, y: number): void {
     const id = hits[0]?.id ?? null;
     this.parts.overlays()?.tooltip(hits.map((s) => this.parts.labelName(s.labelId)).join(' › '), x, y);
     if (id !== this.hoverId) {

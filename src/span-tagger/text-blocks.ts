@@ -52,7 +52,7 @@ export class TextBlocks {
   readonly nodes: Text[] = [];
   readonly elements: HTMLElement[] = [];
   readonly length: number;
-  private readonly blockOfNode = new Map<Node, number>();
+  readonly #blockOfNode = new Map<Node, number>();
 
   constructor(readonly container: HTMLElement, text: string) {
     this.starts = blockStarts(text);
@@ -68,7 +68,7 @@ export class TextBlocks {
       // One block (most texts) is always on screen: no skipping, hence no frame without layout.
       if (this.starts.length > 1) block.classList.add('lazy');
       if (this.starts.length > 1) block.style.containIntrinsicBlockSize = `auto calc(${estimatedLines(slice)} * 1lh)`;
-      this.blockOfNode.set(node, i).set(block, i);
+      this.#blockOfNode.set(node, i).set(block, i);
       this.nodes.push(node);
       this.elements.push(block);
       fragment.append(block);
@@ -105,11 +105,11 @@ export class TextBlocks {
    */
   indexOf(node: Node, offset: number): number | null {
     if (node.nodeType === Node.TEXT_NODE) {
-      const block = this.blockOfNode.get(node);
+      const block = this.#blockOfNode.get(node);
       return block === undefined ? null : this.starts[block] + offset;
     }
     if (node === this.container) return offset >= this.elements.length ? this.length : this.starts[offset];
-    const block = this.blockOfNode.get(node);
+    const block = this.#blockOfNode.get(node);
     if (block !== undefined) return this.starts[block] + (offset > 0 ? this.nodes[block].length : 0);
     return null;
   }
@@ -148,7 +148,7 @@ export class TextBlocks {
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          const i = this.blockOfNode.get(entry.target)!;
+          const i = this.#blockOfNode.get(entry.target)!;
           if (entry.isIntersecting) near.add(i);
           else near.delete(i);
         }

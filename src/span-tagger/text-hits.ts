@@ -34,7 +34,7 @@ export class TextHits {
     for (const i of [index, index - 1]) {
       if (i < 0 || i >= this.blocks.length) continue;
       // A surrogate pair is one character: measure both halves.
-      const end = Math.min(this.blocks.length, i + (this.isHighSurrogate(i) ? 2 : 1));
+      const end = Math.min(this.blocks.length, i + (this.#isHighSurrogate(i) ? 2 : 1));
       if (rangeContainsPoint(this.blocks.range(i, end), x, y)) return i;
     }
     return null;
@@ -66,7 +66,7 @@ export class TextHits {
     return null;
   }
 
-  private isHighSurrogate(i: number): boolean {
+  #isHighSurrogate(i: number): boolean {
     const block = this.blocks.blockOf(i);
     const unit = this.blocks.nodes[block].data.charCodeAt(i - this.blocks.starts[block]);
     return unit >= 0xd800 && unit <= 0xdbff;
