@@ -6,7 +6,6 @@ import { ReviewSlot, reviewKeyActions } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
 import { reportLater } from '../core/host-values.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
-import { property } from 'lit/decorators.js';
 import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
 import { Announcer } from '../core/announcer.js';
@@ -69,34 +68,47 @@ import { TextHits } from './text-hits.js';
  */
 @localized()
 export class KolamSpanTagger extends LitElement implements LabelledTool {
+  static override properties = {
+    text: { attribute: false },
+    labels: { attribute: false },
+    activeLabel: { attribute: 'active-label' },
+    annotator: { attribute: false },
+    readonly: { type: Boolean, reflect: true },
+    source: {},
+    granularity: {},
+    reviewOrder: { attribute: 'review-order' },
+    acceptThreshold: { type: Number, attribute: 'accept-threshold' },
+    keymap: { attribute: false },
+  };
+
   static override styles = [themeStyles, spanTaggerStyles];
 
   /** The plain text to tag, shown exactly as given. Offsets count its code points. */
-  @property({ attribute: false }) text = '';
+  text = '';
 
   /** Labels; if unset, taken from the nearest `<kolam-label-set>`. */
-  @property({ attribute: false }) labels: Label[] | undefined;
+  labels: Label[] | undefined;
 
   /** Id of the label given to new spans; default: the first label. */
-  @property({ attribute: 'active-label' }) activeLabel: string | undefined;
+  activeLabel: string | undefined;
 
   /** The person annotating; becomes `creator` (type Person) of new spans. */
-  @property({ attribute: false }) annotator: Annotator | undefined;
+  annotator: Annotator | undefined;
 
   /** View and select only. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** IRI written to `target.source`. */
-  @property() source = '';
+  source = '';
 
   /** `word` widens selections to whole words; `char` keeps them but never splits a grapheme. */
-  @property() granularity: Granularity = 'word';
+  granularity: Granularity = 'word';
 
   /** Order of review (N): `margin` (default, most confused first), `score` (lowest first) or `reading`. */
-  @property({ attribute: 'review-order' }) reviewOrder: string | undefined;
+  reviewOrder: string | undefined;
 
   /** Shift+Enter accepts every pending suggestion scored at or above this; unset: none. */
-  @property({ type: Number, attribute: 'accept-threshold' }) acceptThreshold: number | undefined;
+  acceptThreshold: number | undefined;
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
   get reviewState(): ReviewState {
@@ -104,7 +116,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   /** Key binding overrides: action name → bindings (see README). */
-  @property({ attribute: false }) keymap: Keymap = {};
+  keymap: Keymap = {};
 
   private readonly store = new AnnotationStore(this);
   private readonly labelsCtl = new LabelsController(this);
