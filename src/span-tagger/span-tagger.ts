@@ -68,6 +68,7 @@ import { TextHits } from './text-hits.js';
  */
 @localized()
 export class KolamSpanTagger extends LitElement implements LabelledTool {
+  // Declared here rather than by decorators: the entry then carries no decorator runtime.
   static override properties = {
     text: { attribute: false },
     labels: { attribute: false },
@@ -126,7 +127,6 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   private get scroller(): HTMLElement {
     return this.renderRoot.querySelector<HTMLElement>('[part="text"]')!;
   }
-
 
   private readonly placement = new SpanPlacement((annotation) =>
     emit(this, 'kolam-error', {
