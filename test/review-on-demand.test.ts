@@ -4,8 +4,10 @@
  * once it is here. This file runs in a page of its own, so "never fetched" means this page.
  */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Annotation } from '../src/core/annotation.js';
-import { TOOLS, focusKeys, press, tagOf, type Tool } from './tool-cases.js';
+import { reviewCode } from '../src/core/review-slot.js';
+import { TOOLS, focusKeys, nextFrame, press, spanTagger, tagOf, type Tool } from './tool-cases.js';
 
 const MODEL = { id: 'ner-v3', type: 'Software', name: 'NER v3' };
 const fetchedReview = () => performance.getEntriesByType('resource').some((e) => /review-(controller|view)/.test(e.name));
@@ -48,4 +50,69 @@ describe('review code on demand', () => {
       el.remove();
     });
   }
+
+  it('a review chunk that cannot be fetched leaves the tool working, and updateComplete resolves', async () => {
+    const load = reviewCode.load;
+    // A real failed fetch: the file is not there.
+    reviewCode.load = () => import(/* @vite-ignore */ `${'/no-such-review-chunk'}.js`) as never;
+    try {
+      const el = await spanTagger.mount([{ ...spanTagger.good('m1'), creator: MODEL }]);
+      const settled = await Promise.race([el.updateComplete.then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]);
+      expect(settled, 'updateComplete resolved').to.equal(true);
+      await focusKeys(spanTagger, el);
+      await press(el, 'x');
+      expect(el.annotations.map((a) => a.id), 'no review keys: nothing rejected').to.deep.equal(['m1']);
+      expect(el.shadowRoot!.querySelector('[part="review"]')).to.equal(null);
+      el.remove();
+    } finally {
+      reviewCode.load = load;
+    }
+  });
+
+  it('a host that replaces the set while a decision is made gets counts and order from the new set', async () => {
+    const [a, b, c] = ['m1', 'm2', 'm3'].map((id) => ({ ...spanTagger.good(id), creator: MODEL }));
+    const el = await spanTagger.mount([a, b, c]);
+    await spanTagger.settle(el);
+    await focusKeys(spanTagger, el);
+    await press(el, 'n');
+    let once = true;
+    el.addEventListener('kolam-change', (e) => {
+      if (!once) return;
+      once = false;
+      // The host keeps its own copy and drops a suggestion its server withdrew.
+      el.annotations = (e as CustomEvent<{ annotations: Annotation[] }>).detail.annotations.filter((x) => x.id !== 'm3');
+    });
+    await press(el, 'a');
+    const left = el.annotations.filter((x) => x.creator?.type === 'Software').map((x) => x.id);
+    expect(left).to.have.length(1);
+    expect(el.reviewState.pending).to.equal(1);
+    await press(el, 'n');
+    expect(selectedId(el)).to.equal(left[0]);
+    el.remove();
+  });
+
+  it('a decision pressed while the code loads is dropped if the annotator then picks another item', async () => {
+    const [a, b] = ['m1', 'm2'].map((id) => ({ ...spanTagger.good(id), creator: MODEL }));
+    const load = reviewCode.load;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    reviewCode.load = () => gate.then(load);
+    try {
+      const el = await spanTagger.mount([]);
+      await spanTagger.settle(el);
+      await focusKeys(spanTagger, el);
+      el.annotations = [a, b];
+      (el as unknown as { select(id: string): void }).select('m1');
+      // Not press(): its updateComplete would wait for the held code.
+      await sendKeys({ press: 'a' });
+      (el as unknown as { select(id: string): void }).select('m2');
+      await nextFrame();
+      release();
+      await el.updateComplete;
+      expect(el.annotations.filter((x) => x.creator?.type === 'Software').map((x) => x.id), 'both still pending').to.deep.equal(['m1', 'm2']);
+      el.remove();
+    } finally {
+      reviewCode.load = load;
+    }
+  });
 });

@@ -160,7 +160,9 @@ export class ReviewController implements ReactiveController {
   #leavesQueue(ids: readonly string[], change: () => void): void {
     const before = this.#queueCache?.version === this.config.store.version ? this.#queueCache : null;
     change();
-    if (!before || before.version === this.config.store.version) return;
+    // Each decided item is one change of the store; any other (a host listener setting a new set
+    // in the middle) and the queue is worked out afresh.
+    if (!before || this.config.store.version - before.version !== ids.length) return;
     const gone = new Set(ids);
     this.#queueCache = { version: this.config.store.version, order: before.order, queue: before.queue.filter((a) => !gone.has(a.id)) };
   }

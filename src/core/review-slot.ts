@@ -18,12 +18,19 @@ type Loaded = {
   render(selected: Annotation | undefined): TemplateResult | typeof nothing;
 };
 
+/** Where the review code comes from: one place, so a test can point it at a file that is missing. */
+export const reviewCode = {
+  load: () => Promise.all([import('./review-controller.js'), import('./review-view.js')]),
+};
+
 export class ReviewSlot implements ReactiveController {
   #loaded: Loaded | undefined;
   #loading: Promise<void> | undefined;
   #scannedVersion = -1;
   /** Decisions pressed while the code was loading, run in order once it is here. */
   #waiting: Array<(controller: ReviewController) => void> = [];
+  /** What was selected when the first of them was pressed: a later click drops them. */
+  #waitingOn: string | null = null;
 
   constructor(
     private readonly host: ReviewingTool,
@@ -40,28 +47,35 @@ export class ReviewSlot implements ReactiveController {
   async settled(done: boolean): Promise<boolean> {
     if (this.#loaded || !this.#loading) return done;
     await this.#loading;
-    return this.host.updateComplete;
+    return this.#loaded ? this.host.updateComplete : done;
   }
 
   hostUpdate(): void {
     const { store } = this.config;
+    // The annotator picked something else while decisions waited: they were meant for another item.
+    if (this.#waiting.length && store.selectedId !== this.#waitingOn) this.#waiting = [];
     if (this.#loading || this.#scannedVersion === store.version) return;
     this.#scannedVersion = store.version;
     if (store.shown.some(isSuggestion)) this.#load();
   }
 
   #load(): void {
-    this.#loading = Promise.all([import('./review-controller.js'), import('./review-view.js')]).then(
+    this.#loading = reviewCode.load().then(
       ([{ ReviewController }, { renderReview, reviewStyles }]) => {
         adoptStyles(this.host, reviewStyles);
         const controller = new ReviewController(this.host, this.config);
         this.#loaded = { controller, render: (selected) => renderReview(controller.state, selected, this.config.labels) };
-        for (const run of this.#waiting.splice(0)) run(controller);
+        const waiting = this.config.store.selectedId === this.#waitingOn ? this.#waiting : [];
+        this.#waiting = [];
+        for (const run of waiting) run(controller);
         this.host.requestUpdate();
       },
-      // The chunk could not be fetched (offline, a broken deploy): the tool goes on without review
-      // keys, as before a suggestion arrived, rather than leaving updateComplete unresolved.
-      () => void (this.#waiting = []),
+      () => {
+        // The chunk could not be fetched (offline, a broken deploy): the tool goes on without
+        // review keys, as before a suggestion arrived; the next new set tries again.
+        this.#loading = undefined;
+        this.#waiting = [];
+      },
     );
   }
 
@@ -84,6 +98,7 @@ export class ReviewSlot implements ReactiveController {
     if (this.#loaded) return decide(this.#loaded.controller);
     // A key after one that waits waits too (N then 2: the relabel needs N's selection first).
     if (!this.#startLoading() || (this.#waiting.length === 0 && !applies())) return false;
+    if (this.#waiting.length === 0) this.#waitingOn = this.config.store.selectedId;
     this.#waiting.push(decide);
     return true;
   }
@@ -120,7 +135,6 @@ export class ReviewSlot implements ReactiveController {
     return this.#run(() => true, (c) => c.next(step));
   }
 }
-
 
 /**
  * Adds a sheet that arrived after the first render to the shadow root, just after the shared theme,

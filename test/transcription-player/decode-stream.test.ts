@@ -58,6 +58,11 @@ describe('decoding a media URL in pieces', () => {
     });
   }
 
+  it('hands a Matroska file with no Opus or Vorbis track to the whole-file decoder', async () => {
+    // PCM in Matroska: the browser's decoder reads it; ours steps aside rather than fail.
+    expectTones(await loadPeaks(`${media('tones-pcm.mka')}?whole`), 'pcm mka', 180, { exact: false });
+  });
+
   it("draws only a video's sound from its WebM, as it streams", async () => {
     const progress: DecodeProgress[] = [];
     const peaks = await decodeStream(`${url('video.webm')}?sound`, { page: false, onProgress: (p) => progress.push(p) });

@@ -453,8 +453,8 @@ async function moovAfter(job: Job, from: number): Promise<Mp4Track | null> {
 
 /**
  * WebM (Opus, Vorbis; a video's sound too): each block of the audio track to WebCodecs as it
- * arrives, video frames passed over unread. Null where WebCodecs can't decode the track, for the
- * whole-file decoder.
+ * arrives, video frames passed over unread. Null where the file has no Opus or Vorbis track (other
+ * Matroska) or WebCodecs can't decode it, for the whole-file decoder.
  */
 async function decodeWebm(job: Job): Promise<Peaks | null> {
   const { reader } = job;
@@ -465,6 +465,7 @@ async function decodeWebm(job: Job): Promise<Peaks | null> {
       // The frames are views of the reader's bytes: all sent on before the next read.
       const frames = demuxer.push(reader.bytes);
       reader.skip(reader.available);
+      if (demuxer.unsupported) return null;
       const track = demuxer.track;
       if (!decoder && track) {
         const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.codec === 'opus' ? 48000 : track.sampleRate, numberOfChannels: track.channels, description: track.description };

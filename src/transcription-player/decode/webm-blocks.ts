@@ -178,6 +178,8 @@ function laces(block: Uint8Array, from: number): Uint8Array[] {
  */
 export class WebmDemuxer {
   track: WebmTrack | null = null;
+  /** The file's tracks are read and none is Opus or Vorbis (a Matroska file with AAC, FLAC…). */
+  unsupported = false;
   duration: number | null = null;
   private scale = 1e-3;
   private clusterTime = 0;
@@ -191,6 +193,7 @@ export class WebmDemuxer {
   }
 
   push(piece: Uint8Array): WebmFrame[] {
+    if (this.unsupported) return [];
     let bytes = piece;
     if (this.carry.length) {
       bytes = new Uint8Array(this.carry.length + piece.length);
@@ -251,7 +254,7 @@ export class WebmDemuxer {
       if (Number.isFinite(duration) && duration > 0) this.duration = duration * this.scale;
     } else if (id === ID.tracks) {
       this.track = audioTrack(payload);
-      if (!this.track) throw new WebmError('no Opus or Vorbis audio track');
+      this.unsupported = !this.track;
     } else if (id === ID.timecode) {
       this.clusterTime = uint(payload);
     } else if (id === ID.simpleBlock || id === ID.block) {
