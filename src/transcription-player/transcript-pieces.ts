@@ -90,17 +90,23 @@ interface Entry {
 /** Which part of each long transcript is shown, and splicing an edited part back into the whole. */
 export class TranscriptPieces {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * What each field was last given, and where in the whole text: an edit is spliced there, never
+   * where a fresh cut of the edited text would put the part (the text may have grown past one
+   * part or shrunk to one while the field kept what it showed).
+   */
+  readonly #fields = new Map<string, { text: string; start: number; end: number }>();
   /** Changes when a field must show another part (for the list's guard). */
   version = 0;
 
   /** The part of segment `id`'s `text` its field shows. */
   pieceOf(id: string, text: string): Piece {
     const entry = this.entry(id, text);
-    if (!entry) return { index: 0, count: 1, start: 0, end: text.length, value: text, total: text.length };
-    const { starts, shown } = entry;
-    const start = starts[shown];
-    const end = starts[shown + 1] ?? text.length;
-    return { index: shown, count: starts.length, start, end, value: text.slice(start, end), total: text.length };
+    const start = entry ? entry.starts[entry.shown] : 0;
+    const end = entry ? (entry.starts[entry.shown + 1] ?? text.length) : text.length;
+    this.#fields.set(id, { text, start, end });
+    if (!entry) return { index: 0, count: 1, start, end, value: text, total: text.length };
+    return { index: entry.shown, count: entry.starts.length, start, end, value: text.slice(start, end), total: text.length };
   }
 
   /** Shows part `index` of segment `id`'s text. */
@@ -118,15 +124,17 @@ export class TranscriptPieces {
    * Later parts keep their own text: their starts move by what the edit added or removed.
    */
   splice(id: string, text: string, value: string): string {
-    const entry = this.entry(id, text);
-    if (!entry) return value;
-    const { starts, shown } = entry;
-    const start = starts[shown];
-    const end = starts[shown + 1] ?? text.length;
+    const field = this.#fields.get(id);
+    // Never rendered through pieceOf, or the text changed under it: the field held the whole text.
+    const { start, end } = field && field.text === text ? field : { start: 0, end: text.length };
     const next = text.slice(0, start) + value + text.slice(end);
     const delta = value.length - (end - start);
-    for (let i = shown + 1; i < starts.length; i++) starts[i] += delta;
-    entry.text = next;
+    this.#fields.set(id, { text: next, start, end: start + value.length });
+    const entry = this.entries.get(id);
+    if (entry?.text === text) {
+      for (let i = entry.shown + 1; i < entry.starts.length; i++) entry.starts[i] += delta;
+      entry.text = next;
+    }
     return next;
   }
 
@@ -142,13 +150,13 @@ export class TranscriptPieces {
 
   /** The whole-text offset of `local`, an offset in the part segment `id`'s field shows. */
   offsetOf(id: string, local: number): number {
-    const entry = this.entries.get(id);
-    return entry ? entry.starts[entry.shown] + local : local;
+    return (this.#fields.get(id)?.start ?? 0) + local;
   }
 
   /** Forgets segments no longer there. */
   keepOnly(exists: (id: string) => boolean): void {
     for (const id of [...this.entries.keys()]) if (!exists(id)) this.entries.delete(id);
+    for (const id of [...this.#fields.keys()]) if (!exists(id)) this.#fields.delete(id);
   }
 
   private entry(id: string, text: string): Entry | null {

@@ -170,6 +170,34 @@ describe('<kolam-transcription-player> a very long transcript', () => {
     expect(field.value.slice(field.selectionStart)).to.equal(' the next one');
   });
 
+  it('typing a transcript past one part keeps every character once', async () => {
+    // Found in review: past 1,500 units the next key spliced the whole field over the first part.
+    const text = running(ENGLISH, 1490);
+    const el = await speechPlayer([segment('a', 0.3, 3.2, text)]);
+    await click(fieldOf(el, 'a'));
+    await ctrl('End');
+    await sendKeys({ type: ' and then some more words' });
+    const updated = oneEvent(el, 'kolam-update');
+    await sendKeys({ press: 'Tab' });
+    expect((await updated).detail.annotation.body[0].value).to.equal(`${text} and then some more words`);
+  });
+
+  it('deleting a later part down to one part keeps the part before it', async () => {
+    // Found in review: once the whole text fit one part, the next key kept only the field's part.
+    const text = running(ENGLISH, 1600);
+    const el = await speechPlayer([segment('a', 0.3, 3.2, text)]);
+    const first = fieldOf(el, 'a').value;
+    await nextPart(el, 'a');
+    const second = fieldOf(el, 'a').value;
+    await click(fieldOf(el, 'a'));
+    await ctrl('End');
+    for (let i = 0; i < 150; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'x' });
+    const updated = oneEvent(el, 'kolam-update');
+    await sendKeys({ press: 'Tab' });
+    expect((await updated).detail.annotation.body[0].value).to.equal(first + second.slice(0, -150) + 'x');
+  });
+
   it('a transcript of ordinary length is one field, whole, with no parts', async () => {
     const text = running(TAMIL, 1400);
     const el = await speechPlayer([segment('a', 0.3, 3.2, text)]);
