@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { copy } from '../core/annotation.js';
 import { emit, type KolamErrorCode } from '../core/events.js';
 import type { DecodeProgress } from './decode/decode.js';
-import { PeakLevels, PeaksError, parseAudiowaveform, toAudiowaveform, type AudiowaveformJson, type Peaks } from './peaks.js';
+import { INT8_SCALE, PeakLevels, PeaksError, parseAudiowaveform, toAudiowaveform, type AudiowaveformJson, type Peaks } from './peaks.js';
 
 export type WaveformStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -103,13 +103,13 @@ export class WaveformSource implements ReactiveController {
     const end = Math.max(capacity, slice.from + slice.min.length);
     let levels = this.levels;
     if (!peaks || !levels || peaks.rate !== rate || peaks.min.length < end) {
-      const min = new Float32Array(end);
-      const max = new Float32Array(end);
+      const min = new Int8Array(end);
+      const max = new Int8Array(end);
       if (peaks && peaks.rate === rate) {
         min.set(peaks.min);
         max.set(peaks.max);
       }
-      peaks = this.growing = { rate, min, max };
+      peaks = this.growing = { rate, min, max, scale: INT8_SCALE };
       levels = new PeakLevels(peaks);
     }
     peaks.min.set(slice.min, slice.from);

@@ -63,3 +63,9 @@ export function hasInk(canvas: HTMLCanvasElement): boolean {
   for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
   return false;
 }
+
+/** Peaks' values −1…1, whatever they are stored as (decoded peaks are 8-bit, as audiowaveform's JSON). */
+export function peakValues<T extends { min: ArrayLike<number>; max: ArrayLike<number>; scale?: number }>(peaks: T): T & { min: Float32Array; max: Float32Array } {
+  const scale = peaks.scale ?? 1;
+  return { ...peaks, min: Float32Array.from(peaks.min, (v) => v * scale), max: Float32Array.from(peaks.max, (v) => v * scale) };
+}
