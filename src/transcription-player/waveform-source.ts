@@ -26,7 +26,11 @@ export class WaveformSource implements ReactiveController {
   private json: AudiowaveformJson | null = null;
   private abortTimer = 0;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  /** `focus`: the seconds in view, so a long file's window there is decoded next. */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly focus: () => number | null = () => null,
+  ) {
     host.addController(this);
   }
 
@@ -71,7 +75,7 @@ export class WaveformSource implements ReactiveController {
     const abort = (this.abort = new AbortController());
     const signal = abort.signal;
     import('./decode/decode.js')
-      .then(({ loadPeaks }) => loadPeaks(src, { signal, onProgress: (p) => signal.aborted || this.grow(p) }))
+      .then(({ loadPeaks }) => loadPeaks(src, { signal, focus: this.focus, onProgress: (p) => signal.aborted || this.grow(p) }))
       .then(
         (result) => {
           if (signal.aborted) return;

@@ -5,9 +5,13 @@
  * the same streaming decode runs on the page instead, in pieces between network reads.
  */
 import type { Peaks } from '../peaks.js';
-import type { DecodeReply } from './decode-worker.js';
+import type { DecodeReply, DecodeRequest } from './decode-worker.js';
 import { DecodeError } from './errors.js';
+import { storeCachedPeaks } from './peaks-cache.js';
 import { decodeStream, type DecodeProgress } from './stream-decode.js';
+import { decodeWindow } from './window-decode.js';
+import type { WindowPlan } from './window-plan.js';
+import { WindowScheduler } from './window-scheduler.js';
 import { hasTrustedTypes, trustedScriptUrl } from './trusted-script-url.js';
 
 export { DecodeError };
@@ -16,10 +20,21 @@ export type { DecodeProgress };
 export interface LoadOptions {
   signal?: AbortSignal;
   onProgress?(progress: DecodeProgress): void;
+  /** Seconds in view now: when a long file is read in windows, the one holding them comes next. */
+  focus?(): number | null;
+  /** Seconds of audio per window of a long file (shorter in tests). */
+  windowSeconds?: number;
+  /** Windows read at once besides the first: one per core, up to a few. */
+  parallel?: number;
 }
 
 /** A worker that has said nothing by then never started (a refused file, a blocked module). */
 const START_TIMEOUT_MS = 10_000;
+/**
+ * Five minutes a window: a worker's garbage (WebCodecs' per-frame objects, freed only when its
+ * collector runs) is bounded by what one window makes, and the first window is soon drawn.
+ */
+const WINDOW_SECONDS = 300;
 
 const ON_PAGE = Symbol('decode on the page');
 
@@ -50,7 +65,17 @@ function startWorker(): Worker | null {
   return null;
 }
 
-function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks | typeof ON_PAGE> {
+interface WorkerJob {
+  request: DecodeRequest;
+  signal?: AbortSignal;
+  onReply(reply: DecodeReply): void;
+}
+
+/**
+ * Runs one request in a worker of its own, passing its replies on until it ends; resolves with its
+ * last reply, or ON_PAGE when it could not start, died, or said the page must do it.
+ */
+function inWorker({ request, signal, onReply }: WorkerJob): Promise<DecodeReply | typeof ON_PAGE> {
   const worker = startWorker();
   if (!worker) return Promise.resolve(ON_PAGE);
   return new Promise((resolve, reject) => {
@@ -59,7 +84,7 @@ function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks | type
       if (settled) return false;
       settled = true;
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
+      signal?.removeEventListener('abort', abort);
       worker.terminate();
       return true;
     };
@@ -70,23 +95,88 @@ function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks | type
       if (settle()) reject(new DOMException('Aborted', 'AbortError'));
     };
     const timer = setTimeout(onPage, START_TIMEOUT_MS);
-    options.signal?.addEventListener('abort', abort, { once: true });
+    signal?.addEventListener('abort', abort, { once: true });
     worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => {
       if (settled) return;
       if (data.kind === 'ready') clearTimeout(timer);
-      else if (data.kind === 'progress') options.onProgress?.(data.progress);
+      else if (data.kind === 'progress' || data.kind === 'windows') onReply(data);
       else if (data.kind === 'page') onPage();
-      else if (settle()) {
-        if (data.kind === 'peaks') resolve(data.peaks);
-        else reject(new DecodeError(data.message, data.partial));
-      }
+      else if (settle()) resolve(data);
     };
-    // The worker's file was refused or it died: what it drew stays, the page decodes the rest.
+    // The worker's file was refused or it died: what it drew stays, the page does the rest.
     worker.onerror = (event) => {
       event.preventDefault();
       onPage();
     };
     worker.onmessageerror = onPage;
-    worker.postMessage({ url });
+    worker.postMessage(request);
   });
+}
+
+async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks | typeof ON_PAGE> {
+  const { signal } = options;
+  let windows: WindowScheduler | null = null;
+  const windowSeconds = options.windowSeconds ?? WINDOW_SECONDS;
+  const parallel = options.parallel ?? Math.max(1, Math.min(3, (navigator.hardwareConcurrency || 2) - 1));
+  const last = await inWorker({
+    request: { url, windowSeconds },
+    ...(signal ? { signal } : {}),
+    onReply: (reply) => {
+      if (reply.kind === 'windows') windows = schedule(url, reply.plan, options, parallel);
+      else if (reply.kind === 'progress') {
+        if (windows) windows.first(reply.progress);
+        else options.onProgress?.(reply.progress);
+      }
+    },
+  }).catch((error: unknown) => {
+    (windows as WindowScheduler | null)?.stop(error);
+    throw error;
+  });
+  const scheduler = windows as WindowScheduler | null;
+  if (last === ON_PAGE) {
+    // Started in windows, the worker died: the page reads the whole file again, as without them.
+    scheduler?.stop(new DOMException('Aborted', 'AbortError'));
+    return ON_PAGE;
+  }
+  if (last.kind === 'error') {
+    const error = new DecodeError(last.message, scheduler ? scheduler.result() : last.partial);
+    scheduler?.stop(error);
+    throw error;
+  }
+  if (last.kind !== 'peaks') return ON_PAGE;
+  if (!scheduler) return last.peaks;
+  scheduler.firstDone(last.peaks);
+  try {
+    await scheduler.done;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DecodeError(error instanceof Error ? error.message : String(error), scheduler.result());
+  }
+  const peaks = scheduler.result();
+  if (scheduler.plan.cacheKey) await storeCachedPeaks(scheduler.plan.cacheKey, peaks);
+  return peaks;
+}
+
+/** The later windows of a long file, each in a worker of its own (on the page if none starts). */
+function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel: number): WindowScheduler {
+  const { signal } = options;
+  const ends = new AbortController();
+  signal?.addEventListener('abort', () => ends.abort(), { once: true });
+  const scheduler = new WindowScheduler(plan, {
+    parallel,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.focus ? { focus: options.focus } : {}),
+    async run(window, onProgress) {
+      const last = await inWorker({
+        request: { url, plan, window },
+        signal: ends.signal,
+        onReply: (reply) => reply.kind === 'progress' && onProgress(reply.progress),
+      });
+      if (last === ON_PAGE) return decodeWindow(url, plan, window, { signal: ends.signal, onProgress });
+      if (last.kind === 'error') throw new DecodeError(last.message);
+    },
+  });
+  // A failed window stops the others.
+  scheduler.done.catch(() => ends.abort());
+  return scheduler;
 }
