@@ -31,10 +31,13 @@ export interface LoadOptions {
 /** A worker that has said nothing by then never started (a refused file, a blocked module). */
 const START_TIMEOUT_MS = 10_000;
 /**
- * Five minutes a window: a worker's garbage (WebCodecs' per-frame objects, freed only when its
- * collector runs) is bounded by what one window makes, and the first window is soon drawn.
+ * Two minutes a window. WebCodecs leaves about 1 KB of objects per frame for the worker's garbage
+ * collector, which lets them pile up (an hour of MP3 in one worker peaked ~100 MB over); a worker
+ * per window takes its garbage with it. Measured on an hour of MP3 (bench:player's file), decode
+ * alone: 60 s windows peak +54–67 MB, 120 s +59–67, 300 s +98–110, 1,200 s +199–209; shorter
+ * windows cost a worker start each.
  */
-const WINDOW_SECONDS = 300;
+const WINDOW_SECONDS = 120;
 
 const ON_PAGE = Symbol('decode on the page');
 

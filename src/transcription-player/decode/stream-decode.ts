@@ -143,12 +143,17 @@ function finish(job: Job, truncated: string | null): Peaks {
   return sink.result();
 }
 
+/** WAV windows are this many times longer than compressed ones. */
+const PCM_WINDOW_FACTOR = 5;
+
 /**
  * Splits the rest of a long file into windows when it may be (ranges, a known size, a long enough
  * recording, a caller that takes them); this call then stops at the first window's end.
  */
 function planWindows(job: Job, format: WindowFormat, dataStart: number, seconds: number): void {
-  const { windowSeconds, onWindows } = job.options;
+  const { onWindows } = job.options;
+  // PCM leaves no decoder garbage, only the network's buffers: longer windows, fewer worker starts.
+  const windowSeconds = (job.options.windowSeconds ?? 0) * (format.kind === 'wav' ? PCM_WINDOW_FACTOR : 1);
   const sink = job.sink;
   if (!onWindows || !windowSeconds || !sink || !job.ranges || !job.size || !(seconds > 2 * windowSeconds)) return;
   const step = Math.ceil(((job.size - dataStart) * windowSeconds) / seconds);
