@@ -171,10 +171,9 @@ async function decodeWav(job: Job): Promise<Peaks | null> {
   if (format === 'other') return null;
   if (format === null) throw new DecodeError(`${job.url} ends inside its WAV header.`);
   const frameBytes = (format.bits / 8) * format.channels;
-  let left = 0;
   const declared = format.dataSize > 0 && format.dataSize < 0xffffffff ? format.dataSize : 0;
   const seconds = (declared || Math.max(0, job.size - format.dataStart)) / frameBytes / format.sampleRate;
-  left = declared || Infinity;
+  let left = declared || Infinity;
   const sink = (job.sink = new PeakSink(format.sampleRate, seconds || 3600));
   const dataEnd = declared ? format.dataStart + declared : job.size;
   if (seconds) planWindows(job, { kind: 'wav', format, dataStart: format.dataStart, dataEnd }, format.dataStart, seconds);
