@@ -72,14 +72,30 @@ interface WorkerJob {
   request: DecodeRequest;
   signal?: AbortSignal;
   onReply(reply: DecodeReply): void;
+  /** A worker started ahead of time (its start overlaps the window before), else a new one. */
+  warm?: WarmWorker | null;
+}
+
+/** A worker started before it is needed, and whether it has said it is ready. */
+interface WarmWorker {
+  worker: Worker;
+  ready: boolean;
+}
+
+function warmWorker(): WarmWorker | null {
+  const worker = startWorker();
+  if (!worker) return null;
+  const warm = { worker, ready: false };
+  worker.addEventListener('message', ({ data }: MessageEvent<DecodeReply>) => data.kind === 'ready' && (warm.ready = true), { once: true });
+  return warm;
 }
 
 /**
  * Runs one request in a worker of its own, passing its replies on until it ends; resolves with its
  * last reply, or ON_PAGE when it could not start, died, or said the page must do it.
  */
-function inWorker({ request, signal, onReply }: WorkerJob): Promise<DecodeReply | typeof ON_PAGE> {
-  const worker = startWorker();
+function inWorker({ request, signal, onReply, warm }: WorkerJob): Promise<DecodeReply | typeof ON_PAGE> {
+  const worker = warm?.worker ?? startWorker();
   if (!worker) return Promise.resolve(ON_PAGE);
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -98,6 +114,7 @@ function inWorker({ request, signal, onReply }: WorkerJob): Promise<DecodeReply 
       if (settle()) reject(new DOMException('Aborted', 'AbortError'));
     };
     const timer = setTimeout(onPage, START_TIMEOUT_MS);
+    if (warm?.ready) clearTimeout(timer);
     signal?.addEventListener('abort', abort, { once: true });
     worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => {
       if (settled) return;
@@ -165,21 +182,34 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
   const { signal } = options;
   const ends = new AbortController();
   signal?.addEventListener('abort', () => ends.abort(), { once: true });
+  // One worker kept started ahead: a window's worker start (module, decoder set-up) overlaps the
+  // window before instead of adding to it.
+  let spare: WarmWorker | null = null;
+  const take = (more: boolean) => {
+    const warm = spare;
+    spare = more ? warmWorker() : null;
+    return warm;
+  };
+  ends.signal.addEventListener('abort', () => spare?.worker.terminate(), { once: true });
   const scheduler = new WindowScheduler(plan, {
     parallel,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.focus ? { focus: options.focus } : {}),
-    async run(window, onProgress) {
+    async run(window, onProgress, more) {
       const last = await inWorker({
         request: { url, plan, window },
         signal: ends.signal,
         onReply: (reply) => reply.kind === 'progress' && onProgress(reply.progress),
+        warm: take(more),
       });
       if (last === ON_PAGE) return decodeWindow(url, plan, window, { signal: ends.signal, onProgress });
       if (last.kind === 'error') throw new DecodeError(last.message);
     },
   });
-  // A failed window stops the others.
-  scheduler.done.catch(() => ends.abort());
+  // A failed window stops the others; the last one in leaves no spare behind.
+  scheduler.done.then(
+    () => spare?.worker.terminate(),
+    () => ends.abort(),
+  );
   return scheduler;
 }

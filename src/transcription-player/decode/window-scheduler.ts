@@ -12,8 +12,11 @@ export interface SchedulerOptions {
   onProgress?(progress: DecodeProgress): void;
   /** Seconds in view now, or null: the window holding them is started next. */
   focus?(): number | null;
-  /** Runs one window (in a worker of its own), reporting its points; rejects on a bad window. */
-  run(window: ByteWindow, onProgress: (progress: DecodeProgress) => void): Promise<void>;
+  /**
+   * Runs one window (in a worker of its own), reporting its points; rejects on a bad window.
+   * `more`: other windows wait after this one.
+   */
+  run(window: ByteWindow, onProgress: (progress: DecodeProgress) => void, more: boolean): Promise<void>;
   /** Windows at once, besides the first (which is still being read when the plan arrives). */
   parallel: number;
 }
@@ -76,10 +79,14 @@ export class WindowScheduler {
       const window = this.next();
       this.running++;
       this.options
-        .run(window, (progress) => {
-          this.fractions.set(window, progress.fraction);
-          this.merge(progress.slice, 0, window);
-        })
+        .run(
+          window,
+          (progress) => {
+            this.fractions.set(window, progress.fraction);
+            this.merge(progress.slice, 0, window);
+          },
+          this.pending.length > 0,
+        )
         .then(
           () => {
             this.running--;
