@@ -32,10 +32,12 @@ export interface LoadOptions {
 const START_TIMEOUT_MS = 10_000;
 /**
  * Two minutes a window. WebCodecs leaves about 1 KB of objects per frame for the worker's garbage
- * collector, which lets them pile up (an hour of MP3 in one worker peaked ~100 MB over); a worker
- * per window takes its garbage with it. Measured on an hour of MP3 (bench:player's file), decode
- * alone: 60 s windows peak +54–67 MB, 120 s +59–67, 300 s +98–110, 1,200 s +199–209; shorter
- * windows cost a worker start each.
+ * collector, which lets them pile up (an hour of MP3 in one worker peaked ~100 MB over), and a
+ * WAV's network buffers do the same; a worker per window takes its garbage with it. Measured on
+ * bench:player's hour, decode alone, renderer memory peak over before: MP3 in 60 s windows +54–67
+ * MB, 120 s +59–67, 300 s +98–110, 1,200 s +199–209, one worker +117–146; WAV in 120 s windows
+ * +57–59 (2.5–3.5 s), 240 s +74–98 (2.3–2.6 s), one worker +103–109 (0.9–2.3 s). Shorter windows
+ * cost a worker start each.
  */
 const WINDOW_SECONDS = 120;
 

@@ -79,7 +79,7 @@ export async function decodeStream(url: string, options: DecodeOptions): Promise
     return cached;
   }
   const ranges = response.headers.get('accept-ranges') === 'bytes';
-  const job: Job = { url, reader: new ByteReader(response.body.getReader()), size, options, sink: null, reported: 0, ranges, cacheKey: key, until: Infinity };
+  const job: Job = { url, reader: ByteReader.of(response.body), size, options, sink: null, reported: 0, ranges, cacheKey: key, until: Infinity };
   try {
     const peaks = await decodeBody(job);
     // Stored before the peaks are handed on (a worker transfers their buffers away). Read in
@@ -115,7 +115,7 @@ async function decodeBody(job: Job): Promise<Peaks> {
     job.reader.cancel();
     const again = await fetch(job.url, job.options.signal ? { signal: job.options.signal } : {});
     if (!again.ok || !again.body) throw new DecodeError(`Could not fetch ${job.url}: HTTP ${again.status}.`);
-    job.reader = new ByteReader(again.body.getReader());
+    job.reader = ByteReader.of(again.body);
   }
   return decodeWhole(job);
 }
@@ -143,17 +143,12 @@ function finish(job: Job, truncated: string | null): Peaks {
   return sink.result();
 }
 
-/** WAV windows are this many times longer than compressed ones. */
-const PCM_WINDOW_FACTOR = 5;
-
 /**
  * Splits the rest of a long file into windows when it may be (ranges, a known size, a long enough
  * recording, a caller that takes them); this call then stops at the first window's end.
  */
 function planWindows(job: Job, format: WindowFormat, dataStart: number, seconds: number): void {
-  const { onWindows } = job.options;
-  // PCM leaves no decoder garbage, only the network's buffers: longer windows, fewer worker starts.
-  const windowSeconds = (job.options.windowSeconds ?? 0) * (format.kind === 'wav' ? PCM_WINDOW_FACTOR : 1);
+  const { onWindows, windowSeconds } = job.options;
   const sink = job.sink;
   if (!onWindows || !windowSeconds || !sink || !job.ranges || !job.size || !(seconds > 2 * windowSeconds)) return;
   const step = Math.ceil(((job.size - dataStart) * windowSeconds) / seconds);

@@ -54,7 +54,7 @@ export async function decodeWindow(url: string, plan: WindowPlan, window: ByteWi
     void response.body?.cancel().catch(() => undefined);
     throw new DecodeError(`Could not fetch bytes ${start}–${last} of ${url}: HTTP ${response.status}.`);
   }
-  const reader = new ByteReader(response.body.getReader());
+  const reader = ByteReader.of(response.body);
   reader.offset = start;
   const run: Run = { reader, sink: new PeakSink(plan.sampleRate, plan.seconds), reported: 0, window, options, url, isLast: window.to >= plan.size };
   try {
