@@ -19,12 +19,20 @@ export interface AudiowaveformJson {
   data: ArrayLike<number>;
 }
 
-/** Peaks of all channels together, values −1…1. */
+/** Stored peak values: floats −1…1, or audiowaveform's 8-bit integers (a quarter of the memory). */
+export type PeakArray = Float32Array | Int8Array;
+
+/** The value of one 8-bit peak, as audiowaveform's 8-bit JSON means it. */
+export const INT8_SCALE = 1 / 128;
+
+/** Peaks of all channels together: each stored value times `scale` is −1…1. */
 export interface Peaks {
   /** Points per second of audio. */
   rate: number;
-  min: Float32Array;
-  max: Float32Array;
+  min: PeakArray;
+  max: PeakArray;
+  /** What one stored unit is worth (1 for floats, `INT8_SCALE` for 8-bit); 1 when absent. */
+  scale?: number;
   /** The recording's sample rate and samples per point, when known (for audiowaveform JSON). */
   sampleRate?: number;
   samplesPerPoint?: number;
@@ -145,23 +153,31 @@ export class PeakLevels {
     const from = this.levels[i - 1];
     const n = Math.ceil(from.min.length / 2);
     if (from.min.length < 2) return undefined;
-    const min = new Float32Array(n);
-    const max = new Float32Array(n);
+    const min = sameKind(from.min, n);
+    const max = sameKind(from.max, n);
+    const fromMin = from.min;
+    const fromMax = from.max;
+    const last = fromMin.length - 1;
     for (let j = 0; j < n; j++) {
       const a = 2 * j;
-      const b = Math.min(a + 1, from.min.length - 1);
-      min[j] = Math.min(from.min[a], from.min[b]);
-      max[j] = Math.max(from.max[a], from.max[b]);
+      const b = a < last ? a + 1 : last;
+      min[j] = fromMin[a] < fromMin[b] ? fromMin[a] : fromMin[b];
+      max[j] = fromMax[a] > fromMax[b] ? fromMax[a] : fromMax[b];
     }
-    const level = { rate: from.rate / 2, min, max };
+    const level: Peaks = { rate: from.rate / 2, min, max, scale: from.scale ?? 1 };
     this.levels[i] = level;
     return level;
   }
 }
 
+/** A new zeroed array of `array`'s kind (8-bit levels stay 8-bit). */
+function sameKind(array: PeakArray, length: number): PeakArray {
+  return array instanceof Int8Array ? new Int8Array(length) : new Float32Array(length);
+}
+
 /**
- * Min and max of the points covering seconds [t0, t1) of a level: one drawn column. Returns null
- * past the end.
+ * Min and max (−1…1) of the points covering seconds [t0, t1) of a level: one drawn column. Returns
+ * null past the end.
  */
 export function extentAt(level: Peaks, t0: number, t1: number, out: [number, number]): [number, number] | null {
   const n = level.min.length;
@@ -175,8 +191,9 @@ export function extentAt(level: Peaks, t0: number, t1: number, out: [number, num
     if (level.min[i] < lo) lo = level.min[i];
     if (level.max[i] > hi) hi = level.max[i];
   }
-  out[0] = lo;
-  out[1] = hi;
+  const scale = level.scale ?? 1;
+  out[0] = lo * scale;
+  out[1] = hi * scale;
   return out;
 }
 
@@ -189,7 +206,8 @@ export function toAudiowaveform(peaks: Peaks): AudiowaveformJson {
   const sampleRate = peaks.sampleRate ?? Math.round(peaks.rate * perPoint);
   const length = peaks.min.length;
   const data = new Array<number>(2 * length);
-  const clamp = (v: number) => Math.max(-128, Math.min(127, Math.round(v * 128)));
+  const toBits = (peaks.scale ?? 1) * 128;
+  const clamp = (v: number) => Math.max(-128, Math.min(127, Math.round(v * toBits)));
   for (let i = 0; i < length; i++) {
     data[2 * i] = clamp(peaks.min[i]);
     data[2 * i + 1] = clamp(peaks.max[i]);

@@ -146,7 +146,8 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
   private readonly speakers = new SpeakerNames();
   private listVersion = 0;
-  private readonly waveformSource = new WaveformSource(this);
+  // Where the view is: a long file's window there is decoded next.
+  private readonly waveformSource = new WaveformSource(this, () => (this.view.pxPerSecond > 0 ? this.view.left / this.view.pxPerSecond : null));
   private lastCurrentId: string | undefined;
   private readonly rows = new ListWindowController(this, {
     sorted: () => this.sorted,

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { copy } from '../core/annotation.js';
 import { emit, type KolamErrorCode } from '../core/events.js';
 import type { DecodeProgress } from './decode/decode.js';
-import { PeakLevels, PeaksError, parseAudiowaveform, toAudiowaveform, type AudiowaveformJson, type Peaks } from './peaks.js';
+import { INT8_SCALE, PeakLevels, PeaksError, parseAudiowaveform, toAudiowaveform, type AudiowaveformJson, type Peaks } from './peaks.js';
 
 export type WaveformStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -26,7 +26,11 @@ export class WaveformSource implements ReactiveController {
   private json: AudiowaveformJson | null = null;
   private abortTimer = 0;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  /** `focus`: the seconds in view, so a long file's window there is decoded next. */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly focus: () => number | null = () => null,
+  ) {
     host.addController(this);
   }
 
@@ -71,7 +75,7 @@ export class WaveformSource implements ReactiveController {
     const abort = (this.abort = new AbortController());
     const signal = abort.signal;
     import('./decode/decode.js')
-      .then(({ loadPeaks }) => loadPeaks(src, { signal, onProgress: (p) => signal.aborted || this.grow(p) }))
+      .then(({ loadPeaks }) => loadPeaks(src, { signal, focus: this.focus, onProgress: (p) => signal.aborted || this.grow(p) }))
       .then(
         (result) => {
           if (signal.aborted) return;
@@ -103,13 +107,13 @@ export class WaveformSource implements ReactiveController {
     const end = Math.max(capacity, slice.from + slice.min.length);
     let levels = this.levels;
     if (!peaks || !levels || peaks.rate !== rate || peaks.min.length < end) {
-      const min = new Float32Array(end);
-      const max = new Float32Array(end);
+      const min = new Int8Array(end);
+      const max = new Int8Array(end);
       if (peaks && peaks.rate === rate) {
         min.set(peaks.min);
         max.set(peaks.max);
       }
-      peaks = this.growing = { rate, min, max };
+      peaks = this.growing = { rate, min, max, scale: INT8_SCALE };
       levels = new PeakLevels(peaks);
     }
     peaks.min.set(slice.min, slice.from);

@@ -1,16 +1,24 @@
 /**
  * The decode worker: a file of its own next to decode.ts, started as a module worker so a strict
- * CSP (`worker-src 'self'`) allows it. It decodes one URL and posts peaks as they come.
+ * CSP (`worker-src 'self'`) allows it. It decodes one URL — or one window of a long one — and
+ * posts peaks as they come; the page ends it after its one job.
  */
 import { DecodeError, NeedsPage } from './errors.js';
 import { decodeStream, messageOf, type DecodeProgress } from './stream-decode.js';
+import { decodeWindow } from './window-decode.js';
+import type { ByteWindow, WindowPlan } from './window-plan.js';
 import type { Peaks } from '../peaks.js';
 
-export type DecodeRequest = { url: string };
+/** The whole file (reading a long one's first window only, when `windowSeconds` is given), or one window. */
+export type DecodeRequest = { url: string; windowSeconds?: number } | { url: string; plan: WindowPlan; window: ByteWindow };
 export type DecodeReply =
   | { kind: 'ready' }
   | { kind: 'progress'; progress: DecodeProgress }
+  /** This long file is read in windows: this worker reads the first, the page starts the rest. */
+  | { kind: 'windows'; plan: WindowPlan }
   | { kind: 'peaks'; peaks: Peaks }
+  /** A window is in. */
+  | { kind: 'done' }
   | { kind: 'error'; message: string; partial: Peaks | null }
   /** Decode this file on the page (it needs `decodeAudioData`). */
   | { kind: 'page'; reason: string };
@@ -23,11 +31,19 @@ const scope = self as unknown as {
 
 const buffers = (peaks: Peaks | null) => (peaks ? [peaks.min.buffer, peaks.max.buffer] : []);
 
+const onProgress = (progress: DecodeProgress) => scope.postMessage({ kind: 'progress', progress }, [progress.slice.min.buffer, progress.slice.max.buffer]);
+
 scope.onmessage = async ({ data }) => {
   try {
+    if ('plan' in data) {
+      await decodeWindow(data.url, data.plan, data.window, { onProgress });
+      scope.postMessage({ kind: 'done' });
+      return;
+    }
     const peaks = await decodeStream(data.url, {
       page: false,
-      onProgress: (progress) => scope.postMessage({ kind: 'progress', progress }, [progress.slice.min.buffer, progress.slice.max.buffer]),
+      onProgress,
+      ...(data.windowSeconds ? { windowSeconds: data.windowSeconds, onWindows: (plan: WindowPlan) => scope.postMessage({ kind: 'windows', plan }) } : {}),
     });
     scope.postMessage({ kind: 'peaks', peaks }, buffers(peaks));
   } catch (error) {

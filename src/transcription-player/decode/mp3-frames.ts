@@ -79,3 +79,16 @@ export function mp3FrameCount(bytes: Uint8Array, at: number, frame: Mp3Frame): n
   if (at + 36 + 18 <= bytes.length && text(at + 36) === 'VBRI') return u32(at + 36 + 14);
   return null;
 }
+
+/**
+ * Whether every frame has the first one's bitrate: an `Info` tag says so (LAME writes `Xing` or
+ * `VBRI` for variable rates), and a file with no tag at all is almost always constant. Only then
+ * does a byte offset tell the frame's time, which reading a stretch from the middle needs.
+ */
+export function mp3IsConstantRate(bytes: Uint8Array, at: number, frame: Mp3Frame): boolean {
+  const v1 = frame.samples === 1152 && frame.sampleRate >= 32000;
+  const tag = at + 4 + (v1 ? (frame.channels === 1 ? 17 : 32) : frame.channels === 1 ? 9 : 17);
+  const text = (i: number) => (i + 4 <= bytes.length ? String.fromCharCode(bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]) : '');
+  if (text(tag) === 'Xing' || text(at + 36) === 'VBRI') return false;
+  return true;
+}

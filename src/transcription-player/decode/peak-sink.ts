@@ -2,9 +2,10 @@
  * Collects min/max peaks from decoded pieces as they come, each written at its own time in the
  * file, so pieces may arrive in any order and the samples are dropped as soon as they are reduced:
  * memory is the peaks, whatever the length of the recording. `take()` hands out what changed since
- * the last call, for the waveform to draw while the rest decodes.
+ * the last call, for the waveform to draw while the rest decodes. Points are kept as audiowaveform's
+ * 8-bit integers: an hour is 3.6 MB, not 14 MB of floats, and the JSON a host stores is the same.
  */
-import type { Peaks } from '../peaks.js';
+import { INT8_SCALE, type Peaks } from '../peaks.js';
 import { samplesPerPoint } from './samples.js';
 
 /** Beyond this a wrong length estimate is a bug or a hostile file, not a recording. */
@@ -12,16 +13,23 @@ const MAX_POINTS = 16_000_000;
 
 export interface PeakSlice {
   from: number;
-  min: Float32Array;
-  max: Float32Array;
+  /** 8-bit points (times `INT8_SCALE`: −1…1). */
+  min: Int8Array;
+  max: Int8Array;
 }
+
+/** A sample −1…1 as an 8-bit point, to the nearest step (as audiowaveform writes them). */
+const toInt8 = (v: number) => {
+  const q = Math.round(v * 128);
+  return q > 127 ? 127 : q < -128 ? -128 : q;
+};
 
 export class PeakSink {
   /** Points per second. */
   readonly rate: number;
   readonly samplesPerPoint: number;
-  private min: Float32Array;
-  private max: Float32Array;
+  private min: Int8Array;
+  private max: Int8Array;
   /** Points written so far (the highest one touched, plus one). */
   length = 0;
   private dirtyFrom = Infinity;
@@ -35,8 +43,8 @@ export class PeakSink {
     this.samplesPerPoint = samplesPerPoint(sampleRate, Math.max(1, seconds) * sampleRate);
     this.rate = sampleRate / this.samplesPerPoint;
     const points = Math.min(MAX_POINTS, Math.ceil(Math.max(1, seconds) * this.rate) + 1);
-    this.min = new Float32Array(points);
-    this.max = new Float32Array(points);
+    this.min = new Int8Array(points);
+    this.max = new Int8Array(points);
   }
 
   /** Points the file is expected to have (for drawing the axis before the end is known). */
@@ -59,7 +67,8 @@ export class PeakSink {
       const next = Math.min(frames, Math.max(s + 1, Math.ceil(((p + 1) / rate - start) * sampleRate)));
       let lo = 0;
       let hi = 0;
-      for (const samples of channels) {
+      for (let c = 0; c < channels.length; c++) {
+        const samples = channels[c];
         for (let i = s; i < next; i++) {
           const v = samples[i];
           if (v < lo) lo = v;
@@ -67,8 +76,10 @@ export class PeakSink {
         }
       }
       if (!this.ensure(p)) break;
-      if (lo < this.min[p]) this.min[p] = lo;
-      if (hi > this.max[p]) this.max[p] = hi;
+      const qlo = toInt8(lo);
+      const qhi = toInt8(hi);
+      if (qlo < this.min[p]) this.min[p] = qlo;
+      if (qhi > this.max[p]) this.max[p] = qhi;
       s = next;
       p++;
     }
@@ -88,16 +99,16 @@ export class PeakSink {
 
   /** The peaks written, trimmed to what the file held (views: no second copy of an hour's peaks). */
   result(): Peaks {
-    const trim = (a: Float32Array) => (a.length === this.length ? a : a.subarray(0, this.length));
-    return { rate: this.rate, min: trim(this.min), max: trim(this.max), sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
+    const trim = (a: Int8Array) => (a.length === this.length ? a : a.subarray(0, this.length));
+    return { rate: this.rate, min: trim(this.min), max: trim(this.max), scale: INT8_SCALE, sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
   }
 
   private ensure(point: number): boolean {
     if (point < this.min.length) return true;
     if (point >= MAX_POINTS) return false;
     const size = Math.min(MAX_POINTS, Math.max(point + 1, this.min.length * 2));
-    const min = new Float32Array(size);
-    const max = new Float32Array(size);
+    const min = new Int8Array(size);
+    const max = new Int8Array(size);
     min.set(this.min);
     max.set(this.max);
     this.min = min;

@@ -31,6 +31,8 @@ export function cacheKey(url: string, size: number, version: string | null): str
   return `${url}\n${size}\n${version ?? ''}`;
 }
 
+const isPeakArray = (v: unknown) => v instanceof Int8Array || v instanceof Float32Array;
+
 export async function readCachedPeaks(key: string): Promise<Peaks | null> {
   const db = await open();
   if (!db) return null;
@@ -39,7 +41,7 @@ export async function readCachedPeaks(key: string): Promise<Peaks | null> {
       const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
       request.onsuccess = () => {
         const value = request.result as Peaks | undefined;
-        resolve(value && value.min instanceof Float32Array && value.max instanceof Float32Array && value.rate > 0 ? value : null);
+        resolve(value && isPeakArray(value.min) && isPeakArray(value.max) && value.rate > 0 ? value : null);
       };
       request.onerror = () => resolve(null);
     } catch {

@@ -14,8 +14,12 @@ export interface PieceDecoder {
   close(): void;
 }
 
-/** Decoded frames queued in the decoder before we wait: enough to keep it busy, little memory. */
-const QUEUE = 32;
+/**
+ * Chunks queued in the decoder before we wait (enough to keep it busy, little memory), and how far
+ * it drains before we go on: one wake-up per few dozen frames, not one per frame.
+ */
+const QUEUE_HIGH = 48;
+const QUEUE_LOW = 16;
 
 /** Whether this context's WebCodecs decodes `config`. */
 export async function webCodecsSupports(config: AudioDecoderConfig): Promise<boolean> {
@@ -61,7 +65,8 @@ export function webCodecsDecoder(config: AudioDecoderConfig, sink: PeakSink, sta
     async decode(data, time) {
       check();
       decoder.decode(new EncodedAudioChunk({ type: 'key', timestamp: Math.round(time * 1e6), data }));
-      while (decoder.decodeQueueSize > QUEUE && !failure) await new Promise((resolve) => decoder.addEventListener('dequeue', resolve, { once: true }));
+      if (decoder.decodeQueueSize <= QUEUE_HIGH) return;
+      while (decoder.decodeQueueSize > QUEUE_LOW && !failure) await new Promise((resolve) => decoder.addEventListener('dequeue', resolve, { once: true }));
       check();
     },
     async flush() {

@@ -11,13 +11,14 @@ import { ByteReader } from './byte-reader.js';
 import { peaksFromSamples, samplesPerPoint } from './samples.js';
 import { DecodeError, NeedsPage } from './errors.js';
 import { audioTrack, boxAt, type Mp4Track } from './mp4-boxes.js';
-import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, type Mp3Frame } from './mp3-frames.js';
+import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, mp3IsConstantRate, type Mp3Frame } from './mp3-frames.js';
 import { OggPackets, lastGranule, oggCodecOf, oggPageAt, oggPageNeeds, vorbisDescription, type OggCodec } from './ogg-pages.js';
 import { PeakSink, type PeakSlice } from './peak-sink.js';
 import { chunkedDecoder, webCodecsDecoder, webCodecsSupports, type PieceDecoder } from './piece-decoders.js';
 import { cacheKey, readCachedPeaks, storeCachedPeaks } from './peaks-cache.js';
 import { isWav, parseWavHeader, pcmToFloat } from './wav.js';
 import { WebmDemuxer, WebmError } from './webm-blocks.js';
+import type { WindowFormat, WindowPlan } from './window-plan.js';
 
 export interface DecodeProgress {
   /** Points per second of the peaks. */
@@ -36,6 +37,12 @@ export interface DecodeOptions {
   page: boolean;
   /** False: do without WebCodecs, as in a browser that lacks it (for tests). */
   webCodecs?: boolean;
+  /**
+   * Given, a long file whose server answers byte ranges is read in windows of about this many
+   * seconds: this call decodes the first and hands `onWindows` the plan for the rest.
+   */
+  windowSeconds?: number;
+  onWindows?(plan: WindowPlan): void;
 }
 
 /** How often progress is reported while decoding: often enough to look live. */
@@ -53,6 +60,11 @@ interface Job {
   options: DecodeOptions;
   sink: PeakSink | null;
   reported: number;
+  /** Whether the server answers byte ranges. */
+  ranges: boolean;
+  cacheKey: string | null;
+  /** Byte offset where this call stops: the rest is other windows' (Infinity: read to the end). */
+  until: number;
 }
 
 export async function decodeStream(url: string, options: DecodeOptions): Promise<Peaks> {
@@ -67,11 +79,13 @@ export async function decodeStream(url: string, options: DecodeOptions): Promise
     void response.body.cancel().catch(() => undefined);
     return cached;
   }
-  const job: Job = { url, reader: new ByteReader(response.body.getReader()), size, options, sink: null, reported: 0 };
+  const ranges = response.headers.get('accept-ranges') === 'bytes';
+  const job: Job = { url, reader: ByteReader.of(response.body), size, options, sink: null, reported: 0, ranges, cacheKey: key, until: Infinity };
   try {
     const peaks = await decodeBody(job);
-    // Stored before the peaks are handed on (a worker transfers their buffers away).
-    if (key) await storeCachedPeaks(key, peaks);
+    // Stored before the peaks are handed on (a worker transfers their buffers away). Read in
+    // windows, these are the first window's only: the page stores the whole.
+    if (key && job.until === Infinity) await storeCachedPeaks(key, peaks);
     return peaks;
   } catch (error) {
     job.reader.cancel();
@@ -102,7 +116,7 @@ async function decodeBody(job: Job): Promise<Peaks> {
     job.reader.cancel();
     const again = await fetch(job.url, job.options.signal ? { signal: job.options.signal } : {});
     if (!again.ok || !again.body) throw new DecodeError(`Could not fetch ${job.url}: HTTP ${again.status}.`);
-    job.reader = new ByteReader(again.body.getReader());
+    job.reader = ByteReader.of(again.body);
   }
   return decodeWhole(job);
 }
@@ -132,6 +146,19 @@ function finish(job: Job, truncated: string | null): Peaks {
   return sink.result();
 }
 
+/**
+ * Splits the rest of a long file into windows when it may be (ranges, a known size, a long enough
+ * recording, a caller that takes them); this call then stops at the first window's end.
+ */
+function planWindows(job: Job, format: WindowFormat, dataStart: number, seconds: number): void {
+  const { onWindows, windowSeconds } = job.options;
+  const sink = job.sink;
+  if (!onWindows || !windowSeconds || !sink || !job.ranges || !job.size || !(seconds > 2 * windowSeconds)) return;
+  const step = Math.ceil(((job.size - dataStart) * windowSeconds) / seconds);
+  job.until = dataStart + step;
+  onWindows({ format, sampleRate: sink.sampleRate, seconds, size: job.size, firstEnd: job.until, step, cacheKey: job.cacheKey, rate: sink.rate, samplesPerPoint: sink.samplesPerPoint });
+}
+
 async function decodeWav(job: Job): Promise<Peaks | null> {
   const { reader } = job;
   let format = parseWavHeader(reader.bytes);
@@ -144,9 +171,13 @@ async function decodeWav(job: Job): Promise<Peaks | null> {
   const frameBytes = (format.bits / 8) * format.channels;
   const declared = format.dataSize > 0 && format.dataSize < 0xffffffff ? format.dataSize : 0;
   const seconds = (declared || Math.max(0, job.size - format.dataStart)) / frameBytes / format.sampleRate;
-  const sink = (job.sink = new PeakSink(format.sampleRate, seconds || 3600));
-  reader.skip(format.dataStart);
   let left = declared || Infinity;
+  const sink = (job.sink = new PeakSink(format.sampleRate, seconds || 3600));
+  const dataEnd = declared ? format.dataStart + declared : job.size;
+  if (seconds) planWindows(job, { kind: 'wav', format, dataStart: format.dataStart, dataEnd }, format.dataStart, seconds);
+  reader.skip(format.dataStart);
+  // This window's end, on a whole sample frame.
+  if (job.until !== Infinity) left = Math.min(left, job.until - format.dataStart - ((job.until - format.dataStart) % frameBytes));
   let frames = 0;
   let scratch: Float32Array | undefined;
   // Interleaved channels are reduced as one stream at channels × the rate: the waveform merges them.
@@ -162,7 +193,7 @@ async function decodeWav(job: Job): Promise<Peaks | null> {
     report(job);
   }
   if (left !== Infinity && left > 0) reader.cancel();
-  return finish(job, left !== Infinity && left >= frameBytes ? `${job.url} ends early: its header promises ${Math.round(declared / frameBytes / format.sampleRate)} s, it holds ${Math.round(frames / format.sampleRate)} s.` : null);
+  return finish(job, left !== Infinity && left >= frameBytes && job.until === Infinity ? `${job.url} ends early: its header promises ${Math.round(declared / frameBytes / format.sampleRate)} s, it holds ${Math.round(frames / format.sampleRate)} s.` : null);
 }
 
 async function decodeMp3(job: Job): Promise<Peaks> {
@@ -180,6 +211,7 @@ async function decodeMp3(job: Job): Promise<Peaks> {
   const frameCount = mp3FrameCount(reader.bytes, 0, first);
   // Decoders put the encoder's and their own delay first; the media element skips them, so do we.
   const lead = (mp3EncoderDelay(reader.bytes, 0, first) + MP3_DECODER_DELAY) / first.sampleRate;
+  const constantRate = mp3IsConstantRate(reader.bytes, 0, first);
   // The Xing/Info frame is a header, not audio.
   if (frameCount !== null) reader.skip(first.length);
   const seconds = frameCount !== null ? (frameCount * first.samples) / first.sampleRate : (Math.max(0, job.size - reader.offset) * 8) / (first.bitrate * 1000);
@@ -188,6 +220,12 @@ async function decodeMp3(job: Job): Promise<Peaks> {
   const webCodecs = job.options.webCodecs !== false && (await webCodecsSupports(config));
   if (!webCodecs && !job.options.page) throw new NeedsPage('no MP3 decoder in this worker');
   const decoder = webCodecs ? { ...webCodecsDecoder(config, sink, -lead), kind: 'webcodecs' } : { ...chunkedDecoder(null, sink), kind: 'chunked' };
+  if (webCodecs && seconds && constantRate) {
+    // Constant rate: a byte offset tells its frame, so the rest may be read from anywhere.
+    const dataStart = reader.offset;
+    const frameBytes = frameCount ? (job.size - dataStart) / frameCount : (first.samples * first.bitrate * 125) / first.sampleRate;
+    planWindows(job, { kind: 'mp3', first, dataStart, frameBytes, lead, config, frames: frameCount }, dataStart, seconds);
+  }
   const batch = mp3BatchBytes(decoder);
   // decodeAudioData's runs land within ±70 ms (measured in Chromium, which never needs them): each
   // starts a decoder afresh, without the previous frames' bit reservoir.
@@ -196,7 +234,7 @@ async function decodeMp3(job: Job): Promise<Peaks> {
   let truncated: string | null = null;
   try {
     for (;;) {
-      if (!(await reader.need(4))) break;
+      if (reader.offset >= job.until || !(await reader.need(4))) break;
       // As many whole frames as the buffer holds, up to a batch.
       let at = 0;
       let count = 0;
@@ -225,12 +263,13 @@ async function decodeMp3(job: Job): Promise<Peaks> {
   } finally {
     decoder.close();
   }
-  if (!truncated && frameCount !== null && index < frameCount - 1) truncated = `${job.url} ends early: ${index} of its ${frameCount} MP3 frames.`;
+  if (job.until !== Infinity) reader.cancel();
+  else if (!truncated && frameCount !== null && index < frameCount - 1) truncated = `${job.url} ends early: ${index} of its ${frameCount} MP3 frames.`;
   return finish(job, truncated);
 }
 
 /** Skips to the next frame header (of `like`'s kind, and followed by another frame); null at the end. */
-async function syncMp3(reader: ByteReader, like: Mp3Frame | null): Promise<Mp3Frame | null> {
+export async function syncMp3(reader: ByteReader, like: Mp3Frame | null): Promise<Mp3Frame | null> {
   for (let scanned = 0; scanned < 1 << 20; ) {
     if (!(await reader.need(4))) return null;
     await reader.need(Math.min(8192, reader.available + 4096));
@@ -308,9 +347,11 @@ async function decodeOgg(job: Job): Promise<Peaks | null> {
         for (const packet of done) await decoder.decode(packet, granule / c.granuleRate);
       }
       if (page.granule >= 0) granule = page.granule;
+      // The first page at or past this window's end is ours too: the next window only reads its clock.
+      const windowEnds = reader.offset >= job.until;
       reader.skip(page.length);
       report(job);
-      if (page.isLast) {
+      if (page.isLast || windowEnds) {
         sawLast = true;
         break;
       }
@@ -325,13 +366,18 @@ async function decodeOgg(job: Job): Promise<Peaks | null> {
 
 /** A decoder for the stream's codec, and the sink sized by the file's last granule. */
 async function oggDecoder(job: Job, codec: OggCodec, headers: Uint8Array[], headerPages: Uint8Array[], serial: number): Promise<PieceDecoder & { kind: 'webcodecs' | 'chunked' }> {
-  const seconds = (await oggDuration(job, codec, serial)) ?? (job.size * 8) / (codec.codec === 'opus' ? 32000 : 64000);
+  const exact = await oggDuration(job, codec, serial);
+  const seconds = exact ?? (job.size * 8) / (codec.codec === 'opus' ? 32000 : 64000);
   const sink = (job.sink = new PeakSink(codec.sampleRate, seconds || 3600));
   const config: AudioDecoderConfig =
     codec.codec === 'opus'
       ? { codec: 'opus', sampleRate: 48000, numberOfChannels: codec.channels, description: headers[0] }
       : { codec: 'vorbis', sampleRate: codec.sampleRate, numberOfChannels: codec.channels, description: vorbisDescription(headers.slice(0, 3)) };
-  if (job.options.webCodecs !== false && (await webCodecsSupports(config))) return { ...webCodecsDecoder(config, sink, -codec.preSkip / 48000), kind: 'webcodecs' };
+  if (job.options.webCodecs !== false && (await webCodecsSupports(config))) {
+    // Opus only: a fresh Vorbis decoder swallows its first packet, which would shift each window.
+    if (codec.codec === 'opus' && exact) planWindows(job, { kind: 'ogg', config, serial, preSkip: codec.preSkip, granuleRate: codec.granuleRate }, job.reader.offset, exact);
+    return { ...webCodecsDecoder(config, sink, -codec.preSkip / 48000), kind: 'webcodecs' };
+  }
   if (!job.options.page) throw new NeedsPage(`no ${codec.codec} decoder in this worker`);
   const header = new Uint8Array(headerPages.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -407,10 +453,16 @@ async function decodeMp4(job: Job): Promise<Peaks | null> {
   const sink = (job.sink = new PeakSink(track.sampleRate, track.duration || 3600));
   // The encoder's priming samples, which the edit list says to skip, come out of the decoder first.
   const decoder = webCodecsDecoder(config, sink, -track.skip);
+  // AAC-LC, 1024 samples a frame, in file order: a sample's index tells its time, so any stretch of
+  // the file can be read on its own.
+  if (track.codec === 'mp4a.40.2' && track.duration && inFileOrder(track.offsets)) {
+    planWindows(job, { kind: 'mp4', config, offsets: track.offsets, sizes: track.sizes, frameSamples: 1024, skip: track.skip, sampleRate: track.sampleRate }, track.offsets[0], track.duration);
+  }
   let truncated: string | null = null;
   try {
     for (let i = 0; i < track.sizes.length; i++) {
       const offset = track.offsets[i];
+      if (offset >= job.until) break;
       // Samples out of file order would need a second read: rare in audio files; skipped.
       if (offset < reader.offset) continue;
       if (!(await pass(reader, offset - reader.offset)) || !(await reader.need(track.sizes[i]))) {
@@ -427,6 +479,11 @@ async function decodeMp4(job: Job): Promise<Peaks | null> {
   }
   reader.cancel();
   return finish(job, truncated);
+}
+
+function inFileOrder(offsets: Float64Array): boolean {
+  for (let i = 1; i < offsets.length; i++) if (offsets[i] < offsets[i - 1]) return false;
+  return offsets.length > 0;
 }
 
 /** The `moov` after the media data, by one range read from `from` to the end; null if none. */

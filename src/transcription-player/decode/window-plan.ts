@@ -1,0 +1,50 @@
+/**
+ * A long file read in windows: what the first window (read from the top) learnt that lets any
+ * later stretch be decoded on its own, from a byte range, in a worker of its own. Plain data: it
+ * crosses postMessage.
+ */
+import type { WavFormat } from './wav.js';
+import type { Mp3Frame } from './mp3-frames.js';
+
+export type WindowFormat =
+  | { kind: 'wav'; format: WavFormat; dataStart: number; dataEnd: number }
+  /** Constant rate: frame n starts near dataStart + n × frameBytes. */
+  | { kind: 'mp3'; first: Mp3Frame; dataStart: number; frameBytes: number; lead: number; config: AudioDecoderConfig; frames: number | null }
+  /** Opus: each page's granule is the time of the packets after it. */
+  | { kind: 'ogg'; config: AudioDecoderConfig; serial: number; preSkip: number; granuleRate: number }
+  /** AAC-LC in file order: sample i is frame i. */
+  | { kind: 'mp4'; config: AudioDecoderConfig; offsets: Float64Array; sizes: Uint32Array; frameSamples: number; skip: number; sampleRate: number };
+
+export interface WindowPlan {
+  format: WindowFormat;
+  /** Every window's sink is made from these, so all have the same points per second. */
+  sampleRate: number;
+  seconds: number;
+  rate: number;
+  samplesPerPoint: number;
+  size: number;
+  /** Where the first window stops; each later one is `step` bytes long. */
+  firstEnd: number;
+  step: number;
+  /** Where the whole file's peaks are cached, once every window is in. */
+  cacheKey: string | null;
+}
+
+/** One window: bytes [from, to) of the file. */
+export interface ByteWindow {
+  from: number;
+  to: number;
+}
+
+/** The windows after the first, in file order. */
+export function laterWindows(plan: WindowPlan): ByteWindow[] {
+  const out: ByteWindow[] = [];
+  for (let from = plan.firstEnd; from < plan.size; from += plan.step) out.push({ from, to: Math.min(plan.size, from + plan.step) });
+  return out;
+}
+
+/** About where in the recording (seconds) byte `offset` is: for choosing which window comes next. */
+export function timeOfByte(plan: WindowPlan, offset: number): number {
+  const start = plan.firstEnd - plan.step;
+  return (Math.max(0, offset - start) / Math.max(1, plan.size - start)) * plan.seconds;
+}

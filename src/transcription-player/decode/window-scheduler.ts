@@ -1,0 +1,151 @@
+/**
+ * On the page: runs a long file's later windows (window-plan.ts) a few at a time, the one the user
+ * is looking at first, and merges their points into the whole file's peaks as they come. Windows
+ * overlap by a few warm-up frames; points are merged by min/max, so the overlap changes nothing.
+ */
+import { INT8_SCALE, type Peaks } from '../peaks.js';
+import type { PeakSlice } from './peak-sink.js';
+import type { DecodeProgress } from './stream-decode.js';
+import { laterWindows, timeOfByte, type ByteWindow, type WindowPlan } from './window-plan.js';
+
+export interface SchedulerOptions {
+  onProgress?(progress: DecodeProgress): void;
+  /** Seconds in view now, or null: the window holding them is started next. */
+  focus?(): number | null;
+  /**
+   * Runs one window (in a worker of its own), reporting its points; rejects on a bad window.
+   * `more`: other windows wait after this one.
+   */
+  run(window: ByteWindow, onProgress: (progress: DecodeProgress) => void, more: boolean): Promise<void>;
+  /** Windows at once, besides the first (which is still being read when the plan arrives). */
+  parallel: number;
+}
+
+export class WindowScheduler {
+  private min: Int8Array;
+  private max: Int8Array;
+  private length = 0;
+  private readonly pending: ByteWindow[];
+  private readonly fractions = new Map<ByteWindow, number>();
+  private running = 0;
+  private firstRunning = true;
+  private failure: unknown = null;
+  private settle: { resolve(): void; reject(error: unknown): void } | null = null;
+  readonly done: Promise<void>;
+
+  constructor(
+    readonly plan: WindowPlan,
+    private readonly options: SchedulerOptions,
+  ) {
+    const points = Math.ceil(plan.seconds * plan.rate) + 1;
+    this.min = new Int8Array(points);
+    this.max = new Int8Array(points);
+    this.pending = laterWindows(plan);
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    // Not awaited by anyone until the first window ends: never an unhandled rejection meanwhile.
+    this.done.catch(() => undefined);
+    this.fill();
+  }
+
+  /** Points from the first window (read from the top by the caller). */
+  first(progress: DecodeProgress): void {
+    // Its fraction is of the whole file (it was read as one): here, of its own bytes.
+    this.merge(progress.slice, Math.min(1, (progress.fraction * this.plan.size) / this.plan.firstEnd), null);
+  }
+
+  /** The first window is in (its final peaks, which repeat its progress): its slot is free. */
+  firstDone(peaks: Peaks): void {
+    this.merge({ from: 0, min: peaks.min as Int8Array, max: peaks.max as Int8Array }, 1, null);
+    this.firstRunning = false;
+    this.fill();
+  }
+
+  /** The peaks of everything merged so far. */
+  result(): Peaks {
+    const { plan } = this;
+    return { rate: plan.rate, min: this.min.subarray(0, this.length), max: this.max.subarray(0, this.length), scale: INT8_SCALE, sampleRate: plan.sampleRate, samplesPerPoint: plan.samplesPerPoint };
+  }
+
+  /** Stops starting windows (the running ones are the caller's to end). */
+  stop(error: unknown): void {
+    this.failure ??= error;
+    this.pending.length = 0;
+    this.settle?.reject(error);
+    this.settle = null;
+  }
+
+  private fill(): void {
+    while (!this.failure && this.pending.length && this.running < this.options.parallel + (this.firstRunning ? 0 : 1)) {
+      const window = this.next();
+      this.running++;
+      this.options
+        .run(
+          window,
+          (progress) => {
+            this.fractions.set(window, progress.fraction);
+            this.merge(progress.slice, 0, window);
+          },
+          this.pending.length > 0,
+        )
+        .then(
+          () => {
+            this.running--;
+            this.fractions.set(window, 1);
+            this.fill();
+          },
+          (error: unknown) => {
+            this.running--;
+            this.stop(error);
+          },
+        );
+    }
+    if (!this.failure && !this.pending.length && !this.running && !this.firstRunning) {
+      this.settle?.resolve();
+      this.settle = null;
+    }
+  }
+
+  /** The window holding the time in view when that part is not decoded yet, else the next in order. */
+  private next(): ByteWindow {
+    const time = this.options.focus?.();
+    if (time != null && Number.isFinite(time)) {
+      const i = this.pending.findIndex((w) => timeOfByte(this.plan, w.to) > time);
+      if (i > 0) return this.pending.splice(i, 1)[0];
+    }
+    return this.pending.shift()!;
+  }
+
+  private merge(slice: PeakSlice, firstFraction: number, window: ByteWindow | null): void {
+    const end = slice.from + slice.min.length;
+    if (end > this.min.length) this.grow(end);
+    const { min, max } = this;
+    for (let i = 0, p = slice.from; i < slice.min.length; i++, p++) {
+      if (slice.min[i] < min[p]) min[p] = slice.min[i];
+      if (slice.max[i] > max[p]) max[p] = slice.max[i];
+    }
+    if (end > this.length) this.length = end;
+    if (window === null) this.fractions.set(this.firstKey, firstFraction);
+    const { onProgress } = this.options;
+    if (!onProgress || !slice.min.length) return;
+    // What the page draws is the merged points, not the window's own: overlaps never lower a peak.
+    onProgress({ rate: this.plan.rate, capacity: this.min.length, slice: { from: slice.from, min: min.slice(slice.from, end), max: max.slice(slice.from, end) }, fraction: this.fraction() });
+  }
+
+  private readonly firstKey: ByteWindow = { from: 0, to: 0 };
+
+  /** 0…1 of the file's bytes decoded, over all windows. */
+  private fraction(): number {
+    let bytes = 0;
+    for (const [w, f] of this.fractions) bytes += f * (w === this.firstKey ? this.plan.firstEnd : w.to - w.from);
+    return Math.min(1, bytes / Math.max(1, this.plan.size));
+  }
+
+  private grow(points: number): void {
+    const min = new Int8Array(Math.max(points, this.min.length * 2));
+    const max = new Int8Array(min.length);
+    min.set(this.min);
+    max.set(this.max);
+    this.min = min;
+    this.max = max;
+  }
+}

@@ -1,0 +1,78 @@
+import { expect } from '@open-wc/testing';
+import { DecodeError, loadPeaks, type DecodeProgress } from '../../src/transcription-player/decode/decode.js';
+import { expectTones, peakValues } from './helpers.js';
+
+/** The tones files from a server that answers byte ranges, as real ones do. */
+const ranged = (name: string, tag: string) => `/__media/range/${name}?${tag}`;
+
+/** Seconds of the recording the first progress slice after the opening window starts at. */
+function firstJumpAfter(progress: DecodeProgress[], seconds: number): number | null {
+  for (const p of progress) {
+    const at = p.slice.from / p.rate;
+    if (at > seconds) return at;
+  }
+  return null;
+}
+
+describe('decoding a long file in windows, each in a worker of its own', () => {
+  for (const ext of ['mp3', 'opus', 'm4a', 'wav']) {
+    it(`places every window of ${ext} where it is heard, with no gap between windows`, async () => {
+      const progress: DecodeProgress[] = [];
+      // 20 s windows: nine of them over the 180 s file, two at once.
+      const peaks = await loadPeaks(ranged(`tones.${ext}`, `windows-${ext}`), { windowSeconds: 20, parallel: 2, onProgress: (p) => progress.push(p) });
+      expectTones(peaks, `${ext} in windows`);
+      expect(firstJumpAfter(progress, 25), 'later windows were read').to.not.equal(null);
+    });
+  }
+
+  it('decodes the window in view next, and the rest after it', async () => {
+    const progress: DecodeProgress[] = [];
+    const peaks = await loadPeaks(ranged('tones.mp3', 'focus'), { windowSeconds: 20, parallel: 1, focus: () => 150, onProgress: (p) => progress.push(p) });
+    // After the first window (0–20 s), the points around 150 s are drawn before any of 40–120 s.
+    const covers = (p: DecodeProgress, t: number) => p.slice.from / p.rate <= t && (p.slice.from + p.slice.min.length) / p.rate > t;
+    const inView = progress.findIndex((p) => covers(p, 150));
+    const between = progress.findIndex((p) => p.slice.from / p.rate >= 40 && p.slice.from / p.rate < 120);
+    expect(inView, 'the window in view was drawn').to.be.above(-1);
+    expect(inView, 'before the windows between').to.be.below(between);
+    // … and everything else still came in.
+    expectTones(peaks, 'mp3, view at 150 s first');
+  });
+
+  it('sends the page merged points: a window’s warm-up frames never lower what its neighbour drew', async () => {
+    const drawn = new Map<number, number>();
+    const peaks = peakValues(
+      await loadPeaks(ranged('tones.m4a', 'merged'), {
+        windowSeconds: 20,
+        parallel: 2,
+        onProgress: ({ slice }) => slice.max.forEach((v, i) => drawn.set(slice.from + i, v)),
+      }),
+    );
+    // What the page last drew at each point is the final peak there.
+    let differ = 0;
+    for (const [p, v] of drawn) if (v / 128 !== peaks.max[p]) differ++;
+    expect(differ).to.equal(0);
+  });
+
+  it('caches the whole file once every window is in, and reads it back without decoding', async () => {
+    const source = ranged('tones.opus', 'windows-cache');
+    const first = await loadPeaks(source, { windowSeconds: 20 });
+    const progress: DecodeProgress[] = [];
+    const t0 = performance.now();
+    const again = await loadPeaks(source, { windowSeconds: 20, onProgress: (p) => progress.push(p) });
+    expect(progress, 'nothing decoded').to.have.length(0);
+    expect(Array.from(again.max)).to.deep.equal(Array.from(first.max));
+    expect(performance.now() - t0).to.be.below(2000);
+  });
+
+  it('reports a file cut short of its promised length once, keeping the windows decoded', async () => {
+    // The range route serves what is on disk; a window past the end of a cut file gets nothing.
+    const error = await loadPeaks(ranged('tones-cut.wav', 'windows-cut'), { windowSeconds: 20 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    // A cut WAV still promises 180 s in its header: the windows past its end fail.
+    expect(error).to.be.instanceOf(DecodeError);
+    const partial = (error as DecodeError).partial!;
+    expect(partial.min.length / partial.rate).to.be.above(60);
+  });
+});
