@@ -40,14 +40,14 @@ export function grow(f: Frame, by: number): Frame {
 }
 
 /**
- * The halo of a solid outline as the two rings of `by` px that show beside it, outside and (when
- * the box has an inside) inside: the middle of the halo is covered by the outline anyway, and not
- * writing it is a third of the pixels.
+ * Writes the halo of a solid outline as the two rims of `by` px that show beside it, outside and
+ * (when the box has an inside) inside: the middle of the halo would be covered by the outline
+ * anyway, and not writing it is a third of the pixels.
  */
-export function haloRings(f: Frame, by: number): Frame[] {
-  const outer = { x0: f.x0 - by, y0: f.y0 - by, x1: f.x1 + by, y1: f.y1 + by, thick: by };
-  const inner = { x0: f.x0 + f.thick, y0: f.y0 + f.thick, x1: f.x1 - f.thick, y1: f.y1 - f.thick, thick: by };
-  return inner.x1 > inner.x0 && inner.y1 > inner.y0 ? [outer, inner] : [outer];
+export function paintRims(pixels: Uint32Array, width: number, height: number, f: Frame, by: number, colour: number): void {
+  paintBand(pixels, width, height, f.x0 - by, f.y0 - by, f.x1 + by, f.y1 + by, by, colour);
+  const t = f.thick;
+  if (f.x1 - f.x0 > 2 * t && f.y1 - f.y0 > 2 * t) paintBand(pixels, width, height, f.x0 + t, f.y0 + t, f.x1 - t, f.y1 - t, by, colour);
 }
 
 /** A colour as the 32-bit value of its RGBA bytes in this machine's byte order (as ImageData holds them). */
@@ -61,6 +61,7 @@ export function packRgba(r: number, g: number, b: number, a: number): number {
  * line clockwise from the top-left corner, as a canvas stroke of the rect measures it.
  */
 export function paintFrame(pixels: Uint32Array, width: number, height: number, f: Frame, colour: number, dash?: Dash): void {
+  if (!dash) return paintBand(pixels, width, height, f.x0, f.y0, f.x1, f.y1, f.thick, colour);
   const x0 = Math.max(0, f.x0);
   const x1 = Math.min(width, f.x1);
   const y0 = Math.max(0, f.y0);
@@ -72,13 +73,6 @@ export function paintFrame(pixels: Uint32Array, width: number, height: number, f
   const left = Math.min(x1, f.x0 + f.thick);
   const right = Math.max(x0, left, f.x1 - f.thick);
   const middle = Math.max(y0, top);
-  if (!dash) {
-    band(pixels, width, true, x0, x1, y0, top, colour);
-    band(pixels, width, true, x0, x1, bottom, y1, colour);
-    band(pixels, width, false, middle, bottom, x0, left, colour);
-    band(pixels, width, false, middle, bottom, right, x1, colour);
-    return;
-  }
   const half = f.thick / 2;
   const cx = f.x0 + half;
   const cy = f.y0 + half;
@@ -90,18 +84,32 @@ export function paintFrame(pixels: Uint32Array, width: number, height: number, f
   dashedBand(pixels, width, false, middle, bottom, x0, left, 2 * w + h + (cy + h - (middle + 0.5)), -1, colour, dash);
 }
 
-/** Fills rows `[b0, b1)` × columns `[a0, a1)` (`horizontal`), or columns `[b0, b1)` × rows `[a0, a1)`. */
-function band(pixels: Uint32Array, width: number, horizontal: boolean, a0: number, a1: number, b0: number, b1: number, colour: number): void {
-  if (horizontal) {
-    for (let y = b0; y < b1; y++) for (let i = y * width + a0, end = y * width + a1; i < end; i++) pixels[i] = colour;
-  } else {
-    // Column by column: a band a few pixels wide and many rows tall is a few long strided runs.
-    const end = a1 * width;
-    for (let x = b0; x < b1; x++) for (let i = a0 * width + x; i < end; i += width) pixels[i] = colour;
-  }
+/** A solid frame given by its edges (no object per call: this runs for every box of a crowd). */
+function paintBand(pixels: Uint32Array, width: number, height: number, fx0: number, fy0: number, fx1: number, fy1: number, thick: number, colour: number): void {
+  const x0 = Math.max(0, fx0);
+  const x1 = Math.min(width, fx1);
+  const y0 = Math.max(0, fy0);
+  const y1 = Math.min(height, fy1);
+  if (x0 >= x1 || y0 >= y1) return;
+  const top = Math.min(y1, fy0 + thick);
+  const bottom = Math.max(top, y0, fy1 - thick);
+  const left = Math.min(x1, fx0 + thick);
+  const right = Math.max(x0, left, fx1 - thick);
+  // Whole rows for the top and bottom edges. Between them the left and right edges go column by
+  // column: a band a few pixels wide and many rows tall is a few long strided runs (measured faster
+  // than two short runs per row).
+  for (let y = y0; y < top; y++) for (let i = y * width + x0, end = y * width + x1; i < end; i++) pixels[i] = colour;
+  for (let y = bottom; y < y1; y++) for (let i = y * width + x0, end = y * width + x1; i < end; i++) pixels[i] = colour;
+  const first = Math.max(y0, top) * width;
+  const last = bottom * width;
+  for (let x = x0; x < left; x++) for (let i = first + x; i < last; i += width) pixels[i] = colour;
+  for (let x = right; x < x1; x++) for (let i = first + x; i < last; i += width) pixels[i] = colour;
 }
 
-/** As `band`, where along `a` the distance on the outline starts at `d0` and moves by `dir` per pixel. */
+/**
+ * Rows `[b0, b1)` × columns `[a0, a1)` (`horizontal`), or columns `[b0, b1)` × rows `[a0, a1)`,
+ * where along `a` the distance on the outline starts at `d0` and moves by `dir` per pixel.
+ */
 function dashedBand(pixels: Uint32Array, width: number, horizontal: boolean, a0: number, a1: number, b0: number, b1: number, d0: number, dir: 1 | -1, colour: number, dash: Dash): void {
   if (b0 >= b1) return;
   const { on, period } = dash;
@@ -114,5 +122,19 @@ function dashedBand(pixels: Uint32Array, width: number, horizontal: boolean, a0:
     phase += dir;
     if (phase >= period) phase -= period;
     else if (phase < 0) phase += period;
+  }
+}
+
+/**
+ * Copies a `sourceWidth`-wide bitmap into `pixels` with its top-left corner at (`x`, `y`),
+ * clipped to the buffer (a label chip, over the outlines).
+ */
+export function copyPixels(pixels: Uint32Array, width: number, height: number, source: Uint32Array, sourceWidth: number, x: number, y: number): void {
+  const rows = source.length / sourceWidth;
+  const from = Math.max(0, -x);
+  const to = Math.min(sourceWidth, width - x);
+  if (from >= to) return;
+  for (let r = Math.max(0, -y); r < rows && y + r < height; r++) {
+    pixels.set(source.subarray(r * sourceWidth + from, r * sourceWidth + to), (y + r) * width + x + from);
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { frameOf, grow, haloRings, packRgba, paintFrame, type Frame } from '../../src/box-tool/outline-raster.js';
+import { copyPixels, frameOf, grow, packRgba, paintFrame, paintRims, type Frame } from '../../src/box-tool/outline-raster.js';
 
 const W = 12;
 const H = 10;
@@ -74,14 +74,31 @@ describe('box outline raster', () => {
   it('draws a solid outline’s halo as its two rims, which with the outline cover the whole halo band', () => {
     const f = { x0: 3, y0: 2, x1: 9, y1: 8, thick: 2 };
     const rims = new Uint32Array(W * H);
-    for (const ring of haloRings(f, 1)) paintFrame(rims, W, H, ring, 1);
+    paintRims(rims, W, H, f, 1, 1);
     paintFrame(rims, W, H, f, 2);
     const whole = new Uint32Array(W * H);
     paintFrame(whole, W, H, grow(f, 1), 1);
     paintFrame(whole, W, H, f, 2);
     expect([...rims]).to.deep.equal([...whole]);
-    // A box with no inside has only the outer rim.
-    expect(haloRings({ x0: 3, y0: 2, x1: 7, y1: 6, thick: 2 }, 1)).to.have.length(1);
+    // A box with no inside has only the outer rim, and is all outline within it.
+    const full = new Uint32Array(W * H);
+    paintRims(full, W, H, { x0: 3, y0: 2, x1: 7, y1: 6, thick: 2 }, 1, 1);
+    expect(lit(full)).to.deep.equal(band({ x0: 2, y0: 1, x1: 8, y1: 7, thick: 1 }));
+  });
+
+  it('copies a bitmap in at a place, clipped to the buffer', () => {
+    const pixels = new Uint32Array(W * H);
+    // 3×2, each pixel its own value.
+    const chip = new Uint32Array([1, 2, 3, 4, 5, 6]);
+    copyPixels(pixels, W, H, chip, 3, 4, 5);
+    expect([...pixels.slice(5 * W + 4, 5 * W + 7)]).to.deep.equal([1, 2, 3]);
+    expect([...pixels.slice(6 * W + 4, 6 * W + 7)]).to.deep.equal([4, 5, 6]);
+    const clipped = new Uint32Array(W * H);
+    copyPixels(clipped, W, H, chip, 3, W - 1, H - 1);
+    copyPixels(clipped, W, H, chip, 3, -2, -1);
+    expect(lit(clipped, 1)).to.deep.equal(['11,9']);
+    expect(lit(clipped, 6)).to.deep.equal(['0,0']);
+    expect(clipped.filter((v) => v).length).to.equal(2);
   });
 
   it('packs a colour in the byte order ImageData holds', () => {
