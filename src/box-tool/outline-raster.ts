@@ -3,8 +3,9 @@
  * buffer. With no GPU (our bench machine, locked-down desktops, VMs) the canvas's cost is per
  * draw call, not per pixel: 10,000 boxes are 20,000 `strokeRect` calls (outline and halo), about
  * 15–25 ms of rasterising in the frame after a zoom step, which then misses its frame. Written
- * here as runs of 32-bit pixels and handed over with one `putImageData`, the same outlines take a
- * third of that. Pure: a typed array in, pixels out; the canvas layer decides when to use it.
+ * here as runs of 32-bit pixels and handed over with one `putImageData`, the whole redraw (chips
+ * included) measured ~21 → ~9 ms at the fitted view. Pure: a typed array in, pixels out; the canvas
+ * layer decides when to use it.
  */
 
 /** An outline in device pixels: the band between the outer edge [x0, x1)×[y0, y1) and `thick` px in. */
