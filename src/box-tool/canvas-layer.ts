@@ -197,6 +197,8 @@ function rgbaOf(color: string): number {
     probe ??= Object.assign(document.createElement('canvas'), { width: 1, height: 1 }).getContext('2d', { willReadFrequently: true });
     if (!probe) return 0;
     probe.clearRect(0, 0, 1, 1);
+    // A colour the canvas cannot parse leaves fillStyle as it was: make that black, not the last label's.
+    probe.fillStyle = '#000';
     probe.fillStyle = color;
     probe.fillRect(0, 0, 1, 1);
     const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
