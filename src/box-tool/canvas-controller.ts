@@ -7,7 +7,8 @@ import { isSuggestion, labelIdOf, type Annotation, type Label } from '../core/an
 import { contrastText } from '../core/palette.js';
 import type { Rect } from '../core/selectors.js';
 import type { KolamBoxTool } from './box-tool.js';
-import { chipRect, drawBoxes, type BoxPaint, type LayerStyle } from './canvas-layer.js';
+import { drawBoxes, type BoxPaint } from './canvas-layer.js';
+import { chipRect, type LayerStyle } from './label-chip.js';
 import { CanvasSchedule } from './canvas-schedule.js';
 import { readingOrder, toScreen } from './geometry.js';
 import { handleRects } from './handle-layout.js';

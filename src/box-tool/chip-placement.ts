@@ -26,27 +26,29 @@ function intersects(a: Rect, b: Rect): boolean {
 class RectGrid {
   private readonly cells = new Map<number, Rect[]>();
 
-  private *keys(r: Rect): Generator<number> {
-    const x0 = Math.floor(r.x / CELL);
-    const x1 = Math.floor((r.x + r.w) / CELL);
-    const y0 = Math.floor(r.y / CELL);
-    const y1 = Math.floor((r.y + r.h) / CELL);
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) yield y * 100003 + x;
-  }
-
   hits(r: Rect): boolean {
-    for (const key of this.keys(r)) {
-      const list = this.cells.get(key);
-      if (list) for (const other of list) if (intersects(r, other)) return true;
+    // Plain loops over the cells, not a generator of keys: this runs per candidate spot of every chip.
+    const x1 = Math.floor((r.x + r.w) / CELL);
+    const y1 = Math.floor((r.y + r.h) / CELL);
+    for (let y = Math.floor(r.y / CELL); y <= y1; y++) {
+      for (let x = Math.floor(r.x / CELL); x <= x1; x++) {
+        const list = this.cells.get(y * 100003 + x);
+        if (list) for (const other of list) if (intersects(r, other)) return true;
+      }
     }
     return false;
   }
 
   add(r: Rect): void {
-    for (const key of this.keys(r)) {
-      const list = this.cells.get(key);
-      if (list) list.push(r);
-      else this.cells.set(key, [r]);
+    const x1 = Math.floor((r.x + r.w) / CELL);
+    const y1 = Math.floor((r.y + r.h) / CELL);
+    for (let y = Math.floor(r.y / CELL); y <= y1; y++) {
+      for (let x = Math.floor(r.x / CELL); x <= x1; x++) {
+        const key = y * 100003 + x;
+        const list = this.cells.get(key);
+        if (list) list.push(r);
+        else this.cells.set(key, [r]);
+      }
     }
   }
 }

@@ -7,7 +7,7 @@ import { nothing, svg } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { contrastText } from '../core/palette.js';
 import type { Rect } from '../core/selectors.js';
-import { chipRect, type LayerStyle } from './canvas-layer.js';
+import { chipRect, type LayerStyle } from './label-chip.js';
 import { toScreen, type Point, type Size, type Transform } from './geometry.js';
 import { handleCentres } from './handle-layout.js';
 

@@ -137,3 +137,45 @@ describe('<kolam-box-tool> crisp after a zoom step', () => {
     expect(sharp!.frame - moved!.frame, JSON.stringify(marks)).to.be.at.most(2);
   });
 });
+
+describe('<kolam-box-tool> outlines in a crowd', () => {
+  /** The canvas pixels (RGBA) of a screen region, in device pixels. */
+  const pixelsOf = (el: KolamBoxTool, x: number, y: number, w: number, h: number) => {
+    const dpr = window.devicePixelRatio;
+    const ctx = el.shadowRoot!.querySelector('canvas')!.getContext('2d')!;
+    return ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), Math.round(w * dpr), Math.round(h * dpr)).data;
+  };
+  // A box and a suggestion (dashed) in the top-left of the image; 1,600 small boxes below them
+  // (screen y ≥ 350), enough for the canvas to write outlines as pixels rather than stroke them.
+  const pair = () => [
+    box({ x: 100, y: 100, w: 200, h: 160 }),
+    box({ x: 400, y: 100, w: 200, h: 160 }, 'car', { creator: { id: 'urn:model:v1', type: 'Software', name: 'detector' } }),
+  ];
+  const many = () => Array.from({ length: 1600 }, (_, i) => box({ x: 40 * (i % 40), y: 700 + 12 * Math.floor(i / 40), w: 20, h: 10 }, 'car'));
+
+  it('draws a box and a dashed suggestion with the same pixels among 1,600 others as alone', async () => {
+    const alone = await mount({ annotations: pair() });
+    await chipsOf(alone);
+    const expected = pixelsOf(alone, 30, 25, 300, 130);
+    alone.remove();
+    const crowded = await mount({ annotations: [...pair(), ...many()] });
+    await chipsOf(crowded);
+    const actual = pixelsOf(crowded, 30, 25, 300, 130);
+    // The region holds both outlines, their halos and chips: a fair share of it is drawn.
+    expect(expected.filter((v, i) => i % 4 === 3 && v > 0).length).to.be.greaterThan(1000);
+    // Every pixel the same, but where a dash turns a corner of the suggestion (screen 199–301 ×
+    // 49–131 at its outline): a canvas stroke splits that pixel on the diagonal, the raster by side.
+    const dpr = window.devicePixelRatio;
+    const corners = [199, 301].flatMap((x) => [49, 131].map((y) => [(x - 30) * dpr, (y - 25) * dpr]));
+    const differing: string[] = [];
+    const width = Math.round(300 * dpr);
+    for (let i = 0; i < actual.length; i += 4) {
+      if (![0, 1, 2, 3].some((k) => Math.abs(actual[i + k] - expected[i + k]) > 1)) continue;
+      const [x, y] = [(i / 4) % width, Math.floor(i / 4 / width)];
+      if (!corners.some(([cx, cy]) => Math.abs(x - cx) <= 2 * dpr && Math.abs(y - cy) <= 2 * dpr)) differing.push(`${x},${y}`);
+    }
+    expect(differing).to.deep.equal([]);
+    // And the crowd itself is drawn: a pixel on the first small box's left edge (screen x 0, y 350–355).
+    expect(pixelsOf(crowded, 0, 352, 1, 1)[3]).to.be.greaterThan(0);
+  });
+});
