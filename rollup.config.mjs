@@ -77,6 +77,10 @@ export default [
   {
     input,
     external,
+    // An entry registers its element (CONTRACT §1) and package.json marks only the entries as having
+    // side effects: an entry's own module must stay in its file, never move into a chunk a host's
+    // bundler may drop. Letting rollup add exports to entries keeps the code they share in them.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [nodeResolve(), ts(), templates(), workerFiles()],
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'chunks/[name]-[hash][extname]' },
   },

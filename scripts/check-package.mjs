@@ -37,6 +37,19 @@ const tags = manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.
 for (const tag of ['kolam-box-tool', 'kolam-span-tagger', 'kolam-transcription-player', 'kolam-label-set', 'kolam-label'])
   if (!tags.includes(tag)) problems.push(`custom-elements.json has no <${tag}>`);
 
+// Registering an element is a side effect, and package.json lists only the entries as having any:
+// a registration moved into a chunk is dropped by a host's bundler (Vite: the element is never
+// defined). So each element's entry must register it in its own file.
+const sideEffects = new Set(pkg.sideEffects.filter((f) => f.startsWith('./dist/')).map((f) => f.slice(2)));
+for (const [file, tag] of Object.entries({ 'dist/box-tool.js': 'kolam-box-tool', 'dist/span-tagger.js': 'kolam-span-tagger', 'dist/transcription-player.js': 'kolam-transcription-player', 'dist/label-set.js': 'kolam-label-set', 'dist/sync-status.js': 'kolam-sync-status' })) {
+  if (!new RegExp(`defineElement\\(["']${tag}["']`).test(readFileSync(file, 'utf8'))) problems.push(`${file} does not register <${tag}> itself (rollup moved it into a chunk)`);
+  if (!sideEffects.has(file)) problems.push(`package.json sideEffects does not list ${file}`);
+}
+for (const chunk of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) {
+  if (/customElements\.define\(|defineElement\(["']/.test(readFileSync(`dist/chunks/${chunk}`, 'utf8').replace(/function defineElement[\s\S]*?\n}/, '')))
+    problems.push(`dist/chunks/${chunk} registers an element: a host's bundler may drop it`);
+}
+
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
