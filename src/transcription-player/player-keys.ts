@@ -48,6 +48,8 @@ export function definePlayerKeys(
     faster: { keys: ['F4'], ...typing, run: () => changeRate(RATE_STEP) },
     split: { keys: ['Ctrl+Enter', 'Mod+Enter'], ...typing, repeat: false, run: () => editor.split() },
     merge: { keys: ['Ctrl+m'], ...typing, repeat: false, run: () => editor.merge() },
+    nextPart: { keys: ['Alt+PageDown'], ...typing, run: () => editor.changePart(1) },
+    previousPart: { keys: ['Alt+PageUp'], ...typing, run: () => editor.changePart(-1) },
     undo: { keys: ['Mod+z'], run: () => player.undo() },
     redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => player.redo() },
     delete: { keys: ['Delete', 'Backspace'], run: () => editor.removeSelected() },

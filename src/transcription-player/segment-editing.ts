@@ -85,6 +85,22 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
       store.update(withTranscript(segment, text, tool.language()));
     },
 
+    /**
+     * Alt+PageDown / Alt+PageUp while typing a transcript too long for one field: the next part with
+     * the caret at its start, or the previous one with the caret at its end, as if across the join.
+     */
+    changePart(step: 1 | -1): boolean {
+      const field = transcriptField();
+      const segment = store.get(field?.closest('li')?.dataset.id);
+      if (!field || !segment) return false;
+      const text = drafts.get(segment.id) ?? transcriptOf(segment);
+      const start = pieces.offsetOf(segment.id, 0);
+      const end = pieces.offsetOf(segment.id, field.value.length);
+      if (step === 1 ? end >= text.length : start === 0) return true;
+      focusRow(segment.id, step === 1 ? end : start - 1);
+      return true;
+    },
+
     /** Ctrl+Enter: split the segment under the playhead (text at the caret), or start one there. */
     split(): boolean {
       const duration = tool.duration();

@@ -48,7 +48,8 @@ import { AXIS_HEIGHT } from './waveform.js';
  * Keys (the `keymap` property overrides them by action name): Escape play/pause (`togglePlay`),
  * F1/F2 back/forward 1.5 s (`back`, `forward`), F3/F4 slower/faster (`slower`, `faster`),
  * Ctrl+Enter split at the playhead or start a segment there (`split`), Ctrl+M merge the current
- * segment with the next (`merge`) — all of these also while typing. With focus outside a text field:
+ * segment with the next (`merge`), and in a transcript too long for one field Alt+PageDown/PageUp
+ * the next/previous part (`nextPart`, `previousPart`) — all of these also while typing. With focus outside a text field:
  * ArrowLeft/Right seek 1 s (`seekBack`, `seekForward`), Home/End (`seekStart`, `seekEnd`), `[`/`]` move the selected segment's start/end
  * to the playhead (`setStart`, `setEnd`), `+`/`-`/`0` zoom in/out/fit, Enter plays the selected
  * segment or accepts a suggestion, L loops it (`loop`), Tab/Shift+Tab on the waveform move the

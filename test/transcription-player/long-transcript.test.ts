@@ -198,6 +198,31 @@ describe('<kolam-transcription-player> a very long transcript', () => {
     expect((await updated).detail.annotation.body[0].value).to.equal(first + second.slice(0, -150) + 'x');
   });
 
+  it('Alt+PageDown and Alt+PageUp move between parts from the keyboard, across the join', async () => {
+    const text = running(ENGLISH, 5000);
+    const el = await speechPlayer([segment('a', 0.3, 3.2, text)]);
+    const first = fieldOf(el, 'a').value;
+    await click(fieldOf(el, 'a'));
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'PageDown' });
+    await sendKeys({ up: 'Alt' });
+    await waitUntil(() => partsOf(el, 'a')!.textContent!.includes('Part 2 of'), 'second part shown');
+    const field = fieldOf(el, 'a');
+    expect(el.shadowRoot!.activeElement, 'still typing in the field').to.equal(field);
+    expect(field.selectionStart, 'caret at the start of the part').to.equal(0);
+    expect(text.slice(first.length).startsWith(field.value)).to.equal(true);
+    await sendKeys({ type: 'X' });
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'PageUp' });
+    await sendKeys({ up: 'Alt' });
+    await waitUntil(() => partsOf(el, 'a')!.textContent!.includes('Part 1 of'), 'first part shown');
+    // Back at the end of the first part, and what was typed in the second is kept.
+    expect(fieldOf(el, 'a').selectionStart).to.equal(first.length - 1);
+    const updated = oneEvent(el, 'kolam-update');
+    await sendKeys({ press: 'Tab' });
+    expect((await updated).detail.annotation.body[0].value).to.equal(text.slice(0, first.length) + 'X' + text.slice(first.length));
+  });
+
   it('a transcript of ordinary length is one field, whole, with no parts', async () => {
     const text = running(TAMIL, 1400);
     const el = await speechPlayer([segment('a', 0.3, 3.2, text)]);
