@@ -55,8 +55,12 @@ export class ReviewSlot implements ReactiveController {
     // The annotator picked something else while decisions waited: they were meant for another item.
     if (this.#waiting.length && store.selectedId !== this.#waitingOn) this.#waiting = [];
     if (this.#loading || this.#scannedVersion === store.version) return;
+    // One annotation changed (a drag's every move, a keystroke's edit): look at it alone, not the
+    // whole set, which at 10,000 boxes would be a list rebuilt per pointer move.
+    const one = this.#scannedVersion >= 0 ? store.changedOnly(this.#scannedVersion) : undefined;
     this.#scannedVersion = store.version;
-    if (store.shown.some(isSuggestion)) this.#load();
+    const changed = one !== undefined ? store.get(one) : undefined;
+    if (one !== undefined ? changed !== undefined && isSuggestion(changed) : store.shown.some(isSuggestion)) this.#load();
   }
 
   #load(): void {

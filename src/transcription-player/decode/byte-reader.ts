@@ -88,6 +88,18 @@ export class ByteReader {
     this.offset += step;
   }
 
+  /**
+   * Reads on to absolute file offset `at`, passing over what lies before it without keeping it
+   * (a box, a window's start); false if the stream ends first.
+   */
+  async passTo(at: number): Promise<boolean> {
+    while (this.offset < at) {
+      if (!this.available && !(await this.need(1))) return false;
+      this.skip(Math.min(at - this.offset, this.available));
+    }
+    return true;
+  }
+
   cancel(): void {
     this.done = true;
     void this.reader.cancel().catch(() => undefined);

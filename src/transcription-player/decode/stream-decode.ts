@@ -14,6 +14,7 @@ import { audioTrack, boxAt, type Mp4Track } from './mp4-boxes.js';
 import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, mp3IsConstantRate, type Mp3Frame } from './mp3-frames.js';
 import { OggPackets, lastGranule, oggCodecOf, oggPageAt, oggPageNeeds, vorbisDescription, type OggCodec } from './ogg-pages.js';
 import { PeakSink, type PeakSlice } from './peak-sink.js';
+import { reportProgress } from './progress.js';
 import { chunkedDecoder, webCodecsDecoder, webCodecsSupports, type PieceDecoder } from './piece-decoders.js';
 import { cacheKey, readCachedPeaks, storeCachedPeaks } from './peaks-cache.js';
 import { isWav, parseWavHeader, pcmToFloat } from './wav.js';
@@ -45,8 +46,6 @@ export interface DecodeOptions {
   onWindows?(plan: WindowPlan): void;
 }
 
-/** How often progress is reported while decoding: often enough to look live. */
-const PROGRESS_MS = 120;
 /**
  * Bytes of MP3 frames per piece: WebCodecs wants one frame per chunk (Chromium refuses more), the
  * chunked decodeAudioData takes runs of them.
@@ -125,17 +124,9 @@ const isOgg = (b: Uint8Array) => b[0] === 0x4f && b[1] === 0x67 && b[2] === 0x67
 const isMp4 = (b: Uint8Array) => b.length >= 8 && String.fromCharCode(...b.subarray(4, 8)) === 'ftyp';
 const isWebm = (b: Uint8Array) => b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3;
 
-/** Sends what changed to `onProgress`, at most every PROGRESS_MS unless `now`. */
+/** Sends what the sink gained to `onProgress` (throttled; see progress.ts). */
 function report(job: Job, now = false): void {
-  const { sink, options } = job;
-  if (!sink || !options.onProgress) return;
-  const time = performance.now();
-  if (!now && time - job.reported < PROGRESS_MS) return;
-  const slice = sink.take();
-  if (!slice) return;
-  job.reported = time;
-  const fraction = job.size ? Math.min(1, job.reader.received / job.size) : 0;
-  options.onProgress({ rate: sink.rate, capacity: Math.max(sink.capacity, sink.length), slice, fraction });
+  reportProgress(job, job.sink, job.options.onProgress, () => (job.size ? Math.min(1, job.reader.received / job.size) : 0), now);
 }
 
 function finish(job: Job, truncated: string | null): Peaks {
@@ -404,21 +395,6 @@ async function oggDuration(job: Job, codec: OggCodec, serial: number): Promise<n
   }
 }
 
-/** Skips `n` bytes of the stream, reading them through without keeping them. */
-async function pass(reader: ByteReader, n: number): Promise<boolean> {
-  while (n > 0) {
-    if (!(await reader.need(Math.min(n, 1 << 20)))) {
-      const step = Math.min(n, reader.available);
-      reader.skip(step);
-      return step === n;
-    }
-    const step = Math.min(n, reader.available);
-    reader.skip(step);
-    n -= step;
-  }
-  return true;
-}
-
 /** Larger than any audio track's index: a file that claims more is not one to buffer. */
 const MAX_MOOV = 64 << 20;
 
@@ -443,7 +419,7 @@ async function decodeMp4(job: Job): Promise<Peaks | null> {
       track ??= await moovAfter(job, reader.offset + box.end);
       if (!track) return null;
       break;
-    } else if (!(await pass(reader, box.end))) return null;
+    } else if (!(await reader.passTo(reader.offset + box.end))) return null;
   }
   const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.codec === 'opus' ? 48000 : track.sampleRate, numberOfChannels: track.channels, description: track.description };
   if (job.options.webCodecs === false || !(await webCodecsSupports(config))) {
@@ -465,7 +441,7 @@ async function decodeMp4(job: Job): Promise<Peaks | null> {
       if (offset >= job.until) break;
       // Samples out of file order would need a second read: rare in audio files; skipped.
       if (offset < reader.offset) continue;
-      if (!(await pass(reader, offset - reader.offset)) || !(await reader.need(track.sizes[i]))) {
+      if (!(await reader.passTo(offset)) || !(await reader.need(track.sizes[i]))) {
         truncated = `${job.url} ends early: ${i} of its ${track.sizes.length} audio samples.`;
         break;
       }

@@ -10,6 +10,7 @@ import { DecodeError } from './errors.js';
 import { mp3FrameAt } from './mp3-frames.js';
 import { OggPackets, oggPageAt, oggPageNeeds } from './ogg-pages.js';
 import { PeakSink } from './peak-sink.js';
+import { reportProgress } from './progress.js';
 import { webCodecsDecoder, type PieceDecoder } from './piece-decoders.js';
 import { syncMp3, type DecodeProgress } from './stream-decode.js';
 import { pcmToFloat } from './wav.js';
@@ -20,8 +21,6 @@ export interface WindowOptions {
   onProgress?(progress: DecodeProgress): void;
 }
 
-/** How often progress is reported: as the first window does. */
-const PROGRESS_MS = 120;
 /** Frames decoded before the window, to fill MP3's bit reservoir and AAC's overlap. */
 const PREROLL_FRAMES = 4;
 /** An Ogg page is at most this long: the page that ends a window is read whole. */
@@ -68,17 +67,10 @@ export async function decodeWindow(url: string, plan: WindowPlan, window: ByteWi
   }
 }
 
+/** Sends what the window's sink gained to `onProgress` (throttled; see progress.ts). */
 function report(run: Run, now = false): void {
-  const { sink, options } = run;
-  if (!options.onProgress) return;
-  const time = performance.now();
-  if (!now && time - run.reported < PROGRESS_MS) return;
-  const slice = sink.take();
-  if (!slice) return;
-  run.reported = time;
   const { from, to } = run.window;
-  const fraction = Math.min(1, Math.max(0, (run.reader.offset - from) / Math.max(1, to - from)));
-  options.onProgress({ rate: sink.rate, capacity: sink.capacity, slice, fraction });
+  reportProgress(run, run.sink, run.options.onProgress, () => Math.min(1, Math.max(0, (run.reader.offset - from) / Math.max(1, to - from))), now);
 }
 
 function ended(run: Run, what: string): never {
@@ -93,7 +85,7 @@ async function wavWindow(run: Run, f: Extract<WindowPlan['format'], { kind: 'wav
   const align = (at: number) => f.dataStart + Math.floor((at - f.dataStart) / frameBytes) * frameBytes;
   const from = align(run.window.from);
   const to = Math.min(align(run.window.to), f.dataEnd);
-  if (!(await skipTo(reader, from))) ended(run, `no WAV samples at byte ${from}`);
+  if (!(await reader.passTo(from))) ended(run, `no WAV samples at byte ${from}`);
   let frames = (from - f.dataStart) / frameBytes;
   let scratch: Float32Array | undefined;
   const rate = format.sampleRate * format.channels;
@@ -209,7 +201,7 @@ async function mp4Window(run: Run, f: Extract<WindowPlan['format'], { kind: 'mp4
   if (first >= last) return;
   await decodeAll(webCodecsDecoder(f.config, sink, (first * f.frameSamples) / f.sampleRate - f.skip), async (decoder) => {
     for (let i = first; i < last; i++) {
-      if (!(await skipTo(reader, f.offsets[i])) || !(await reader.need(f.sizes[i]))) ended(run, `${i} of its ${f.sizes.length} audio samples`);
+      if (!(await reader.passTo(f.offsets[i])) || !(await reader.need(f.sizes[i]))) ended(run, `${i} of its ${f.sizes.length} audio samples`);
       await decoder.decode(reader.bytes.subarray(0, f.sizes[i]), 0);
       reader.skip(f.sizes[i]);
       report(run);
@@ -224,13 +216,4 @@ async function decodeAll(decoder: PieceDecoder, feed: (decoder: PieceDecoder) =>
   } finally {
     decoder.close();
   }
-}
-
-/** Reads through to absolute offset `at`; false if the stream ends first. */
-async function skipTo(reader: ByteReader, at: number): Promise<boolean> {
-  while (reader.offset < at) {
-    if (!reader.available && !(await reader.need(1))) return false;
-    reader.skip(Math.min(at - reader.offset, reader.available));
-  }
-  return true;
 }
