@@ -3,7 +3,6 @@
  * win, else the nearest `<kolam-label-set>`'s. Also turns label keys (1–9, a label's hotkey) into
  * labels, so every tool picks and relabels the same way.
  */
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Annotator, Label } from './annotation.js';
 import { emit } from './events.js';
@@ -21,21 +20,43 @@ export interface LabelledTool extends ReactiveElement {
 
 export class LabelsController implements ReactiveController {
   readonly #host: LabelledTool;
-  readonly #consumer: ContextConsumer<{ __context__: LabelSetState | undefined }, LabelledTool>;
+  #set: LabelSetState | undefined;
+  #unsubscribe: (() => void) | undefined;
   #indexCache: { labels: readonly Label[]; byId: Map<string, { label: Label; index: number }> } | null = null;
   #checked: { input: unknown; labels: Label[] | undefined } | null = null;
 
   constructor(host: LabelledTool) {
     this.#host = host;
     host.addController(this);
-    this.#consumer = new ContextConsumer(host, { context: labelSetContext, subscribe: true });
   }
 
-  hostConnected(): void {}
-
-  get #set(): LabelSetState | undefined {
-    return this.#consumer.value;
+  // The nearest label set, asked for by the context protocol that @lit/context's provider answers
+  // (https://github.com/webcomponents-cg/community-protocols/blob/main/proposals/context.md).
+  // Spoken here in a few lines rather than through its ContextConsumer, which costs every entry
+  // about 0.4 KB for the general case (optional subscription, positional arguments) we never use.
+  hostConnected(): void {
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context: labelSetContext,
+      contextTarget: this.#host,
+      callback: this.#provided,
+      subscribe: true,
+    });
+    this.#host.dispatchEvent(request);
   }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  // One function for the element's life, so a provider that is asked again on reconnect dedupes it.
+  readonly #provided = (value: LabelSetState | undefined, unsubscribe?: () => void): void => {
+    // A different unsubscribe means another provider now answers: leave the old one.
+    if (this.#unsubscribe && this.#unsubscribe !== unsubscribe) this.#unsubscribe();
+    this.#unsubscribe = unsubscribe;
+    this.#set = value;
+    this.#host.requestUpdate();
+  };
 
   get labels(): readonly Label[] {
     return this.#ownLabels ?? this.#set?.labels ?? [];

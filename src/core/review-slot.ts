@@ -5,13 +5,12 @@
  * front (so key conflicts and `keymap` are the same either way); while the code is on its way the
  * counts are read from the set and a decision key waits for it, so nothing pressed is lost.
  */
-import { nothing, type CSSResult, type ReactiveController, type TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { isSuggestion, type Annotation } from './annotation.js';
 import type { KeyAction } from './keyboard.js';
 import { msg } from './localize.js';
 import type { ReviewConfig, ReviewController, ReviewingTool } from './review-controller.js';
 import type { ReviewState } from './review.js';
-import { themeStyles } from './theme.js';
 
 type Loaded = {
   controller: ReviewController;
@@ -65,8 +64,8 @@ export class ReviewSlot implements ReactiveController {
 
   #load(): void {
     this.#loading = reviewCode.load().then(
-      ([{ ReviewController }, { renderReview, reviewStyles }]) => {
-        adoptStyles(this.host, reviewStyles);
+      ([{ ReviewController }, { renderReview, adoptReviewStyles }]) => {
+        adoptReviewStyles(this.host);
         const controller = new ReviewController(this.host, this.config);
         this.#loaded = { controller, render: (selected) => renderReview(controller.state, selected, this.config.labels) };
         const waiting = this.config.store.selectedId === this.#waitingOn ? this.#waiting : [];
@@ -96,15 +95,21 @@ export class ReviewSlot implements ReactiveController {
 
   /**
    * Runs a decision now, or once the code is here when the set has suggestions; false when there
-   * is nothing it could apply to, so the key keeps its usual meaning.
+   * is nothing it could apply to (`applies`), so the key keeps its usual meaning.
    */
-  #run(applies: () => boolean, decide: (controller: ReviewController) => boolean): boolean {
+  #run(applies: boolean, decide: (controller: ReviewController) => boolean): boolean {
     if (this.#loaded) return decide(this.#loaded.controller);
     // A key after one that waits waits too (N then 2: the relabel needs N's selection first).
-    if (!this.#startLoading() || (this.#waiting.length === 0 && !applies())) return false;
+    if (!this.#startLoading() || (this.#waiting.length === 0 && !applies)) return false;
     if (this.#waiting.length === 0) this.#waitingOn = this.config.store.selectedId;
     this.#waiting.push(decide);
     return true;
+  }
+
+  /** Whether accept or reject would apply, were the code here. */
+  get #suggestionSelected(): boolean {
+    const selected = this.config.store.selected;
+    return selected !== undefined && isSuggestion(selected) && this.config.canEdit();
   }
 
   /** Starts loading if the set holds a suggestion (it may have been set since the last update). */
@@ -113,21 +118,16 @@ export class ReviewSlot implements ReactiveController {
     return this.#loading !== undefined;
   }
 
-  get #suggestionSelected(): boolean {
-    const selected = this.config.store.selected;
-    return selected !== undefined && isSuggestion(selected) && this.config.canEdit();
-  }
-
   accept(labelId?: string): boolean {
-    return this.#run(() => this.#suggestionSelected, (c) => c.accept(labelId));
+    return this.#run(!this.#loaded && this.#suggestionSelected, (c) => c.accept(labelId));
   }
 
   reject(): boolean {
-    return this.#run(() => this.#suggestionSelected, (c) => c.reject());
+    return this.#run(!this.#loaded && this.#suggestionSelected, (c) => c.reject());
   }
 
   acceptAboveThreshold(): boolean {
-    return this.#run(() => typeof this.host.acceptThreshold === 'number' && this.config.canEdit(), (c) => c.acceptAboveThreshold());
+    return this.#run(typeof this.host.acceptThreshold === 'number' && this.config.canEdit(), (c) => c.acceptAboveThreshold());
   }
 
   /** N / Shift+N. With no suggestion in the set, says so, as the loaded review does. */
@@ -136,28 +136,7 @@ export class ReviewSlot implements ReactiveController {
       this.config.announcer.announce(msg('No suggestions to review.'));
       return false;
     }
-    return this.#run(() => true, (c) => c.next(step));
-  }
-}
-
-/**
- * Adds a sheet that arrived after the first render to the shadow root, just after the shared theme,
- * so the tool's own styles (which come after it) still win, as when it is listed in `styles`.
- */
-function adoptStyles(host: ReviewingTool, styles: CSSResult): void {
-  const root = host.shadowRoot;
-  const sheet = styles.styleSheet;
-  if (!root) return;
-  if (sheet && 'adoptedStyleSheets' in root) {
-    const sheets = [...root.adoptedStyleSheets];
-    const theme = themeStyles.styleSheet ? sheets.indexOf(themeStyles.styleSheet) : -1;
-    sheets.splice(theme + 1, 0, sheet);
-    root.adoptedStyleSheets = sheets;
-  } else {
-    // Where Lit itself falls back to <style> elements (no constructable sheets), do as it does.
-    const style = document.createElement('style');
-    style.textContent = styles.cssText;
-    root.prepend(style);
+    return this.#run(true, (c) => c.next(step));
   }
 }
 

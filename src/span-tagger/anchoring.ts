@@ -1,12 +1,14 @@
 /**
  * Finding where a stored span belongs in the text it is shown on (CONTRACT §5). The position
- * selector is trusted when the text there is the quote; otherwise the quote is searched for and
- * prefix/suffix decide between repeats, the old position breaking ties. A span that cannot be
- * found is an orphan: the caller reports it and keeps the annotation as given.
+ * selector is trusted when the text there is the quote (`position-anchor.ts`); otherwise the quote
+ * is searched for and prefix/suffix decide between repeats, the old position breaking ties. A span
+ * that cannot be found is an orphan: the caller reports it and keeps the annotation as given.
+ * Loaded on demand by the placement, the first time a span's text has moved.
  */
 import type { Annotation } from '../core/annotation.js';
 import type { CodePointIndex } from '../core/code-points.js';
-import { quoteOf, textRangeOf, type TextRange } from '../core/selectors.js';
+import { quoteOf, textRangeOf } from '../core/selectors.js';
+import { anchorByPosition, type Anchored } from './position-anchor.js';
 
 /** How many repeats of a short quote are weighed before giving up on a better one. */
 const MAX_CANDIDATES = 5000;
@@ -28,12 +30,16 @@ function commonPrefix(a: string, b: string): number {
  * The code-point range of `annotation` in the text, or null when it cannot be anchored.
  * `anchored.drifted` is true when the quote, not the position, placed it.
  */
-export function anchorSpan(index: CodePointIndex, annotation: Annotation): (TextRange & { drifted: boolean }) | null {
+export function anchorSpan(index: CodePointIndex, annotation: Annotation): Anchored | null {
+  const placed = anchorByPosition(index, annotation);
+  return placed === 'search' ? searchQuote(index, annotation) : placed;
+}
+
+/** Where the quote of a span whose position no longer holds it is now, or null. */
+export function searchQuote(index: CodePointIndex, annotation: Annotation): Anchored | null {
   const position = textRangeOf(annotation);
   const quote = quoteOf(annotation);
   const exact = typeof quote?.exact === 'string' ? quote.exact : undefined;
-  const fits = position !== null && position.start >= 0 && position.end > position.start && position.end <= index.length;
-  if (fits && (exact === undefined || index.slice(position.start, position.end) === exact)) return { ...position, drifted: false };
   // A quote with a lone surrogate (half of an emoji) would match inside a character and show as
   // an invisible span: it cannot be anchored, so it is reported as an orphan.
   if (!exact || !isWellFormed(exact)) return null;

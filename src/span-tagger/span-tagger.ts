@@ -13,7 +13,7 @@ import type { CodePointIndex } from '../core/code-points.js';
 import { emit } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
 import { LabelsController, type LabelledTool } from '../core/labels-controller.js';
-import { localized, msg, str } from '../core/localize.js';
+import { msg, str, updateWhenLocaleChanges } from '../core/localize.js';
 import { UNLABELLED_COLOR } from '../core/palette.js';
 import { themeStyles } from '../core/theme.js';
 import { warmSegmenters, type Granularity } from './segmentation.js';
@@ -66,8 +66,13 @@ import { TextHits } from './text-hits.js';
  * @cssprop --kolam-span-selected-color - Background of the selected span.
  * @cssprop --kolam-span-selected-text-color - Text colour of the selected span.
  */
-@localized()
 export class KolamSpanTagger extends LitElement implements LabelledTool {
+  // What `@localized()` does, without a decorator: a decorated class has its `#private` members
+  // compiled to WeakMaps, which would cost more than the decorator saves.
+  static {
+    this.addInitializer(updateWhenLocaleChanges);
+  }
+
   // Declared here rather than by decorators: the entry then carries no decorator runtime.
   static override properties = {
     text: { attribute: false },
@@ -113,62 +118,64 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
   get reviewState(): ReviewState {
-    return this.review.state;
+    return this.#review.state;
   }
 
   /** Key binding overrides: action name → bindings (see README). */
   keymap: Keymap = {};
 
+  // `store` and `painter` keep plain names: the tests read the selection and the highlights there.
   private readonly store = new AnnotationStore(this);
-  private readonly labelsCtl = new LabelsController(this);
-  private readonly keys = new KeyboardController(this);
-  private readonly announcer = new Announcer(this);
+  readonly #labelsCtl = new LabelsController(this);
+  readonly #keys = new KeyboardController(this);
+  readonly #announcer = new Announcer(this);
   /** The focusable region that scrolls the text. */
-  private get scroller(): HTMLElement {
+  get #scroller(): HTMLElement {
     return this.renderRoot.querySelector<HTMLElement>('[part="text"]')!;
   }
 
-  private readonly placement = new SpanPlacement((annotation) =>
+  readonly #placement = new SpanPlacement((annotation) =>
     emit(this, 'kolam-error', {
       code: 'orphaned',
       message: msg(str`Annotation ${JSON.stringify(annotation.id)} could not be found in the text; it is kept unchanged.`),
       input: copy(annotation),
     }),
+    () => this.requestUpdate(),
   );
-  private blocks: TextBlocks | undefined;
-  private hits: TextHits | undefined;
+  #blocks: TextBlocks | undefined;
+  #hits: TextHits | undefined;
   private painter: SpanHighlights | undefined;
-  private painterLabels: readonly Label[] | undefined;
-  private overlays: SpanOverlays | undefined;
-  private readonly marks: Partial<Record<'selected' | 'hover', { span: PlacedSpan; range: Range }>> = {};
+  #painterLabels: readonly Label[] | undefined;
+  #overlays: SpanOverlays | undefined;
+  readonly #marks: Partial<Record<'selected' | 'hover', { span: PlacedSpan; range: Range }>> = {};
   // After the store, labels, announcer and placement: field initialisers run in order.
-  private readonly parts: TaggerParts = {
+  readonly #parts: TaggerParts = {
     host: this,
     store: this.store,
-    placement: this.placement,
-    labels: this.labelsCtl,
-    announcer: this.announcer,
+    placement: this.#placement,
+    labels: this.#labelsCtl,
+    announcer: this.#announcer,
     tabs: new TabWalk(this),
-    review: () => this.review,
-    blocks: () => this.blocks,
-    hits: () => this.hits,
-    overlays: () => this.overlays,
-    scroller: () => this.scroller,
-    labelName: (labelId) => this.labelName(labelId),
-    drawMarks: () => this.drawMarks(),
+    review: () => this.#review,
+    blocks: () => this.#blocks,
+    hits: () => this.#hits,
+    overlays: () => this.#overlays,
+    scroller: () => this.#scroller,
+    labelName: (labelId) => this.#labelName(labelId),
+    drawMarks: () => this.#drawMarks(),
   };
-  private readonly review = new ReviewSlot(this, {
+  readonly #review = new ReviewSlot(this, {
     store: this.store,
-    labels: this.labelsCtl,
-    announcer: this.announcer,
+    labels: this.#labelsCtl,
+    announcer: this.#announcer,
     // Placed now if the set changed since the last update: a host may read `reviewState` at once.
-    readingOrder: () => (this.placeSpans(), this.placement.spans.spans).map((s) => this.store.get(s.id)).filter((a): a is Annotation => a !== undefined),
+    readingOrder: () => (this.#placeSpans(), this.#placement.spans.spans).map((s) => this.store.get(s.id)).filter((a): a is Annotation => a !== undefined),
     reveal: (a) => this.select(a.id),
-    canEdit: () => !this.labelsCtl.readonly,
+    canEdit: () => !this.#labelsCtl.readonly,
   });
-  private readonly caret = new SpanCaret(this.parts);
-  private readonly editor = new SpanEditor(this.parts, this.caret);
-  private readonly pointer = new SpanPointer(this.parts, this.caret, this.editor);
+  readonly #caret = new SpanCaret(this.#parts);
+  readonly #editor = new SpanEditor(this.#parts, this.#caret);
+  readonly #pointer = new SpanPointer(this.#parts, this.#caret, this.#editor);
 
   /** The whole set, rejected inputs and orphans included: a copy. */
   get annotations(): Annotation[] {
@@ -177,7 +184,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   /** Replaces the set from code: no create/update/delete/change; bad ones fire `kolam-error`. */
   set annotations(value: Annotation[]) {
-    const errors = this.store.load(value, { target: checkSpanTarget, labels: this.labelsCtl.labels, textLength: this.index.length });
+    const errors = this.store.load(value, { target: checkSpanTarget, labels: this.#labelsCtl.labels, textLength: this.#index.length });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
   }
 
@@ -202,109 +209,118 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   /** Selects a span by annotation id (null clears), scrolls it into view and announces it. */
   select(id: string | null): void {
     this.store.select(id);
-    const span = this.spans.get(this.store.selectedId);
+    const span = this.#spans.get(this.store.selectedId);
     if (span) {
-      this.caret.collapse(span.start);
-      void this.updateComplete.then(() => this.caret.scrollTo(span.start));
-      this.announce(span);
+      this.#caret.collapse(span.start);
+      void this.updateComplete.then(() => this.#caret.scrollTo(span.start));
+      this.#announce(span);
     }
   }
 
   constructor() {
     super();
-    this.keys.define({
-      undo: { keys: ['Mod+z'], run: () => (this.labelsCtl.readonly ? false : this.store.undo()) },
-      redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => (this.labelsCtl.readonly ? false : this.store.redo()) },
-      delete: { keys: ['Delete', 'Backspace'], run: () => this.editor.deleteSelected() },
-      escape: { keys: ['Escape'], run: () => this.caret.escape() },
-      create: { keys: ['Enter'], run: () => this.editor.enter() },
-      next: { keys: ['Tab'], run: () => this.caret.cycle(1) },
-      previous: { keys: ['Shift+Tab'], run: () => this.caret.cycle(-1) },
-      'caret-forward': { keys: ['ArrowRight'], run: () => this.caret.move('right', false) },
-      'caret-back': { keys: ['ArrowLeft'], run: () => this.caret.move('left', false) },
-      'extend-forward': { keys: ['Shift+ArrowRight'], run: () => this.caret.move('right', true) },
-      'extend-back': { keys: ['Shift+ArrowLeft'], run: () => this.caret.move('left', true) },
-      ...reviewKeyActions(this.review),
+    this.#keys.define({
+      undo: { keys: ['Mod+z'], run: () => (this.#labelsCtl.readonly ? false : this.store.undo()) },
+      redo: { keys: ['Mod+Shift+z', 'Ctrl+y'], run: () => (this.#labelsCtl.readonly ? false : this.store.redo()) },
+      delete: { keys: ['Delete', 'Backspace'], run: () => this.#editor.deleteSelected() },
+      escape: { keys: ['Escape'], run: () => this.#caret.escape() },
+      create: { keys: ['Enter'], run: () => this.#editor.enter() },
+      next: { keys: ['Tab'], run: () => this.#caret.cycle(1) },
+      previous: { keys: ['Shift+Tab'], run: () => this.#caret.cycle(-1) },
+      'caret-forward': { keys: ['ArrowRight'], run: () => this.#caret.move('right', false) },
+      'caret-back': { keys: ['ArrowLeft'], run: () => this.#caret.move('left', false) },
+      'extend-forward': { keys: ['Shift+ArrowRight'], run: () => this.#caret.move('right', true) },
+      'extend-back': { keys: ['Shift+ArrowLeft'], run: () => this.#caret.move('left', true) },
+      ...reviewKeyActions(this.#review),
     });
-    this.keys.isLabelKey = (event) => this.labelsCtl.isHotkey(event);
-    this.keys.fallback = (event, typing) => !typing && this.editor.pickLabel(event);
+    this.#keys.isLabelKey = (event) => this.#labelsCtl.isHotkey(event);
+    this.#keys.fallback = (event, typing) => !typing && this.#editor.pickLabel(event);
   }
 
-  /** Also waits for the review code when the set has suggestions, so the review bar is drawn. */
+  /**
+   * Also waits for the quote search when a span's text moved, and for the review code when the set
+   * has suggestions, so what a host awaits is drawn: the spans re-anchored, the review bar.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    return this.review.settled(await super.getUpdateComplete());
+    let done = await super.getUpdateComplete();
+    const searching = this.#placement.searching;
+    if (searching) {
+      await searching;
+      done = await super.getUpdateComplete();
+    }
+    return this.#review.settled(done);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     adoptEarlyProperties(this, ['annotations']);
     this.painter?.attach();
-    if (this.blocks) this.watchScreen();
+    if (this.#blocks) this.#watchScreen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.painter?.detach();
-    this.stopWatching();
+    this.#stopWatching();
   }
 
-  private get index(): CodePointIndex {
-    return this.placement.index;
+  get #index(): CodePointIndex {
+    return this.#placement.index;
   }
 
-  private get spans(): SpanIndex {
-    return this.placement.spans;
+  get #spans(): SpanIndex {
+    return this.#placement.spans;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('keymap')) this.keys.keymap = this.keymap;
+    if (changed.has('keymap')) this.#keys.keymap = this.keymap;
     if (changed.has('text')) {
       if (this.text !== undefined && this.text !== null && typeof this.text !== 'string') {
         reportLater(this, [{ code: 'invalid-property', message: `"text" must be a string, got ${typeof this.text}; no text is shown.`, input: plainOrAsGiven(this.text) }]);
         this.text = '';
       }
-      this.pointer.cancel();
-      this.placement.setText(this.text ?? '');
-      this.caret.collapse(0);
+      this.#pointer.cancel();
+      this.#placement.setText(this.text ?? '');
+      this.#caret.collapse(0);
     }
-    this.placeSpans();
+    this.#placeSpans();
   }
 
   /** Places the set's spans in the text, if the set changed since they were placed. */
-  private placeSpans(): void {
-    if (!this.placement.isCurrent(this.store.version)) this.placement.place(this.store);
+  #placeSpans(): void {
+    if (!this.#placement.isCurrent(this.store.version)) this.#placement.place(this.store);
   }
 
   protected override firstUpdated(): void {
     this.painter = SpanHighlights.supported ? new SpanHighlights(this.renderRoot as ShadowRoot) : undefined;
-    this.overlays = new SpanOverlays(this.renderRoot as ShadowRoot);
+    this.#overlays = new SpanOverlays(this.renderRoot as ShadowRoot);
     if (typeof requestIdleCallback === 'function') requestIdleCallback(warmSegmenters);
     else setTimeout(warmSegmenters, 200);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     let redrawAll = false;
-    if (changed.has('text') || !this.blocks) {
-      this.blocks = new TextBlocks(this.renderRoot.querySelector<HTMLElement>('.blocks')!, this.text ?? '');
-      this.hits = new TextHits(this.renderRoot as ShadowRoot, this.blocks, this);
-      this.watchScreen();
+    if (changed.has('text') || !this.#blocks) {
+      this.#blocks = new TextBlocks(this.renderRoot.querySelector<HTMLElement>('.blocks')!, this.text ?? '');
+      this.#hits = new TextHits(this.renderRoot as ShadowRoot, this.#blocks, this);
+      this.#watchScreen();
       redrawAll = true;
     }
-    const labels = this.labelsCtl.labels;
-    if (this.painter && this.painterLabels !== labels) {
-      this.painterLabels = labels;
-      this.painter.setLabels(labels.map((l) => ({ id: l.id, color: this.colorOf(l.id) })), UNLABELLED_COLOR);
+    const labels = this.#labelsCtl.labels;
+    if (this.painter && this.#painterLabels !== labels) {
+      this.#painterLabels = labels;
+      this.painter.setLabels(labels.map((l) => ({ id: l.id, color: this.#colorOf(l.id) })), UNLABELLED_COLOR);
       redrawAll = true;
     }
-    const { all, added, removed } = this.placement.takeChanges(redrawAll);
+    const { all, added, removed } = this.#placement.takeChanges(redrawAll);
     if (this.painter && all) {
-      this.painter.drawAll(this.spans.spans, this.blocks);
-      this.updateWindow();
+      this.painter.drawAll(this.#spans.spans, this.#blocks);
+      this.#updateWindow();
     } else if (this.painter) {
       for (const id of removed) this.painter.remove(id);
-      for (const span of added) this.painter.add(span, this.blocks);
+      for (const span of added) this.painter.add(span, this.#blocks);
     }
-    this.drawMarks();
+    this.#drawMarks();
   }
 
   /**
@@ -312,77 +328,77 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
    * Measured once when the text is drawn, so the first frame shows its spans; then kept up by an
    * IntersectionObserver as the reader scrolls.
    */
-  private updateWindow(): void {
-    const blocks = this.blocks;
+  #updateWindow(): void {
+    const blocks = this.#blocks;
     if (!blocks || !this.painter) return;
-    const { start, end } = blocks.nearScreen(this.scroller);
-    this.painter.setWindow(start, end, blocks, this.spans);
+    const { start, end } = blocks.nearScreen(this.#scroller);
+    this.painter.setWindow(start, end, blocks, this.#spans);
   }
 
-  private watchScreen(): void {
-    this.stopWatching();
-    const blocks = this.blocks!;
-    this.stopWatching = blocks.watchNearScreen((start, end) => this.painter?.setWindow(start, end, blocks, this.spans));
+  #watchScreen(): void {
+    this.#stopWatching();
+    const blocks = this.#blocks!;
+    this.#stopWatching = blocks.watchNearScreen((start, end) => this.painter?.setWindow(start, end, blocks, this.#spans));
   }
 
-  private stopWatching: () => void = () => {};
+  #stopWatching: () => void = () => {};
 
-  private colorOf(labelId: string | undefined): string {
-    return safeColor(this.labelsCtl.colorOf(labelId), UNLABELLED_COLOR);
+  #colorOf(labelId: string | undefined): string {
+    return safeColor(this.#labelsCtl.colorOf(labelId), UNLABELLED_COLOR);
   }
 
   /** The selected, hovered and draft marks, the caret and the selected span's label tag. */
-  private drawMarks(): void {
-    const blocks = this.blocks;
+  #drawMarks(): void {
+    const blocks = this.#blocks;
     if (!blocks) return;
-    const selected = this.spans.get(this.store.selectedId);
-    const { start: from, end: to } = this.caret.draft;
-    const hovered = this.pointer.hoverId !== selected?.id ? this.spans.get(this.pointer.hoverId) : undefined;
-    this.painter?.mark('selected', selected ? this.markRange('selected', selected) : null);
-    this.painter?.mark('hover', hovered ? this.markRange('hover', hovered) : null);
+    const selected = this.#spans.get(this.store.selectedId);
+    const { start: from, end: to } = this.#caret.draft;
+    const hovered = this.#pointer.hoverId !== selected?.id ? this.#spans.get(this.#pointer.hoverId) : undefined;
+    this.painter?.mark('selected', selected ? this.#markRange('selected', selected) : null);
+    this.painter?.mark('hover', hovered ? this.#markRange('hover', hovered) : null);
     this.painter?.mark('draft', to > from ? blocks.range(from, to) : null);
     // Every read before any write, so the browser lays out once, not once per overlay.
     const rect = selected ? blocks.range(selected.start, selected.end).getClientRects()[0] : undefined;
-    const tag = selected && rect ? { rect, name: this.labelName(selected.labelId), color: this.colorOf(selected.labelId) } : undefined;
-    this.overlays?.draw(tag, caretRect(blocks, this.caret.index));
+    const tag = selected && rect ? { rect, name: this.#labelName(selected.labelId), color: this.#colorOf(selected.labelId) } : undefined;
+    this.#overlays?.draw(tag, caretRect(blocks, this.#caret.index));
   }
 
   /** The Range of a mark, reused while it shows the same span (so the highlight is not redone). */
-  private markRange(kind: 'selected' | 'hover', span: PlacedSpan): Range {
-    const cached = this.marks[kind];
+  #markRange(kind: 'selected' | 'hover', span: PlacedSpan): Range {
+    const cached = this.#marks[kind];
     if (cached?.span === span) return cached.range;
-    const range = this.blocks!.range(span.start, span.end);
-    this.marks[kind] = { span, range };
+    const range = this.#blocks!.range(span.start, span.end);
+    this.#marks[kind] = { span, range };
     return range;
   }
 
-  private announce(span: PlacedSpan): void {
-    this.announcer.announce(`${this.labelName(span.labelId)}: ${spoken(this.text.slice(span.start, span.end))}`);
+  #announce(span: PlacedSpan): void {
+    this.#announcer.announce(`${this.#labelName(span.labelId)}: ${spoken(this.text.slice(span.start, span.end))}`);
   }
 
-  private labelName(labelId: string | undefined): string {
-    return this.labelsCtl.nameOf(labelId) || msg('No label');
+  #labelName(labelId: string | undefined): string {
+    return this.#labelsCtl.nameOf(labelId) || msg('No label');
   }
 
   override render() {
-    return html`${this.review.render(this.store.selected)}<div
+    return html`${this.#review.render(this.store.selected)}<div
         part="text"
         tabindex="0"
         role="textbox"
         aria-readonly="true"
         aria-multiline="true"
         aria-label=${this.readonly ? msg('Tagged text') : msg('Text to tag')}
-        @pointerdown=${this.pointer.onPointerDown}
-        @pointermove=${this.pointer.onPointerMove}
-        @pointerleave=${this.pointer.onPointerLeave}
-        @scroll=${this.pointer.onScroll}
+        @pointerdown=${this.#pointer.onPointerDown}
+        @pointermove=${this.#pointer.onPointerMove}
+        @pointerleave=${this.#pointer.onPointerLeave}
+        @scroll=${this.#pointer.onScroll}
       >
         <div class="blocks"></div>
         <div part="caret" aria-hidden="true"></div>
         <div part="tag" aria-hidden="true"></div>
         <div part="tooltip" aria-hidden="true"></div>
       </div>
-      ${this.announcer.render()}`;
+      ${this.#announcer.render()}`;
   }
 }
 
