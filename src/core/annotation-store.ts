@@ -213,7 +213,7 @@ export class AnnotationStore implements ReactiveController {
     const step = this.#undoStack.pop();
     if (!step) return;
     this.#redoStack.push(step);
-    this.#undoStep(step);
+    this.#apply(step, true);
   }
 
   redo(): void {
@@ -221,7 +221,7 @@ export class AnnotationStore implements ReactiveController {
     const step = this.#redoStack.pop();
     if (!step) return;
     this.#undoStack.push(step);
-    this.#redoStep(step);
+    this.#apply(step, false);
   }
 
   /**
@@ -239,35 +239,24 @@ export class AnnotationStore implements ReactiveController {
     }
   }
 
-  #undoStep(step: Step): void {
+  /** Undoes (`undo`) or redoes one step, firing the events of the change it makes. */
+  #apply(step: Step, undo: boolean): void {
     if (step.kind === 'group') {
-      for (const inner of [...step.steps].reverse()) this.#undoStep(inner);
-    } else if (step.kind === 'create') {
-      this.#detach(step.after.id);
-      this.#fireDelete(step.after);
+      for (const inner of undo ? [...step.steps].reverse() : step.steps) this.#apply(inner, undo);
     } else if (step.kind === 'update') {
-      this.#byId.set(step.before.id, step.before);
-      this.#changed(step.before.id);
-      this.#fireUpdate(step.before, step.after);
+      const [now, was] = undo ? [step.before, step.after] : [step.after, step.before];
+      this.#byId.set(now.id, now);
+      this.#changed(now.id);
+      this.#fireUpdate(now, was);
+    } else if ((step.kind === 'create') === undo) {
+      // Undoing a create, redoing a delete.
+      const annotation = step.kind === 'create' ? step.after : step.before;
+      this.#detach(annotation.id);
+      this.#fireDelete(annotation);
     } else {
-      this.#insert(step.before, step.index);
-      this.#fireCreate(step.before);
-    }
-  }
-
-  #redoStep(step: Step): void {
-    if (step.kind === 'group') {
-      for (const inner of step.steps) this.#redoStep(inner);
-    } else if (step.kind === 'create') {
-      this.#insert(step.after, this.#order.length);
-      this.#fireCreate(step.after);
-    } else if (step.kind === 'update') {
-      this.#byId.set(step.after.id, step.after);
-      this.#changed(step.after.id);
-      this.#fireUpdate(step.after, step.before);
-    } else {
-      this.#detach(step.before.id);
-      this.#fireDelete(step.before);
+      const annotation = step.kind === 'create' ? step.after : step.before;
+      this.#insert(annotation, step.kind === 'delete' ? step.index : this.#order.length);
+      this.#fireCreate(annotation);
     }
   }
 

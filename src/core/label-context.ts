@@ -2,7 +2,7 @@
  * What `<kolam-label-set>` shares with the tools inside it (CONTRACT §5), through @lit/context.
  * The value is replaced, never mutated, so consumers re-render on every change.
  */
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import type { Annotator, Label } from './annotation.js';
 
 export interface LabelSetState {
@@ -14,4 +14,6 @@ export interface LabelSetState {
   setActiveLabel: (id: string) => void;
 }
 
-export const labelSetContext = createContext<LabelSetState | undefined>(Symbol('kolam-label-set'));
+// What `createContext` returns, written out: importing it would also bring @lit/context's other
+// modules into every tool, which answer context requests but never make one.
+export const labelSetContext = Symbol('kolam-label-set') as Context<symbol, LabelSetState | undefined>;

@@ -14,8 +14,10 @@ export class SpanCaret {
   anchor = 0;
 
   readonly #host: TaggerParts['host'];
+  readonly #parts: TaggerParts;
 
-  constructor(private readonly parts: TaggerParts) {
+  constructor(parts: TaggerParts) {
+    this.#parts = parts;
     this.#host = parts.host;
   }
 
@@ -38,7 +40,7 @@ export class SpanCaret {
     if (!extend) this.anchor = this.index;
     else {
       const { start, end } = this.draft;
-      if (end > start) this.parts.announcer.announce(msg(str`Selected: ${spoken(text.slice(start, end))}`));
+      if (end > start) this.#parts.announcer.announce(msg(str`Selected: ${spoken(text.slice(start, end))}`));
     }
     this.#host.requestUpdate();
     void this.#host.updateComplete.then(() => this.scrollTo(this.index));
@@ -52,22 +54,22 @@ export class SpanCaret {
       this.#host.requestUpdate();
       return true;
     }
-    if (this.parts.store.selectedId === null) return false;
+    if (this.#parts.store.selectedId === null) return false;
     this.#host.select(null);
-    this.parts.tabs.rest();
+    this.#parts.tabs.rest();
     return true;
   }
 
   /** Tab / Shift+Tab: the next span in reading order; past the last one, focus leaves. */
   cycle(step: 1 | -1): boolean {
-    const spans = this.parts.placement.spans;
+    const spans = this.#parts.placement.spans;
     const list = spans.spans;
     if (list.length === 0) return false;
-    let current = spans.indexOf(this.parts.store.selectedId);
+    let current = spans.indexOf(this.#parts.store.selectedId);
     // With nothing selected, the walk starts at the caret: the span after it (or before, going back).
     if (current < 0) current = step > 0 ? list.findIndex((s) => s.end > this.index) - 1 : list.findLastIndex((s) => s.start < this.index) + 1;
     if (current < 0 && step > 0 && list.findIndex((s) => s.end > this.index) < 0) current = list.length - 1;
-    const next = this.parts.tabs.step(list.length, current, step);
+    const next = this.#parts.tabs.step(list.length, current, step);
     if (next === null) {
       this.#host.select(null);
       return false;
@@ -78,8 +80,8 @@ export class SpanCaret {
 
   /** Scrolls the text so that `index` shows, a third of the way down, if it is out of view. */
   scrollTo(index: number): void {
-    const scroller = this.parts.scroller();
-    const blocks = this.parts.blocks();
+    const scroller = this.#parts.scroller();
+    const blocks = this.#parts.blocks();
     const rect = blocks?.range(index, Math.min(index + 1, blocks.length)).getBoundingClientRect();
     if (!scroller || !rect) return;
     const box = scroller.getBoundingClientRect();

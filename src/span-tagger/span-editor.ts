@@ -12,21 +12,22 @@ import type { TaggerParts } from './tagger-parts.js';
 
 export class SpanEditor {
   readonly #host: TaggerParts['host'];
+  readonly #parts: TaggerParts;
+  readonly #caret: SpanCaret;
 
-  constructor(
-    private readonly parts: TaggerParts,
-    private readonly caret: SpanCaret,
-  ) {
+  constructor(parts: TaggerParts, caret: SpanCaret) {
+    this.#parts = parts;
+    this.#caret = caret;
     this.#host = parts.host;
   }
 
   /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
   createFrom(range: IndexRange): boolean {
-    const { store, placement, labels } = this.parts;
+    const { store, placement, labels } = this.#parts;
     const snapped = snapRange(this.#host.text, range, this.#host.granularity);
     const labelId = labels.activeLabel;
     if (!snapped) return false;
-    this.caret.collapse(snapped.end);
+    this.#caret.collapse(snapped.end);
     const twin = placement.spans.meeting(snapped.start, snapped.end).find((s) => s.start === snapped.start && s.end === snapped.end && s.labelId === labelId);
     if (twin) {
       // The same span with the same label twice is a slip (a double-click on a tagged word).
@@ -40,13 +41,13 @@ export class SpanEditor {
     placement.anchored(annotation, { start: selector[0].start, end: selector[0].end });
     store.create(annotation);
     store.select(annotation.id);
-    this.parts.announcer.announce(msg(str`Tagged ${spoken(selector[1].exact)} as ${labels.nameOf(labelId) || msg('no label')}`));
+    this.#parts.announcer.announce(msg(str`Tagged ${spoken(selector[1].exact)} as ${labels.nameOf(labelId) || msg('no label')}`));
     return true;
   }
 
   /** Gives a span a new extent (snapped), as one update. */
   widen(annotation: Annotation, range: IndexRange): void {
-    const { store, placement } = this.parts;
+    const { store, placement } = this.#parts;
     const snapped = snapRange(this.#host.text, range, this.#host.granularity);
     if (!snapped) return;
     const index = placement.index;
@@ -54,44 +55,44 @@ export class SpanEditor {
     const next = withSelector(annotation, selector);
     placement.anchored(next, { start: selector[0].start, end: selector[0].end });
     store.update(next);
-    this.caret.collapse(snapped.end);
+    this.#caret.collapse(snapped.end);
   }
 
   deleteSelected(): boolean {
-    const { store, placement, labels } = this.parts;
+    const { store, placement, labels } = this.#parts;
     const annotation = store.selected;
-    if (this.parts.review().reject()) return true;
-    if (this.parts.labels.readonly || !annotation) return false;
+    if (this.#parts.review().reject()) return true;
+    if (this.#parts.labels.readonly || !annotation) return false;
     const span = placement.spans.get(annotation.id);
     store.remove(annotation.id);
-    if (span) this.parts.announcer.announce(msg(str`Deleted ${labels.nameOf(span.labelId)}: ${spoken(this.#host.text.slice(span.start, span.end))}`));
+    if (span) this.#parts.announcer.announce(msg(str`Deleted ${labels.nameOf(span.labelId)}: ${spoken(this.#host.text.slice(span.start, span.end))}`));
     return true;
   }
 
   /** Enter: tags the draft, or accepts the selected suggestion, or tags the word at the caret. */
   enter(): boolean {
-    const caret = this.caret;
-    const readonly = this.parts.labels.readonly;
+    const caret = this.#caret;
+    const readonly = this.#parts.labels.readonly;
     if (caret.anchor !== caret.index) {
       if (readonly) return false;
       return this.createFrom(caret.draft);
     }
-    if (this.parts.review().accept()) return true;
+    if (this.#parts.review().accept()) return true;
     const word = wordAt(this.#host.text, caret.index);
     return !readonly && word !== null && this.createFrom(word);
   }
 
   /** A label key: relabels the selected span, or makes the label active. */
   pickLabel(event: KeyboardEvent): boolean {
-    const { store, labels } = this.parts;
+    const { store, labels } = this.#parts;
     const label = labels.labelForKey(event);
     if (!label) return false;
-    if (this.parts.review().accept(label.id)) return true;
+    if (this.#parts.review().accept(label.id)) return true;
     const selected = store.selected;
-    if (selected && !this.parts.labels.readonly) {
+    if (selected && !this.#parts.labels.readonly) {
       const relabelled = withLabel(selected, label.id);
       if (labelIdOf(selected) !== label.id) store.update(relabelled);
-      this.parts.announcer.announce(msg(str`Relabelled as ${label.name ?? label.id}`));
+      this.#parts.announcer.announce(msg(str`Relabelled as ${label.name ?? label.id}`));
     } else labels.setActive(label.id);
     return true;
   }

@@ -14,10 +14,14 @@ export interface TagView {
 }
 
 export class SpanOverlays {
-  constructor(private readonly root: ShadowRoot) {}
+  readonly #root: ShadowRoot;
+
+  constructor(root: ShadowRoot) {
+    this.#root = root;
+  }
 
   #part(name: 'text' | 'caret' | 'tag' | 'tooltip'): HTMLElement {
-    return this.root.querySelector<HTMLElement>(`[part="${name}"]`)!;
+    return this.#root.querySelector<HTMLElement>(`[part="${name}"]`)!;
   }
 
   /** Viewport position of the scroller's content origin: overlays inside it are placed from here. */

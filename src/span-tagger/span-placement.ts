@@ -44,10 +44,13 @@ export class SpanPlacement {
    * `onOrphan` hears of each annotation that cannot be anchored, once per object and text;
    * `onPlacedLater` of spans placed after the quote search arrived (the host then redraws).
    */
-  constructor(
-    private readonly onOrphan: (annotation: Annotation) => void,
-    private readonly onPlacedLater: () => void,
-  ) {}
+  constructor(onOrphan: (annotation: Annotation) => void, onPlacedLater: () => void) {
+    this.#onOrphan = onOrphan;
+    this.#onPlacedLater = onPlacedLater;
+  }
+
+  readonly #onOrphan: (annotation: Annotation) => void;
+  readonly #onPlacedLater: () => void;
 
   /** While spans wait for the quote search: settles once they are placed (or it failed). */
   get searching(): Promise<void> | undefined {
@@ -153,7 +156,7 @@ export class SpanPlacement {
       }
       range = placed === 'search' ? this.#searchQuote!(this.index, annotation) : placed;
       this.#anchors.set(annotation, range);
-      if (range === null) this.onOrphan(annotation);
+      if (range === null) this.#onOrphan(annotation);
     }
     if (!range) return null;
     return {
@@ -175,7 +178,7 @@ export class SpanPlacement {
         const waiting = this.#waiting;
         this.#waiting = [];
         for (const annotation of waiting) if (this.#placed.get(annotation.id)?.annotation === annotation) this.#replace(annotation);
-        this.onPlacedLater();
+        this.#onPlacedLater();
       },
       () => {
         // The chunk could not be fetched (offline, a broken deploy): those spans stay unplaced,

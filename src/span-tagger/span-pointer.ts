@@ -19,12 +19,14 @@ export class SpanPointer implements ReactiveController {
   /** The span a double-click just made, which a third click widens instead of adding another. */
   #doubleClickId: string | null = null;
   readonly #host: TaggerParts['host'];
+  readonly #parts: TaggerParts;
+  readonly #caret: SpanCaret;
+  readonly #editor: SpanEditor;
 
-  constructor(
-    private readonly parts: TaggerParts,
-    private readonly caret: SpanCaret,
-    private readonly editor: SpanEditor,
-  ) {
+  constructor(parts: TaggerParts, caret: SpanCaret, editor: SpanEditor) {
+    this.#parts = parts;
+    this.#caret = caret;
+    this.#editor = editor;
     this.#host = parts.host;
     this.#host.addController(this);
   }
@@ -45,7 +47,7 @@ export class SpanPointer implements ReactiveController {
   }
 
   readonly onPointerDown = (event: PointerEvent): void => {
-    const scroller = this.parts.scroller();
+    const scroller = this.#parts.scroller();
     // A press on the scrollbar scrolls; it neither selects nor clears the selection.
     const onScrollbar = event.target === scroller && (event.offsetX >= scroller.clientWidth || event.offsetY >= scroller.clientHeight);
     if (event.button !== 0 || onScrollbar) return;
@@ -57,19 +59,19 @@ export class SpanPointer implements ReactiveController {
   readonly #onMouseUp = (event: MouseEvent): void => {
     document.removeEventListener('mouseup', this.#onMouseUp, true);
     this.#pointerActive = false;
-    const { store } = this.parts;
-    const caret = this.caret;
-    const hits = this.parts.hits();
+    const { store } = this.#parts;
+    const caret = this.#caret;
+    const hits = this.#parts.hits();
     const selected = hits?.selection() ?? null;
     if (selected && selected.end > selected.start) {
       caret.index = selected.end;
       caret.anchor = selected.start;
-      if (this.parts.labels.readonly) caret.anchor = caret.index;
+      if (this.#parts.labels.readonly) caret.anchor = caret.index;
       else {
         // A triple-click passes through a double-click: widen the word it just tagged to the line.
         const word = event.detail === 3 ? store.get(this.#doubleClickId) : undefined;
-        if (word) this.editor.widen(word, selected);
-        else this.editor.createFrom(selected);
+        if (word) this.#editor.widen(word, selected);
+        else this.#editor.createFrom(selected);
         this.#doubleClickId = event.detail === 2 ? store.selectedId : null;
         clearSelection();
       }
@@ -79,7 +81,7 @@ export class SpanPointer implements ReactiveController {
     const at = hits?.charAt(event.clientX, event.clientY) ?? null;
     const index = hits?.caretAt(event.clientX, event.clientY) ?? null;
     if (index !== null) caret.collapse(index);
-    this.#host.select(at === null ? null : (this.parts.placement.spans.at(at)[0]?.id ?? null));
+    this.#host.select(at === null ? null : (this.#parts.placement.spans.at(at)[0]?.id ?? null));
     this.#host.requestUpdate();
   };
 
@@ -112,16 +114,16 @@ export class SpanPointer implements ReactiveController {
     const point = this.#pendingHover;
     this.#pendingHover = null;
     if (!point) return;
-    const at = this.parts.hits()?.charAt(point.x, point.y) ?? null;
-    this.#setHover(at === null ? [] : this.parts.placement.spans.at(at), point.x, point.y);
+    const at = this.#parts.hits()?.charAt(point.x, point.y) ?? null;
+    this.#setHover(at === null ? [] : this.#parts.placement.spans.at(at), point.x, point.y);
   }
 
   #setHover(hits: PlacedSpan[], x: number, y: number): void {
     const id = hits[0]?.id ?? null;
-    this.parts.overlays()?.tooltip(hits.map((s) => this.parts.labelName(s.labelId)).join(' › '), x, y);
+    this.#parts.overlays()?.tooltip(hits.map((s) => this.#parts.labelName(s.labelId)).join(' › '), x, y);
     if (id !== this.hoverId) {
       this.hoverId = id;
-      this.parts.drawMarks();
+      this.#parts.drawMarks();
     }
   }
 }
