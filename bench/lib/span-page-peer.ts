@@ -3,7 +3,7 @@
 import { W3CTextFormat, createTextAnnotator } from '@recogito/text-annotator';
 // @ts-expect-error the harness loads CSS as text
 import peerCss from '@recogito/text-annotator/text-annotator.css';
-import { blockStarts } from '../../src/span-tagger/text-blocks.js';
+import { blockStarts } from '../../src/span-tagger/long-text.js';
 import { CodePointIndex } from '../../src/core/code-points.js';
 import { spanAnnotations } from '../../test/fixtures/span-sample.js';
 import { heapMB, HEIGHT, SPANS, TEXT, TEXT_CSS, dragPoints, idle, nextPaint } from './span-bench-data.js';

@@ -3,7 +3,7 @@
  * of CONTRACT §3 are fired in one place: create/update/delete, then change; undo and redo fire the
  * matching events. A host's `annotations = …` goes through `load()`, which fires nothing.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { copy, type Annotation } from './annotation.js';
 import { emit, type KolamErrorDetail } from './events.js';
 import { canonicalJson, toPlain } from './plain-data.js';
@@ -35,7 +35,8 @@ function canonicalJsonOrNull(value: unknown): string | null {
   }
 }
 
-export class AnnotationStore implements ReactiveController {
+// Not a controller of the host: it has nothing to do on connect or update; it only asks for updates.
+export class AnnotationStore {
   readonly #host: ReactiveControllerHost & HTMLElement;
   #order: Array<string | Rejected> = [];
   readonly #byId = new Map<string, Annotation>();
@@ -53,10 +54,8 @@ export class AnnotationStore implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
-    host.addController(this);
   }
 
-  hostConnected(): void {}
 
   /** Everything the host gave or the user made, rejected inputs included, in order. */
   get all(): unknown[] {

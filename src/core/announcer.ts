@@ -2,19 +2,17 @@
  * A polite live region: tools announce what changed ("Box person created at 200, 200") without
  * moving focus. Rendered by the element inside its shadow root.
  */
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost } from 'lit';
 
-export class Announcer implements ReactiveController {
+export class Announcer {
   readonly #host: ReactiveControllerHost;
   #message = '';
   #toggle = false;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    host.addController(this);
   }
 
-  hostConnected(): void {}
 
   announce(message: string): void {
     // Screen readers skip a repeat of the same text; a trailing invisible change makes it new.

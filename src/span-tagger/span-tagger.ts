@@ -27,7 +27,7 @@ import { SpanPointer } from './span-pointer.js';
 import { spanTaggerStyles } from './span-tagger.styles.js';
 import { spoken } from './spoken.js';
 import type { TaggerParts } from './tagger-parts.js';
-import { TextBlocks } from './text-blocks.js';
+import { BLOCK_TARGET, TextBlocks, longTextCode, type LongText } from './text-blocks.js';
 import { TextHits } from './text-hits.js';
 
 /**
@@ -143,6 +143,11 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     () => this.requestUpdate(),
   );
   #blocks: TextBlocks | undefined;
+  /** The long-text code (`long-text.ts`), once a text longer than a block has asked for it. */
+  #longText: LongText | undefined;
+  #longTextLoading: Promise<void> | undefined;
+  /** It could not be fetched: long texts are shown as one block rather than not at all. */
+  #longTextFailed = false;
   #hits: TextHits | undefined;
   private painter: SpanHighlights | undefined;
   #painterLabels: readonly Label[] | undefined;
@@ -243,9 +248,9 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    const searching = this.#placement.searching;
-    if (searching) {
-      await searching;
+    for (const loading of [this.#longTextLoading, this.#placement.searching]) {
+      if (!loading) continue;
+      await loading;
       done = await super.getUpdateComplete();
     }
     return this.#review.settled(done);
@@ -301,7 +306,17 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   protected override updated(changed: PropertyValues<this>): void {
     let redrawAll = false;
     if (changed.has('text') || !this.#blocks) {
-      this.#blocks = new TextBlocks(this.renderRoot.querySelector<HTMLElement>('.blocks')!, this.text ?? '');
+      const text = this.text ?? '';
+      const container = this.renderRoot.querySelector<HTMLElement>('.blocks')!;
+      if (text.length > BLOCK_TARGET && !this.#longText && !this.#longTextFailed) {
+        // Shown once the code that cuts it is here (a frame or so): never laid out as one block.
+        this.#blocks = this.#hits = undefined;
+        this.#stopWatching();
+        container.replaceChildren();
+        this.#loadLongText();
+        return;
+      }
+      this.#blocks = new TextBlocks(container, text, this.#longText);
       this.#hits = new TextHits(this.renderRoot as ShadowRoot, this.#blocks, this);
       this.#watchScreen();
       redrawAll = true;
@@ -333,6 +348,21 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (!blocks || !this.painter) return;
     const { start, end } = blocks.nearScreen(this.#scroller);
     this.painter.setWindow(start, end, blocks, this.#spans);
+  }
+
+  #loadLongText(): void {
+    this.#longTextLoading ??= longTextCode.load().then(
+      (code) => {
+        this.#longText = code;
+        this.#longTextLoading = undefined;
+        this.requestUpdate();
+      },
+      () => {
+        this.#longTextFailed = true;
+        this.#longTextLoading = undefined;
+        this.requestUpdate();
+      },
+    );
   }
 
   #watchScreen(): void {

@@ -3,48 +3,19 @@
  * text in one node makes every layout and every Range walk the whole document, while blocks let the
  * browser skip off-screen ones (`content-visibility: auto`) and make a Range from two binary
  * searches. Cutting after "\n" keeps what is shown identical to one `pre-wrap` node; a paragraph with
- * no break for several blocks is cut between words, which starts a new line there.
+ * no break for several blocks is cut between words, which starts a new line there. A text of one
+ * block (most of them) needs none of that: the cutting and the near-screen watch are in
+ * `long-text.ts`, which the tagger loads when a longer text arrives.
  */
-import { wordCut } from '../core/word-cut.js';
 
 /** UTF-16 units a block aims for; lines are never split, so a block may be longer. */
 export const BLOCK_TARGET = 4096;
 
-/** A paragraph longer than this many targets is also cut between words. */
-const LONGEST_LINE = 4;
-/**
- * Start indices of the blocks of `text` (the first is 0). A block ends just after a "\n"; a
- * paragraph so long it has none for LONGEST_LINE targets (a 1 MB text on one line) is cut between
- * words instead, so the browser never lays out a megabyte as one paragraph (160 s for 1 MB of
- * Tamil). Offsets are unchanged: the blocks' text joined is the text.
- */
-export function blockStarts(text: string, target = BLOCK_TARGET): number[] {
-  const starts = [0];
-  let from = 0;
-  while (from + target < text.length) {
-    const newline = text.indexOf('\n', from + target);
-    let next = newline >= 0 && newline < from + LONGEST_LINE * target ? newline + 1 : wordCut(text, from + target, target);
-    if (next < 0) next = newline >= 0 ? newline + 1 : -1;
-    if (next <= from || next >= text.length) break;
-    starts.push(next);
-    from = next;
-  }
-  return starts;
-}
+/** The half of this that only a text longer than one block needs, loaded when one arrives. */
+export type LongText = typeof import('./long-text.js');
 
-/** A rough height for a block not yet laid out, so the scrollbar is about right from the start. */
-function estimatedLines(text: string, charsPerLine = 90): number {
-  let lines = 0;
-  let from = 0;
-  while (from <= text.length) {
-    const stop = text.indexOf('\n', from);
-    const end = stop < 0 ? text.length : stop;
-    lines += Math.max(1, Math.ceil((end - from) / charsPerLine));
-    if (stop < 0) break;
-    from = stop + 1;
-  }
-  return lines;
-}
+/** Where the long-text code comes from: one place, so a test can point it at a file that is missing. */
+export const longTextCode = { load: (): Promise<LongText> => import('./long-text.js') };
 
 /** Maps UTF-16 indices of the whole text to DOM positions in the blocks, and back. */
 export class TextBlocks {
@@ -54,8 +25,13 @@ export class TextBlocks {
   readonly length: number;
   readonly #blockOfNode = new Map<Node, number>();
 
-  constructor(readonly container: HTMLElement, text: string) {
-    this.starts = blockStarts(text);
+  /** `long`: the long-text code, which a text longer than BLOCK_TARGET needs to be cut at all. */
+  constructor(
+    readonly container: HTMLElement,
+    text: string,
+    readonly long?: LongText,
+  ) {
+    this.starts = long ? long.blockStarts(text) : [0];
     this.length = text.length;
     const fragment = document.createDocumentFragment();
     this.starts.forEach((start, i) => {
@@ -66,8 +42,10 @@ export class TextBlocks {
       const node = document.createTextNode(slice);
       block.append(node);
       // One block (most texts) is always on screen: no skipping, hence no frame without layout.
-      if (this.starts.length > 1) block.classList.add('lazy');
-      if (this.starts.length > 1) block.style.containIntrinsicBlockSize = `auto calc(${estimatedLines(slice)} * 1lh)`;
+      if (long && this.starts.length > 1) {
+        block.classList.add('lazy');
+        block.style.containIntrinsicBlockSize = `auto calc(${long.estimatedLines(slice)} * 1lh)`;
+      }
       this.#blockOfNode.set(node, i).set(block, i);
       this.nodes.push(node);
       this.elements.push(block);
@@ -114,52 +92,13 @@ export class TextBlocks {
     return null;
   }
 
-  /**
-   * The text a reader can reach without much scrolling: the blocks the page shows of `scroller`
-   * (its own view, cut by the viewport) and a screen either side, as UTF-16 [start, end).
-   */
+  /** The text near the screen, as UTF-16 [start, end): all of it when it is one block. */
   nearScreen(scroller: HTMLElement): { start: number; end: number } {
-    if (this.elements.length === 1) return { start: 0, end: this.length };
-    const box = scroller.getBoundingClientRect();
-    const screen = Math.min(scroller.clientHeight, innerHeight);
-    const top = scroller.scrollTop + Math.max(0, -box.top) - screen;
-    const bottom = top + 3 * screen;
-    // Blocks are laid out top to bottom: binary search the first that ends below `top`.
-    let first = 0;
-    let hi = this.elements.length - 1;
-    while (first < hi) {
-      const mid = (first + hi) >> 1;
-      if (this.elements[mid].offsetTop + this.elements[mid].offsetHeight <= top) first = mid + 1;
-      else hi = mid;
-    }
-    let last = first;
-    while (last + 1 < this.elements.length && this.elements[last + 1].offsetTop < bottom) last++;
-    return { start: this.starts[first], end: this.starts[last + 1] ?? this.length };
+    return this.long && this.elements.length > 1 ? this.long.nearScreen(this, scroller) : { start: 0, end: this.length };
   }
 
-  /**
-   * Calls `onChange(start, end)` whenever the blocks within 1.5 screens of the viewport change.
-   * An IntersectionObserver, not a scroll listener: it forces no layout while scrolling, and its
-   * margin lets spans get their Ranges before they scroll into view. Returns the stop function.
-   */
+  /** Calls `onChange(start, end)` as the blocks near the screen change; returns the stop function. */
   watchNearScreen(onChange: (start: number, end: number) => void): () => void {
-    if (this.elements.length === 1 || typeof IntersectionObserver !== 'function') return () => {};
-    const near = new Set<number>();
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const i = this.#blockOfNode.get(entry.target)!;
-          if (entry.isIntersecting) near.add(i);
-          else near.delete(i);
-        }
-        if (near.size === 0) return;
-        const first = Math.min(...near);
-        const last = Math.max(...near);
-        onChange(this.starts[first], this.starts[last + 1] ?? this.length);
-      },
-      { rootMargin: '150% 0px' },
-    );
-    for (const element of this.elements) observer.observe(element);
-    return () => observer.disconnect();
+    return this.long && this.elements.length > 1 ? this.long.watchNearScreen(this, onChange) : () => {};
   }
 }

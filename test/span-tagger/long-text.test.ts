@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/span-tagger.js';
 import type { KolamSpanTagger } from '../../src/span-tagger.js';
-import { blockStarts } from '../../src/span-tagger/text-blocks.js';
+import { blockStarts } from '../../src/span-tagger/long-text.js';
 import { LABELS } from './helpers.js';
 
 /** About 1 MB (UTF-16 units) of Tamil with no line break: letters, vowel signs, viramas, spaces. */
