@@ -80,14 +80,6 @@ export class AnnotationStore {
     return this.get(this.selectedId);
   }
 
-  get canUndo(): boolean {
-    return this.#undoStack.length > 0;
-  }
-
-  get canRedo(): boolean {
-    return this.#redoStack.length > 0;
-  }
-
   /**
    * Replaces the set from code: no events but the errors, which the caller fires. The host's value
    * is read as plain data first (a Vue or MobX Proxy, a frozen or getter-laden object), so nothing

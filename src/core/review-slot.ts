@@ -12,6 +12,9 @@ import { msg } from './localize.js';
 import type { ReviewConfig, ReviewController, ReviewingTool } from './review-controller.js';
 import type { ReviewState } from './review.js';
 
+/** What a review key asks of the review controller. */
+type Decision = 'accept' | 'reject' | 'acceptAboveThreshold' | 'next';
+
 type Loaded = {
   controller: ReviewController;
   render(selected: Annotation | undefined): TemplateResult | typeof nothing;
@@ -95,48 +98,40 @@ export class ReviewSlot implements ReactiveController {
 
   /**
    * Runs a decision now, or once the code is here when the set has suggestions; false when there
-   * is nothing it could apply to (`applies`), so the key keeps its usual meaning.
+   * is nothing it could apply to, so the key keeps its usual meaning. N with no suggestion in the
+   * set says so, as the loaded review does.
    */
-  #run(applies: boolean, decide: (controller: ReviewController) => boolean): boolean {
+  decide(decision: Decision, arg?: string | 1 | -1): boolean {
+    const decide = (controller: ReviewController) => controller[decision](arg as never);
     if (this.#loaded) return decide(this.#loaded.controller);
+    // Loading starts here if a suggestion was set since the last update.
+    this.hostUpdate();
+    if (!this.#loading) {
+      if (decision === 'next') this.config.announcer.announce(msg('No suggestions to review.'));
+      return false;
+    }
     // A key after one that waits waits too (N then 2: the relabel needs N's selection first).
-    if (!this.#startLoading() || (this.#waiting.length === 0 && !applies)) return false;
-    if (this.#waiting.length === 0) this.#waitingOn = this.config.store.selectedId;
+    if (this.#waiting.length === 0) {
+      const { store, canEdit } = this.config;
+      const selected = store.selected;
+      const applies =
+        decision === 'next' ||
+        (canEdit() && (decision === 'acceptAboveThreshold' ? typeof this.host.acceptThreshold === 'number' : selected !== undefined && isSuggestion(selected)));
+      if (!applies) return false;
+      this.#waitingOn = store.selectedId;
+    }
     this.#waiting.push(decide);
     return true;
   }
 
-  /** Whether accept or reject would apply, were the code here. */
-  get #suggestionSelected(): boolean {
-    const selected = this.config.store.selected;
-    return selected !== undefined && isSuggestion(selected) && this.config.canEdit();
-  }
-
-  /** Starts loading if the set holds a suggestion (it may have been set since the last update). */
-  #startLoading(): boolean {
-    this.hostUpdate();
-    return this.#loading !== undefined;
-  }
-
+  /** Enter, a label key (relabelled to it): accepts the selected suggestion, if there is one. */
   accept(labelId?: string): boolean {
-    return this.#run(!this.#loaded && this.#suggestionSelected, (c) => c.accept(labelId));
+    return this.decide('accept', labelId);
   }
 
+  /** X, Delete: rejects the selected suggestion, if there is one. */
   reject(): boolean {
-    return this.#run(!this.#loaded && this.#suggestionSelected, (c) => c.reject());
-  }
-
-  acceptAboveThreshold(): boolean {
-    return this.#run(typeof this.host.acceptThreshold === 'number' && this.config.canEdit(), (c) => c.acceptAboveThreshold());
-  }
-
-  /** N / Shift+N. With no suggestion in the set, says so, as the loaded review does. */
-  next(step: 1 | -1): boolean {
-    if (!this.#loaded && !this.#startLoading()) {
-      this.config.announcer.announce(msg('No suggestions to review.'));
-      return false;
-    }
-    return this.#run(true, (c) => c.next(step));
+    return this.decide('reject');
   }
 }
 
@@ -149,8 +144,8 @@ export function reviewKeyActions(review: ReviewSlot): Record<string, KeyAction> 
   return {
     accept: { keys: ['a'], run: () => review.accept() },
     reject: { keys: ['x'], run: () => review.reject() },
-    acceptAll: { keys: ['Shift+Enter'], repeat: false, run: () => review.acceptAboveThreshold() },
-    nextSuggestion: { keys: ['n'], run: () => review.next(1) },
-    previousSuggestion: { keys: ['Shift+n'], run: () => review.next(-1) },
+    acceptAll: { keys: ['Shift+Enter'], repeat: false, run: () => review.decide('acceptAboveThreshold') },
+    nextSuggestion: { keys: ['n'], run: () => review.decide('next', 1) },
+    previousSuggestion: { keys: ['Shift+n'], run: () => review.decide('next', -1) },
   };
 }

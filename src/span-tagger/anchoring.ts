@@ -3,7 +3,7 @@
  * selector is trusted when the text there is the quote (`position-anchor.ts`); otherwise the quote
  * is searched for and prefix/suffix decide between repeats, the old position breaking ties. A span
  * that cannot be found is an orphan: the caller reports it and keeps the annotation as given.
- * Loaded on demand by the placement, the first time a span's text has moved.
+ * Part of the on-demand code (`span-extras.ts`), fetched the first time a span's text has moved.
  */
 import type { Annotation } from '../core/annotation.js';
 import type { CodePointIndex } from '../core/code-points.js';

@@ -1,7 +1,8 @@
 /**
  * What only a text longer than one block needs (`text-blocks.ts`): where to cut it, a height for
- * each block before it is laid out, and which blocks are near the screen. Loaded the first time
- * such a text arrives, so a tool tagging tweets or sentences never downloads it.
+ * each block before it is laid out, and which blocks are near the screen. Part of the on-demand
+ * code (`span-extras.ts`), fetched the first time such a text arrives, so a tool tagging tweets or
+ * sentences never downloads it.
  */
 import { wordCut } from '../core/word-cut.js';
 import { BLOCK_TARGET, type TextBlocks } from './text-blocks.js';

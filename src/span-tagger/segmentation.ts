@@ -1,5 +1,6 @@
 /**
- * Word and grapheme snapping with `Intl.Segmenter`, in UTF-16 indices of the exact text. A 1 MB text
+ * Word snapping with `Intl.Segmenter`, in UTF-16 indices of the exact text (grapheme snapping, for
+ * `granularity="char"`, is in `grapheme-snap.ts`, loaded when a host asks for it). A 1 MB text
  * is never segmented whole: each question looks at a window around the index, cut at whitespace
  * where there is some, so a selection snaps in microseconds whatever the document's size.
  * Thai, Chinese and Japanese have no spaces; there the segmenter's dictionary finds the words.
@@ -22,18 +23,12 @@ interface Piece {
 }
 
 const WORD_WINDOW = 256;
-const GRAPHEME_WINDOW = 64;
-const SPACE = /^\s+$/u;
+export const SPACE = /^\s+$/u;
 
 let wordSegmenter: Intl.Segmenter | undefined;
-let graphemeSegmenter: Intl.Segmenter | undefined;
 
 function words(): Intl.Segmenter {
   return (wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' }));
-}
-
-function graphemes(): Intl.Segmenter {
-  return (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 }
 
 /**
@@ -42,7 +37,6 @@ function graphemes(): Intl.Segmenter {
  */
 export function warmSegmenters(): void {
   words().segment('warm up').containing(0);
-  graphemes();
 }
 
 /** A window [from, to) around [start, end), widened to the nearest whitespace so no word is cut. */
@@ -92,41 +86,6 @@ export function snapToWords(text: string, range: IndexRange): IndexRange | null 
   return { start: keep[first].start, end: keep[last].end };
 }
 
-/** Start of the grapheme cluster holding `index`, or `index` itself when it is a boundary. */
-function graphemeStart(text: string, index: number): number {
-  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
-  const from = Math.max(0, index - GRAPHEME_WINDOW);
-  let start = from;
-  for (const s of graphemes().segment(text.slice(from, Math.min(text.length, index + GRAPHEME_WINDOW)))) {
-    const at = from + s.index;
-    if (at > index) break;
-    start = at;
-  }
-  return start;
-}
-
-/** End of the grapheme cluster holding the unit just before `index`. */
-function graphemeEnd(text: string, index: number): number {
-  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
-  const from = graphemeStart(text, index - 1);
-  const [first] = graphemes().segment(text.slice(from, Math.min(text.length, from + GRAPHEME_WINDOW * 4)));
-  return first ? from + first.segment.length : index;
-}
-
-/**
- * Keeps the selection as it is, but never splits a grapheme cluster (an emoji ZWJ sequence, a
- * Tamil or Devanagari conjunct, a letter and its combining marks): each end moves outwards.
- */
-export function snapToGraphemes(text: string, range: IndexRange): IndexRange | null {
-  const start = graphemeStart(text, Math.max(0, range.start));
-  const end = graphemeEnd(text, Math.min(text.length, range.end));
-  if (end <= start || SPACE.test(text.slice(start, end))) return null;
-  return { start, end };
-}
-
-export function snapRange(text: string, range: IndexRange, granularity: Granularity): IndexRange | null {
-  return granularity === 'char' ? snapToGraphemes(text, range) : snapToWords(text, range);
-}
 
 /** Where a word-wise caret moving forward from `index` lands: the end of the next word. */
 export function nextWordEnd(text: string, index: number): number {

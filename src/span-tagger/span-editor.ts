@@ -5,7 +5,7 @@
 import { createAnnotation, labelIdOf, withLabel, withSelector, type Annotation } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
 import { textSelectors } from '../core/selectors.js';
-import { snapRange, wordAt, type IndexRange } from './segmentation.js';
+import { snapToWords, wordAt, type IndexRange } from './segmentation.js';
 import type { SpanCaret } from './span-caret.js';
 import { spoken } from './spoken.js';
 import type { TaggerParts } from './tagger-parts.js';
@@ -24,8 +24,9 @@ export class SpanEditor {
   /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
   createFrom(range: IndexRange): boolean {
     const { store, placement, labels } = this.#parts;
-    const snapped = snapRange(this.#host.text, range, this.#host.granularity);
+    const snapped = this.#snap(range);
     const labelId = labels.activeLabel;
+    if (snapped === undefined) return this.#later(() => this.createFrom(range));
     if (!snapped) return false;
     this.#caret.collapse(snapped.end);
     const twin = placement.spans.meeting(snapped.start, snapped.end).find((s) => s.start === snapped.start && s.end === snapped.end && s.labelId === labelId);
@@ -48,7 +49,8 @@ export class SpanEditor {
   /** Gives a span a new extent (snapped), as one update. */
   widen(annotation: Annotation, range: IndexRange): void {
     const { store, placement } = this.#parts;
-    const snapped = snapRange(this.#host.text, range, this.#host.granularity);
+    const snapped = this.#snap(range);
+    if (snapped === undefined) return void this.#later(() => this.widen(annotation, range));
     if (!snapped) return;
     const index = placement.index;
     const selector = textSelectors(index, { start: index.toCodePoint(snapped.start), end: index.toCodePoint(snapped.end) });
@@ -56,6 +58,31 @@ export class SpanEditor {
     placement.anchored(next, { start: selector[0].start, end: selector[0].end });
     store.update(next);
     this.#caret.collapse(snapped.end);
+  }
+
+  /**
+   * [start, end) snapped to the granularity: whole words, or (`char`) whole graphemes, whose code is
+   * fetched on demand: undefined while it is on its way. Should it never arrive, whole words are
+   * used: a selection may grow, but it never splits a character.
+   */
+  #snap(range: IndexRange): IndexRange | null | undefined {
+    const { text, granularity } = this.#host;
+    const extras = granularity === 'char' ? this.#parts.extras.get() : undefined;
+    if (extras) return extras.snapToGraphemes(text, range);
+    return granularity === 'char' && !this.#parts.extras.failed ? undefined : snapToWords(text, range);
+  }
+
+  /**
+   * Makes a change once the char snapping is here. The tagger asks for it as soon as a host sets
+   * `granularity="char"`, so this waits only when the user is faster than the network; the
+   * gesture is kept, not lost, unless the text changed meanwhile.
+   */
+  #later(change: () => void): boolean {
+    const text = this.#host.text;
+    void this.#parts.extras.loading?.then(() => {
+      if (this.#host.text === text) change();
+    });
+    return true;
   }
 
   deleteSelected(): boolean {

@@ -168,11 +168,6 @@ export class SpanHighlights {
     this.#single.clear();
   }
 
-  /** How many spans hold a Range now (for tests and the bench). */
-  get liveCount(): number {
-    return this.#live.size;
-  }
-
   /** Sets the one range of the draft, hover or selected highlight (null clears it). */
   mark(kind: 'draft' | 'hover' | 'selected', range: Range | null): void {
     if (this.#single.get(kind) === range) return;

@@ -7,14 +7,12 @@ import { isSuggestion, labelIdOf, type Annotation } from '../core/annotation.js'
 import type { AnnotationStore } from '../core/annotation-store.js';
 import { CodePointIndex } from '../core/code-points.js';
 import type { TextRange } from '../core/selectors.js';
+import type { ExtrasSlot } from './extras-slot.js';
 import { anchorByPosition } from './position-anchor.js';
 import { SpanIndex, type PlacedSpan, type SpanInput } from './span-index.js';
 
 /** More changes than this at once (a new set, an undo of many) are placed from scratch. */
 const BULK_CHANGE = 200;
-
-/** Where the quote search comes from: one place, so a test can point it at a file that is missing. */
-export const quoteSearchCode = { load: () => import('./anchoring.js') };
 
 /** What the placement reads of the store. */
 export type PlacementSource = Pick<AnnotationStore, 'version' | 'shown' | 'get' | 'changedOnly'>;
@@ -35,26 +33,13 @@ export class SpanPlacement {
   #generation = 0;
   #version = -1;
   #changes: SpanChanges = { all: true, added: [], removed: [] };
-  #searchQuote: typeof import('./anchoring.js').searchQuote | undefined;
-  /** Set while the quote search is on its way; the spans that wait for it. */
-  #searching: Promise<void> | undefined;
-  #waiting: Annotation[] = [];
-
-  /**
-   * `onOrphan` hears of each annotation that cannot be anchored, once per object and text;
-   * `onPlacedLater` of spans placed after the quote search arrived (the host then redraws).
-   */
-  constructor(onOrphan: (annotation: Annotation) => void, onPlacedLater: () => void) {
-    this.#onOrphan = onOrphan;
-    this.#onPlacedLater = onPlacedLater;
-  }
-
+  readonly #extras: ExtrasSlot;
   readonly #onOrphan: (annotation: Annotation) => void;
-  readonly #onPlacedLater: () => void;
 
-  /** While spans wait for the quote search: settles once they are placed (or it failed). */
-  get searching(): Promise<void> | undefined {
-    return this.#searching;
+  /** `onOrphan` hears of each annotation that cannot be anchored, once per object and text. */
+  constructor(extras: ExtrasSlot, onOrphan: (annotation: Annotation) => void) {
+    this.#extras = extras;
+    this.#onOrphan = onOrphan;
   }
 
   setText(text: string): void {
@@ -62,7 +47,6 @@ export class SpanPlacement {
     this.#anchors = new WeakMap();
     this.#placed.clear();
     this.#version = -1;
-    this.#waiting = [];
   }
 
   /** Whether the spans already reflect store version `version`. */
@@ -150,11 +134,13 @@ export class SpanPlacement {
       // With no text yet, nothing can be anchored and nothing is reported: wait for the text.
       if (this.index.length === 0) return null;
       const placed = anchorByPosition(this.index, annotation);
-      if (placed === 'search' && !this.#searchQuote) {
-        this.#waitForSearch(annotation);
+      const extras = placed === 'search' ? this.#extras.get() : undefined;
+      if (placed === 'search' && !extras) {
+        // Not remembered: placed when the search arrives (`replaceAll`); if it cannot be fetched,
+        // not drawn, and kept as given.
         return null;
       }
-      range = placed === 'search' ? this.#searchQuote!(this.index, annotation) : placed;
+      range = extras ? extras.searchQuote(this.index, annotation) : (placed as TextRange | null);
       this.#anchors.set(annotation, range);
       if (range === null) this.#onOrphan(annotation);
     }
@@ -168,25 +154,12 @@ export class SpanPlacement {
     };
   }
 
-  /** Fetches the quote search, then places the spans that waited for it, if still current. */
-  #waitForSearch(annotation: Annotation): void {
-    this.#waiting.push(annotation);
-    this.#searching ??= quoteSearchCode.load().then(
-      ({ searchQuote }) => {
-        this.#searchQuote = searchQuote;
-        this.#searching = undefined;
-        const waiting = this.#waiting;
-        this.#waiting = [];
-        for (const annotation of waiting) if (this.#placed.get(annotation.id)?.annotation === annotation) this.#replace(annotation);
-        this.#onPlacedLater();
-      },
-      () => {
-        // The chunk could not be fetched (offline, a broken deploy): those spans stay unplaced,
-        // their annotations kept as given; forgotten here, so the next change to the set tries again.
-        this.#searching = undefined;
-        for (const annotation of this.#waiting) this.#placed.delete(annotation.id);
-        this.#waiting = [];
-      },
-    );
+  /**
+   * Places every span again at the next `place()`, reusing the anchors already found: the quote
+   * search has arrived for the spans that had to wait for it.
+   */
+  replaceAll(): void {
+    this.#placed.clear();
+    this.#version = -1;
   }
 }

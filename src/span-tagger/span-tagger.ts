@@ -27,7 +27,8 @@ import { SpanPointer } from './span-pointer.js';
 import { spanTaggerStyles } from './span-tagger.styles.js';
 import { spoken } from './spoken.js';
 import type { TaggerParts } from './tagger-parts.js';
-import { BLOCK_TARGET, TextBlocks, longTextCode, type LongText } from './text-blocks.js';
+import { BLOCK_TARGET, TextBlocks } from './text-blocks.js';
+import { ExtrasSlot } from './extras-slot.js';
 import { TextHits } from './text-hits.js';
 
 /**
@@ -134,20 +135,19 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     return this.renderRoot.querySelector<HTMLElement>('[part="text"]')!;
   }
 
-  readonly #placement = new SpanPlacement((annotation) =>
+  /** The on-demand code: what arrives is placed and drawn at once. */
+  readonly #extras = new ExtrasSlot(() => {
+    this.#placement.replaceAll();
+    this.requestUpdate();
+  });
+  readonly #placement = new SpanPlacement(this.#extras, (annotation) =>
     emit(this, 'kolam-error', {
       code: 'orphaned',
       message: msg(str`Annotation ${JSON.stringify(annotation.id)} could not be found in the text; it is kept unchanged.`),
       input: copy(annotation),
     }),
-    () => this.requestUpdate(),
   );
   #blocks: TextBlocks | undefined;
-  /** The long-text code (`long-text.ts`), once a text longer than a block has asked for it. */
-  #longText: LongText | undefined;
-  #longTextLoading: Promise<void> | undefined;
-  /** It could not be fetched: long texts are shown as one block rather than not at all. */
-  #longTextFailed = false;
   #hits: TextHits | undefined;
   private painter: SpanHighlights | undefined;
   #painterLabels: readonly Label[] | undefined;
@@ -161,6 +161,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     labels: this.#labelsCtl,
     announcer: this.#announcer,
     tabs: new TabWalk(this),
+    extras: this.#extras,
     review: () => this.#review,
     blocks: () => this.#blocks,
     hits: () => this.#hits,
@@ -243,13 +244,13 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   }
 
   /**
-   * Also waits for the quote search when a span's text moved, and for the review code when the set
-   * has suggestions, so what a host awaits is drawn: the spans re-anchored, the review bar.
+   * Also waits for the on-demand code (a long text, a moved span) and for the review code when the
+   * set has suggestions, so what a host awaits is drawn: the text, the spans re-anchored, the bar.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (const loading of [this.#longTextLoading, this.#placement.searching]) {
-      if (!loading) continue;
+    const loading = this.#extras.loading;
+    if (loading) {
       await loading;
       done = await super.getUpdateComplete();
     }
@@ -279,6 +280,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keymap')) this.#keys.keymap = this.keymap;
+    // Fetched now, so it is here before the first selection needs it.
+    if (changed.has('granularity') && this.granularity === 'char') this.#extras.get();
     if (changed.has('text')) {
       if (this.text !== undefined && this.text !== null && typeof this.text !== 'string') {
         reportLater(this, [{ code: 'invalid-property', message: `"text" must be a string, got ${typeof this.text}; no text is shown.`, input: plainOrAsGiven(this.text) }]);
@@ -308,15 +311,16 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (changed.has('text') || !this.#blocks) {
       const text = this.text ?? '';
       const container = this.renderRoot.querySelector<HTMLElement>('.blocks')!;
-      if (text.length > BLOCK_TARGET && !this.#longText && !this.#longTextFailed) {
-        // Shown once the code that cuts it is here (a frame or so): never laid out as one block.
+      const extras = text.length > BLOCK_TARGET ? this.#extras.get() : undefined;
+      if (text.length > BLOCK_TARGET && !extras && !this.#extras.failed) {
+        // Shown once the code that cuts it is here (a frame or so), never laid out as one block;
+        // should it not arrive, it is shown as one block rather than not at all.
         this.#blocks = this.#hits = undefined;
         this.#stopWatching();
         container.replaceChildren();
-        this.#loadLongText();
         return;
       }
-      this.#blocks = new TextBlocks(container, text, this.#longText);
+      this.#blocks = new TextBlocks(container, text, extras);
       this.#hits = new TextHits(this.renderRoot as ShadowRoot, this.#blocks, this);
       this.#watchScreen();
       redrawAll = true;
@@ -348,21 +352,6 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
     if (!blocks || !this.painter) return;
     const { start, end } = blocks.nearScreen(this.#scroller);
     this.painter.setWindow(start, end, blocks, this.#spans);
-  }
-
-  #loadLongText(): void {
-    this.#longTextLoading ??= longTextCode.load().then(
-      (code) => {
-        this.#longText = code;
-        this.#longTextLoading = undefined;
-        this.requestUpdate();
-      },
-      () => {
-        this.#longTextFailed = true;
-        this.#longTextLoading = undefined;
-        this.requestUpdate();
-      },
-    );
   }
 
   #watchScreen(): void {

@@ -4,6 +4,7 @@ import type { ReviewSlot } from '../core/review-slot.js';
 import type { AnnotationStore } from '../core/annotation-store.js';
 import type { Announcer } from '../core/announcer.js';
 import type { LabelsController } from '../core/labels-controller.js';
+import type { ExtrasSlot } from './extras-slot.js';
 import type { Granularity } from './segmentation.js';
 import type { SpanOverlays } from './span-overlays.js';
 import type { SpanPlacement } from './span-placement.js';
@@ -28,6 +29,8 @@ export interface TaggerParts {
   labels: LabelsController;
   announcer: Announcer;
   tabs: TabWalk;
+  /** The on-demand code: long texts, moved spans, char snapping. */
+  extras: ExtrasSlot;
   review(): ReviewSlot;
   blocks(): TextBlocks | undefined;
   hits(): TextHits | undefined;

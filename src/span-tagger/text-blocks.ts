@@ -5,17 +5,14 @@
  * searches. Cutting after "\n" keeps what is shown identical to one `pre-wrap` node; a paragraph with
  * no break for several blocks is cut between words, which starts a new line there. A text of one
  * block (most of them) needs none of that: the cutting and the near-screen watch are in
- * `long-text.ts`, which the tagger loads when a longer text arrives.
+ * `long-text.ts`, part of the on-demand code the tagger fetches when a longer text arrives.
  */
 
 /** UTF-16 units a block aims for; lines are never split, so a block may be longer. */
 export const BLOCK_TARGET = 4096;
 
-/** The half of this that only a text longer than one block needs, loaded when one arrives. */
+/** The half of this that only a text longer than one block needs (in the on-demand code). */
 export type LongText = typeof import('./long-text.js');
-
-/** Where the long-text code comes from: one place, so a test can point it at a file that is missing. */
-export const longTextCode = { load: (): Promise<LongText> => import('./long-text.js') };
 
 /** Maps UTF-16 indices of the whole text to DOM positions in the blocks, and back. */
 export class TextBlocks {

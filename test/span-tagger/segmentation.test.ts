@@ -3,10 +3,10 @@ import {
   isRtlParagraph,
   nextWordEnd,
   previousWordStart,
-  snapToGraphemes,
   snapToWords,
   wordAt,
 } from '../../src/span-tagger/segmentation.js';
+import { snapToGraphemes } from '../../src/span-tagger/grapheme-snap.js';
 
 /** [start, end) of the first `needle` in `text`, UTF-16. */
 function at(text: string, needle: string, from = 0) {
