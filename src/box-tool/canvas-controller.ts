@@ -23,6 +23,15 @@ export class CanvasController implements ReactiveController {
   style: LayerStyle = { lineWidth: 2, handleSize: 10, fontSize: 12, fontFamily: 'sans-serif' };
   /** The label chips on the canvas at its last redraw, screen px (none overlaps another). */
   chips: Rect[] = [];
+  /**
+   * The legend and zoom controls over the view, in canvas px, as last measured. Read during a
+   * redraw, right after a render changed the DOM, they cost a forced layout (~1.4 ms per review
+   * decision); so they are measured once, then again after each redraw's frame has painted, where
+   * layout is fresh (see `checkControls`). A ResizeObserver on them is no use: a render inside the
+   * tool's own observer callback resizes them (the zoom level's text), a "ResizeObserver loop".
+   */
+  private controlRects: Rect[] | null = null;
+  private checking = 0;
 
   constructor(tool: KolamBoxTool, canvas: () => HTMLCanvasElement | null) {
     this.tool = tool;
@@ -32,6 +41,8 @@ export class CanvasController implements ReactiveController {
 
   hostDisconnected(): void {
     this.schedule.stop();
+    // Measured again when it is back: it may come back elsewhere, at another size.
+    this.controlRects = null;
   }
 
   hostUpdate(): void {
@@ -133,12 +144,34 @@ export class CanvasController implements ReactiveController {
   }
 
   /** The legend and zoom controls drawn over the view, in canvas px: chips under them would be hidden. */
-  private controls(canvas: HTMLCanvasElement): Rect[] {
+  private readControls(canvas: HTMLCanvasElement): Rect[] {
     const origin = canvas.getBoundingClientRect();
     return [...this.tool.renderRoot.querySelectorAll('[part~="legend"], [part~="zoom-controls"]')].map((e) => {
       const r = e.getBoundingClientRect();
       return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
     });
+  }
+
+  /**
+   * Measures the controls again in a task after the frame that shows the last redraw has painted
+   * (layout done, nothing forced), and redraws only when a chip now lies under one: a control that
+   * grew over a chip shows it for that one frame.
+   */
+  private checkControls(): void {
+    if (this.checking) return;
+    this.checking = requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.checking = 0;
+        const canvas = this.canvas();
+        if (!canvas || !this.tool.isConnected || !this.controlRects) return;
+        const rects = this.readControls(canvas);
+        const key = (list: Rect[]) => list.map((r) => `${r.x},${r.y},${r.w},${r.h}`).join(' ');
+        if (key(rects) === key(this.controlRects)) return;
+        this.controlRects = rects;
+        const under = (c: Rect) => rects.some((r) => c.x < r.x + r.w && r.x < c.x + c.w && c.y < r.y + r.h && r.y < c.y + c.h);
+        if (this.chips.some(under)) this.schedule.now();
+      }),
+    );
   }
 
   /** Redraws every unselected box on the canvas at the current view. */
@@ -157,8 +190,9 @@ export class CanvasController implements ReactiveController {
     const selected = tool.store.selectedId;
     const shown = tool.store.shown;
     const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
-    this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, [...this.selectedObstacles(), ...this.controls(canvas)]);
+    this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, [...this.selectedObstacles(), ...(this.controlRects ??= this.readControls(canvas))]);
     canvas.style.transform = '';
     this.schedule.painted(this.contentKey(), t);
+    this.checkControls();
   }
 }

@@ -104,6 +104,26 @@ describe('<kolam-box-tool> chips and controls', () => {
       expect(chips.filter((c) => intersects(c, control)), part).to.deep.equal([]);
     }
   });
+  it('keeps chips from under the legend when it grows after the boxes were drawn (measured after the paint, not per redraw)', async () => {
+    const el = await mount({ annotations: crowd(2000) });
+    await chipsOf(el);
+    const legend = () => {
+      const origin = el.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+      const r = el.shadowRoot!.querySelector('[part~="legend"]')!.getBoundingClientRect();
+      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+    };
+    const before = legend();
+    // More labels, with long names: the legend grows over boxes whose chips were placed beside it.
+    el.labels = [
+      { id: 'person', name: 'Person', color: '#e6194b' },
+      { id: 'car', name: 'Car', color: '#3cb44b' },
+      ...['Bicycle parked on the pavement', 'Traffic sign, temporary', 'Lorry with a trailer', 'Pedestrian crossing'].map((name, i) => ({ id: `l${i}`, name, color: '#4363d8' })),
+    ];
+    const chips = await chipsOf(el);
+    const after = legend();
+    expect(after.w * after.h).to.be.greaterThan(before.w * before.h * 1.5);
+    expect(chips.filter((c) => intersects(c, after))).to.deep.equal([]);
+  });
 });
 
 describe('<kolam-box-tool> crisp after a zoom step', () => {
