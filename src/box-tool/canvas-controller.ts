@@ -19,15 +19,20 @@ export class CanvasController implements ReactiveController {
   private readonly canvas: () => HTMLCanvasElement | null;
   private readonly schedule = new CanvasSchedule(() => this.draw());
   private cache = { version: -1, labels: null as readonly Label[] | null, labelsStamp: 0, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
-  /** Read once per render from the custom properties: the overlay and the canvas pass reuse it. */
+  /**
+   * From the custom properties, for the overlay and the canvas. Read at the first render, then
+   * after each render's frame has painted (`checkLayout`): read at the start of every render it
+   * was a forced style recalculation (the DOM just changed) per key and per pointer move.
+   */
   style: LayerStyle = { lineWidth: 2, handleSize: 10, fontSize: 12, fontFamily: 'sans-serif' };
+  private styleKey = '';
   /** The label chips on the canvas at its last redraw, screen px (none overlaps another). */
   chips: Rect[] = [];
   /**
    * The legend and zoom controls over the view, in canvas px, as last measured. Read during a
    * redraw, right after a render changed the DOM, they cost a forced layout (~1.4 ms per review
    * decision); so they are measured once, then again after each redraw's frame has painted, where
-   * layout is fresh (see `checkControls`). A ResizeObserver on them is no use: a render inside the
+   * layout is fresh (see `checkLayout`). A ResizeObserver on them is no use: a render inside the
    * tool's own observer callback resizes them (the zoom level's text), a "ResizeObserver loop".
    */
   private controlRects: Rect[] | null = null;
@@ -43,15 +48,25 @@ export class CanvasController implements ReactiveController {
     this.schedule.stop();
     // Measured again when it is back: it may come back elsewhere, at another size.
     this.controlRects = null;
+    this.styleKey = '';
   }
 
   hostUpdate(): void {
-    this.style = this.readStyle();
+    if (!this.styleKey) this.setStyle(this.readStyle());
   }
 
   hostUpdated(): void {
     const canvas = this.canvas();
     if (canvas) this.schedule.sync(canvas, this.contentKey(), this.tool.transform, this.tool.viewport);
+    this.checkLayout();
+  }
+
+  private setStyle(style: LayerStyle): boolean {
+    const key = `${style.lineWidth} ${style.handleSize} ${style.fontSize} ${style.fontFamily}`;
+    if (key === this.styleKey) return false;
+    this.style = style;
+    this.styleKey = key;
+    return true;
   }
 
   private get derived() {
@@ -130,7 +145,7 @@ export class CanvasController implements ReactiveController {
     const { store, viewport, imageSize } = this.tool;
     const { width, height } = viewport;
     const d = this.derived;
-    return `${store.version}|${d.labelsStamp}|${width}x${height}@${window.devicePixelRatio}|${store.selectedId}|${imageSize !== null}`;
+    return `${store.version}|${d.labelsStamp}|${this.styleKey}|${width}x${height}@${window.devicePixelRatio}|${store.selectedId}|${imageSize !== null}`;
   }
 
   /** What the overlay draws for the selected box (its chip and handles): no canvas chip may cover it. */
@@ -153,17 +168,19 @@ export class CanvasController implements ReactiveController {
   }
 
   /**
-   * Measures the controls again in a task after the frame that shows the last redraw has painted
-   * (layout done, nothing forced), and redraws only when a chip now lies under one: a control that
-   * grew over a chip shows it for that one frame.
+   * Reads the style and measures the controls again in a task after the frame that shows the
+   * last render has painted (style and layout done: nothing forced). A new style renders again; a
+   * control that grew over a chip redraws the canvas, which showed it under the control that frame.
    */
-  private checkControls(): void {
+  private checkLayout(): void {
     if (this.checking) return;
     this.checking = requestAnimationFrame(() =>
       setTimeout(() => {
         this.checking = 0;
         const canvas = this.canvas();
-        if (!canvas || !this.tool.isConnected || !this.controlRects) return;
+        if (!canvas || !this.tool.isConnected) return;
+        if (this.setStyle(this.readStyle())) return this.tool.requestUpdate();
+        if (!this.controlRects) return;
         const rects = this.readControls(canvas);
         const key = (list: Rect[]) => list.map((r) => `${r.x},${r.y},${r.w},${r.h}`).join(' ');
         if (key(rects) === key(this.controlRects)) return;
@@ -193,6 +210,6 @@ export class CanvasController implements ReactiveController {
     this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, [...this.selectedObstacles(), ...(this.controlRects ??= this.readControls(canvas))]);
     canvas.style.transform = '';
     this.schedule.painted(this.contentKey(), t);
-    this.checkControls();
+    this.checkLayout();
   }
 }

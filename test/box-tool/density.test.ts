@@ -174,6 +174,18 @@ describe('<kolam-box-tool> outlines in a crowd', () => {
   ];
   const many = () => Array.from({ length: 1600 }, (_, i) => box({ x: 40 * (i % 40), y: 700 + 12 * Math.floor(i / 40), w: 20, h: 10 }, 'car'));
 
+  it('redraws the boxes when --kolam-box-stroke-width changes, at the next render even if the boxes did not change', async () => {
+    const el = await mount({ annotations: [box({ x: 100, y: 100, w: 200, h: 160 })] });
+    await chipsOf(el);
+    // The box's left edge is at screen x 50; a 2 px outline and its halo end by x 52.
+    expect(pixelsOf(el, 53, 90, 1, 1)[3]).to.equal(0);
+    el.style.setProperty('--kolam-box-stroke-width', '6px');
+    // Any render will do: the pointer moving over the image (its crosshair).
+    await sendMouse({ type: 'move', position: at(el, 600, 400) });
+    await chipsOf(el);
+    expect(pixelsOf(el, 53, 90, 1, 1)[3]).to.be.greaterThan(0);
+  });
+
   it('draws a box and a dashed suggestion with the same pixels among 1,600 others as alone', async () => {
     const alone = await mount({ annotations: pair() });
     await chipsOf(alone);
