@@ -76,10 +76,14 @@ export class CanvasController implements ReactiveController {
     if (c.version !== store.version || c.labels !== labels) {
       const shown = store.shown;
       c.rects = shown.map(cachedRect);
+      // One ink per colour, not per box: the set is rebuilt on every change (each review decision).
+      const inks = new Map<string, string>();
       c.paints = shown.map((a, i) => {
         const id = labelIdOf(a);
         const color = labelsCtl.colorOf(id);
-        return { rect: c.rects[i], color, ink: contrastText(color), name: labelsCtl.nameOf(id), dashed: isSuggestion(a) };
+        let ink = inks.get(color);
+        if (ink === undefined) inks.set(color, (ink = contrastText(color)));
+        return { rect: c.rects[i], color, ink, name: labelsCtl.nameOf(id), dashed: isSuggestion(a) };
       });
       c.order = [];
       c.version = store.version;
