@@ -55,9 +55,13 @@ export class CanvasController implements ReactiveController {
     if (!this.styleKey) this.setStyle(this.readStyle());
   }
 
+  /** Set by a gesture (wheel, pinch, drag-pan) as it moves the view, until the next render. */
+  continuousView = false;
+
   hostUpdated(): void {
     const canvas = this.canvas();
-    if (canvas) this.schedule.sync(canvas, this.contentKey(), this.tool.transform, this.tool.viewport);
+    if (canvas) this.schedule.sync(canvas, this.contentKey(), this.tool.transform, this.tool.viewport, this.continuousView);
+    this.continuousView = false;
     this.checkLayout();
   }
 
@@ -126,6 +130,11 @@ export class CanvasController implements ReactiveController {
   /** True when the canvas shows what it should (but for the view). */
   get isCurrent(): boolean {
     return this.schedule.shows(this.contentKey());
+  }
+
+  /** True when the canvas shows what it should at the current view (not a moved picture awaiting its redraw). */
+  get isSharp(): boolean {
+    return this.schedule.isSharp(this.contentKey(), this.tool.transform);
   }
 
   /** Records that the canvas still shows the right picture after a change it need not show. */
