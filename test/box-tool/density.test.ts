@@ -32,8 +32,14 @@ function overlapping(chips: Rect[]): Array<[Rect, Rect]> {
   return pairs;
 }
 
-const handles = (el: KolamBoxTool) =>
-  [...el.shadowRoot!.querySelectorAll<SVGRectElement>('[part="handle"]')].map((h) => ({ x: h.x.baseVal.value, y: h.y.baseVal.value, w: h.width.baseVal.value, h: h.height.baseVal.value }));
+/** Each handle where it shows, in screen px from the view's corner (as the chips are). */
+const handles = (el: KolamBoxTool) => {
+  const origin = el.shadowRoot!.querySelector('[part="overlay"]')!.getBoundingClientRect();
+  return [...el.shadowRoot!.querySelectorAll<SVGRectElement>('[part="handle"]')].map((h) => {
+    const r = h.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+  });
+};
 
 describe('<kolam-box-tool> at density', () => {
   it('draws no two label chips over each other, all inside the view, at 2,000 boxes', async () => {
@@ -82,8 +88,8 @@ describe('<kolam-box-tool> at density', () => {
     expect(drawn.length).to.be.greaterThan(0);
     for (const h of drawn) expect(intersects(h, s), `handle ${JSON.stringify(h)} over box ${JSON.stringify(s)}`).to.equal(false);
     // The south-east handle, grabbed where it is drawn, resizes the box.
-    const se = el.shadowRoot!.querySelector<SVGRectElement>('[part="handle"][data-handle="se"]')!;
-    const c = { x: se.x.baseVal.value + se.width.baseVal.value / 2, y: se.y.baseVal.value + se.height.baseVal.value / 2 };
+    const se = handles(el)[[...el.shadowRoot!.querySelectorAll('[part="handle"]')].findIndex((h) => h.getAttribute('data-handle') === 'se')];
+    const c = { x: se.x + se.w / 2, y: se.y + se.h / 2 };
     const update = new Promise<CustomEvent>((resolve) => el.addEventListener('kolam-update', (e) => resolve(e as CustomEvent), { once: true }));
     await drag(el, [c.x, c.y], [c.x + 20, c.y + 20]);
     const { detail } = await update;
