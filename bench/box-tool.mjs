@@ -244,6 +244,27 @@ async function zoomTimes(page) {
   return { painted: stats(samples.painted), crisp: stats(samples.crisp), after: stats(samples.after), frame: stats(samples.frame) };
 }
 
+/**
+ * Kolam only, no floor: the time of the canvas's redraws themselves (the layer's draw, in the
+ * page) while (c) runs, the part of the step's frame that grows with the boxes.
+ */
+async function redrawProbe(page, on) {
+  return page.evaluate((on) => {
+    const layer = document.querySelector('kolam-box-tool').layer;
+    if (!on) {
+      delete layer.draw;
+      return window.__redraws;
+    }
+    const draw = layer.draw;
+    window.__redraws = [];
+    layer.draw = function () {
+      const t0 = performance.now();
+      draw.call(this);
+      window.__redraws.push(performance.now() - t0);
+    };
+  }, on);
+}
+
 /** The floor of (c): the same waits on a blank page, for a step that costs nothing. */
 async function zoomFloor(page) {
   const samples = await page.evaluate(async (runs) => {
@@ -307,7 +328,9 @@ for (const count of COUNTS) {
   const kLoad = await loadTimes(kPage, count);
   const kHeap = await heapMB(kPage);
   const kDrag = ZOOM_ONLY ? await selectTarget(kPage, { x: 100, y: 0 }) : await dragTimes(kPage, { x: 100, y: 0 }, false);
+  await redrawProbe(kPage, true);
   const kZoom = await zoomTimes(kPage);
+  const kRedraw = stats(await redrawProbe(kPage, false));
   const kWheel = await wheelTimes(kPage, true);
   await kPage.close();
 
@@ -357,6 +380,7 @@ for (const count of COUNTS) {
   );
   console.log(`floor (120 moves on a blank page, before / after): mean ${before.moves.mean} / ${after.moves.mean} ms, p95 ${before.moves.p95} / ${after.moves.p95} ms`);
   console.log(`(c) floor (the same waits on a blank page): painted mean ${floorZoom.mean} / p50 ${floorZoom.p50} / p95 ${floorZoom.p95} ms; one frame more mean ${floorZoomAfter.mean} / p95 ${floorZoomAfter.p95} ms`);
+  console.log(`(c) Kolam's canvas redraw itself, in the page (${kRedraw.n} redraws): mean ${kRedraw.mean} / p50 ${kRedraw.p50} / p95 ${kRedraw.p95} ms`);
   console.log(`Kolam real wheel notch → painted: mean ${kWheel.painted.mean} ms, p95 ${kWheel.painted.p95} ms; → crisp redraw painted: mean ${kWheel.crisp.mean} ms, p95 ${kWheel.crisp.p95} ms (floor: mean ${floorWheel.mean}, p95 ${floorWheel.p95})`);
   if (kDrag && aDrag) console.log(`checks: Kolam moved ${kDrag.moved}; Annotorious moved ${aDrag.moved}`);
 }
