@@ -9,7 +9,8 @@
 //       send you to OpenSeadragon), so its step is the image growing by 25%, which it follows by
 //       rescaling its SVG; Kolam's is the same 25% step through its `zoom` property. Timed to the
 //       painted frame, to the painted frame that shows it sharp (Kolam moves its canvas at once and
-//       redraws it crisp when the view rests), and one frame later (raster and work deferred past
+//       redraws it crisp in a requestAnimationFrame: when that ran before the step's frame painted,
+//       the step's frame is the sharp one; so is Annotorious' SVG's), and one frame later (raster and work deferred past
 //       the paint show there), beside the floor (the same waits on a blank page); and the step
 //       frame's main-thread time. Kolam's real wheel step (page.mouse.wheel) is reported too,
 //       to the moved and to the sharp frame, beside its floor.
@@ -88,10 +89,12 @@ async function kolamPage(count) {
       zoom: () => el.zoom,
       fit: () => el.fit(),
       // A zoom moves the drawn canvas at once (a CSS transform) and redraws it crisp when the view
-      // rests, clearing the transform: resolves when the frame of that redraw has painted.
-      crisp: () => {
+      // rests, clearing the transform: resolves when the frame of that redraw has painted. When
+      // the step's own frame (painted at `painted`) already showed it redrawn, that is the frame.
+      crisp: (painted) => {
         const canvas = el.shadowRoot.querySelector('canvas');
-        if (!canvas.style.transform) return window.__nextPaint();
+        if (!canvas.style.transform && el.layer.isSharp) return painted;
+        if (!canvas.style.transform) throw new Error('(c) the canvas is neither moved nor redrawn at the new view');
         return new Promise((resolve) => {
           const observer = new MutationObserver(() => {
             if (canvas.style.transform) return;
@@ -125,7 +128,7 @@ async function annotoriousPage(count) {
       fit: () => (img.style.width = '1000px'),
       // Its SVG follows the image in the frame of the step: layout scales the viewBox, and its
       // ResizeObserver sets the stroke scale in that same frame (vector outlines are never blurry).
-      crisp: () => window.__nextPaint(),
+      crisp: (painted) => painted,
     };
     await window.__nextPaint();
   });
@@ -231,7 +234,7 @@ async function zoomTimes(page) {
       painted.push(p - t0);
       frame.push(p - frameStart);
       if (Math.abs(window.__tool.zoom() - before) < 1e-6) throw new Error('(c) zoom did not change');
-      crisp.push((await window.__tool.crisp()) - t0);
+      crisp.push((await window.__tool.crisp(p)) - t0);
       after.push((await window.__nextPaint()) - t0);
       await window.__nextPaint();
     }
@@ -239,6 +242,27 @@ async function zoomTimes(page) {
   }, RUNS);
   await page.evaluate(() => window.__tool.fit());
   return { painted: stats(samples.painted), crisp: stats(samples.crisp), after: stats(samples.after), frame: stats(samples.frame) };
+}
+
+/**
+ * Kolam only, no floor: the time of the canvas's redraws themselves (the layer's draw, in the
+ * page) while (c) runs, the part of the step's frame that grows with the boxes.
+ */
+async function redrawProbe(page, on) {
+  return page.evaluate((on) => {
+    const layer = document.querySelector('kolam-box-tool').layer;
+    if (!on) {
+      delete layer.draw;
+      return window.__redraws;
+    }
+    const draw = layer.draw;
+    window.__redraws = [];
+    layer.draw = function () {
+      const t0 = performance.now();
+      draw.call(this);
+      window.__redraws.push(performance.now() - t0);
+    };
+  }, on);
 }
 
 /** The floor of (c): the same waits on a blank page, for a step that costs nothing. */
@@ -304,7 +328,9 @@ for (const count of COUNTS) {
   const kLoad = await loadTimes(kPage, count);
   const kHeap = await heapMB(kPage);
   const kDrag = ZOOM_ONLY ? await selectTarget(kPage, { x: 100, y: 0 }) : await dragTimes(kPage, { x: 100, y: 0 }, false);
+  await redrawProbe(kPage, true);
   const kZoom = await zoomTimes(kPage);
+  const kRedraw = stats(await redrawProbe(kPage, false));
   const kWheel = await wheelTimes(kPage, true);
   await kPage.close();
 
@@ -318,7 +344,7 @@ for (const count of COUNTS) {
 
   // The floor is measured before and after both tools; their mean is what each figure is held to.
   const f = { mean: round((before.moves.mean + after.moves.mean) / 2), p95: round((before.moves.p95 + after.moves.p95) / 2) };
-  const mid = (get) => ({ mean: round((get(before).mean + get(after).mean) / 2), p95: round((get(before).p95 + get(after).p95) / 2) });
+  const mid = (get) => ({ mean: round((get(before).mean + get(after).mean) / 2), p50: round((get(before).p50 + get(after).p50) / 2), p95: round((get(before).p95 + get(after).p95) / 2) });
   const floorWheel = mid((f) => f.wheel);
   const floorZoom = mid((f) => f.zoom.painted);
   const floorZoomAfter = mid((f) => f.zoom.after);
@@ -342,6 +368,7 @@ for (const count of COUNTS) {
       { figure: '(c) zoom step → painted − floor, p95', ours: round(kZoom.painted.p95 - floorZoom.p95), peer: round(aZoom.painted.p95 - floorZoom.p95) },
       { figure: '(c) zoom step → crisp redraw painted, mean', ours: kZoom.crisp.mean, peer: aZoom.crisp.mean },
       { figure: '(c) zoom step → crisp redraw painted, p95', ours: kZoom.crisp.p95, peer: aZoom.crisp.p95 },
+      { figure: '(c) crisp redraw painted − floor, p50', ours: round(kZoom.crisp.p50 - floorZoom.p50), peer: round(aZoom.crisp.p50 - floorZoom.p50) },
       { figure: '(c) crisp redraw painted − floor, p95', ours: round(kZoom.crisp.p95 - floorZoom.p95), peer: round(aZoom.crisp.p95 - floorZoom.p95) },
       { figure: '(c) zoom step → crisp, then 1 frame, mean', ours: kZoom.after.mean, peer: aZoom.after.mean },
       { figure: '(c) zoom step → crisp, then 1 frame, p95', ours: kZoom.after.p95, peer: aZoom.after.p95 },
@@ -352,7 +379,8 @@ for (const count of COUNTS) {
     'annotorious',
   );
   console.log(`floor (120 moves on a blank page, before / after): mean ${before.moves.mean} / ${after.moves.mean} ms, p95 ${before.moves.p95} / ${after.moves.p95} ms`);
-  console.log(`(c) floor (the same waits on a blank page): painted mean ${floorZoom.mean} / p95 ${floorZoom.p95} ms; one frame more mean ${floorZoomAfter.mean} / p95 ${floorZoomAfter.p95} ms`);
+  console.log(`(c) floor (the same waits on a blank page): painted mean ${floorZoom.mean} / p50 ${floorZoom.p50} / p95 ${floorZoom.p95} ms; one frame more mean ${floorZoomAfter.mean} / p95 ${floorZoomAfter.p95} ms`);
+  console.log(`(c) Kolam's canvas redraw itself, in the page (${kRedraw.n} redraws): mean ${kRedraw.mean} / p50 ${kRedraw.p50} / p95 ${kRedraw.p95} ms`);
   console.log(`Kolam real wheel notch → painted: mean ${kWheel.painted.mean} ms, p95 ${kWheel.painted.p95} ms; → crisp redraw painted: mean ${kWheel.crisp.mean} ms, p95 ${kWheel.crisp.p95} ms (floor: mean ${floorWheel.mean}, p95 ${floorWheel.p95})`);
   if (kDrag && aDrag) console.log(`checks: Kolam moved ${kDrag.moved}; Annotorious moved ${aDrag.moved}`);
 }

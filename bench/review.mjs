@@ -12,7 +12,8 @@ const KEYS = ['Enter', 'x', '2'];
 const bench = await startBench({ entries: { review: 'bench/lib/review-page.ts' } });
 const rows = [];
 try {
-  for (const kind of ['box', 'span', 'player']) {
+  // REVIEW_KINDS=box (comma-separated) runs only those tools.
+  for (const kind of (process.env.REVIEW_KINDS ?? 'box,span,player').split(',')) {
     const page = await bench.newPage({ entry: 'review' });
     await page.addInitScript(paintHelpers);
     await page.evaluate(paintHelpers);

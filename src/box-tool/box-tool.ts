@@ -7,7 +7,6 @@ import type { ReviewState } from '../core/review.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import { plainOrAsGiven } from '../core/plain-data.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, isSuggestion, labelIdOf, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
@@ -71,35 +70,58 @@ import { cachedRect } from './rect-cache.js';
  */
 @localized()
 export class KolamBoxTool extends LitElement {
+  // Declared here rather than by decorators: the entry then carries no decorator runtime.
+  static override properties = {
+    src: {},
+    source: {},
+    labels: { attribute: false },
+    activeLabel: { attribute: 'active-label' },
+    annotator: { attribute: false },
+    readonly: { type: Boolean, reflect: true },
+    minSize: { type: Number, attribute: 'min-size' },
+    reviewOrder: { attribute: 'review-order' },
+    acceptThreshold: { type: Number, attribute: 'accept-threshold' },
+    keymap: { attribute: false },
+    imageSize: { state: true, attribute: false },
+    viewport: { state: true, attribute: false },
+    view: { state: true, attribute: false },
+    drawing: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    hoverId: { state: true, attribute: false },
+    pointer: { state: true, attribute: false },
+    cursor: { state: true, attribute: false },
+    imageFailed: { state: true, attribute: false },
+  };
+
   static override styles = [themeStyles, boxToolStyles, legendStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The image URL. */
-  @property() src = '';
+  src = '';
 
   /** IRI written to `target.source`; defaults to `src`. */
-  @property() source: string | undefined;
+  source: string | undefined;
 
   /** Labels `{ id, name?, color?, hotkey? }`; unset: from the nearest `<kolam-label-set>`. */
-  @property({ attribute: false }) labels: Label[] | undefined;
+  labels: Label[] | undefined;
 
   /** Label id given to new boxes; default: the first label. */
-  @property({ attribute: 'active-label' }) activeLabel: string | undefined;
+  activeLabel: string | undefined;
 
   /** The person annotating; becomes `creator` of what they make. */
-  @property({ attribute: false }) annotator: Annotator | undefined;
+  annotator: Annotator | undefined;
 
   /** View and select only. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** Boxes smaller than this (natural px, either side) are not created. */
-  @property({ type: Number, attribute: 'min-size' }) minSize = 4;
+  minSize = 4;
 
   /** Order of review (N): `margin` (default, most confused first), `score` (lowest first) or `reading`. */
-  @property({ attribute: 'review-order' }) reviewOrder: string | undefined;
+  reviewOrder: string | undefined;
 
   /** Shift+Enter accepts every pending suggestion scored at or above this; unset: none. */
-  @property({ type: Number, attribute: 'accept-threshold' }) acceptThreshold: number | undefined;
+  acceptThreshold: number | undefined;
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
   get reviewState(): ReviewState {
@@ -107,7 +129,6 @@ export class KolamBoxTool extends LitElement {
   }
 
   /** Overrides of key bindings: action name → keys, e.g. `{ newBox: ['Insert'] }`. */
-  @property({ attribute: false })
   get keymap(): Keymap {
     return this.keys.keymap;
   }
@@ -156,18 +177,21 @@ export class KolamBoxTool extends LitElement {
     canEdit: () => this.canEdit,
   });
 
-  /** @internal */ @state() imageSize: Size | null = null;
-  /** @internal */ @state() viewport: Size = { width: 0, height: 0 };
-  /** @internal */ @state() view: View = { zoom: 1, cx: 0, cy: 0 };
-  /** @internal The box being drawn by pointer. */ @state() drawing: Rect | null = null;
-  /** @internal The box being placed by keyboard, not yet added. */ @state() draft: Rect | null = null;
-  /** @internal */ @state() hoverId: string | null = null;
-  /** @internal Pointer position for the crosshair, screen px. */ @state() pointer: Point | null = null;
-  /** @internal */ @state() cursor = 'crosshair';
-  @state() private imageFailed = false;
+  /** @internal */ imageSize: Size | null = null;
+  /** @internal */ viewport: Size = { width: 0, height: 0 };
+  /** @internal */ view: View = { zoom: 1, cx: 0, cy: 0 };
+  /** @internal The box being drawn by pointer. */ drawing: Rect | null = null;
+  /** @internal The box being placed by keyboard, not yet added. */ draft: Rect | null = null;
+  /** @internal */ hoverId: string | null = null;
+  /** @internal Pointer position for the crosshair, screen px. */ pointer: Point | null = null;
+  /** @internal */ cursor = 'crosshair';
+  private imageFailed = false;
   /** @internal */ spaceHeld = false;
 
-  /** @internal */ @query('.viewport') viewportElement!: HTMLDivElement | null;
+  /** @internal */
+  get viewportElement(): HTMLDivElement | null {
+    return this.renderRoot?.querySelector('.viewport') ?? null;
+  }
 
   /** A set given before the image's size is known, to check against it (may be anything). */
   private pending: { value: unknown } | null = null;

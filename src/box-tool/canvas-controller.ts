@@ -19,10 +19,24 @@ export class CanvasController implements ReactiveController {
   private readonly canvas: () => HTMLCanvasElement | null;
   private readonly schedule = new CanvasSchedule(() => this.draw());
   private cache = { version: -1, labels: null as readonly Label[] | null, labelsStamp: 0, rects: [] as Rect[], paints: [] as BoxPaint[], order: [] as number[] };
-  /** Read once per render from the custom properties: the overlay and the canvas pass reuse it. */
+  /**
+   * From the custom properties, for the overlay and the canvas. Read at the first render, then
+   * after each render's frame has painted (`checkLayout`): read at the start of every render it
+   * was a forced style recalculation (the DOM just changed) per key and per pointer move.
+   */
   style: LayerStyle = { lineWidth: 2, handleSize: 10, fontSize: 12, fontFamily: 'sans-serif' };
+  private styleKey = '';
   /** The label chips on the canvas at its last redraw, screen px (none overlaps another). */
   chips: Rect[] = [];
+  /**
+   * The legend and zoom controls over the view, in canvas px, as last measured. Read during a
+   * redraw, right after a render changed the DOM, they cost a forced layout (~1.4 ms per review
+   * decision); so they are measured once, then again after each redraw's frame has painted, where
+   * layout is fresh (see `checkLayout`). A ResizeObserver on them is no use: a render inside the
+   * tool's own observer callback resizes them (the zoom level's text), a "ResizeObserver loop".
+   */
+  private controlRects: Rect[] | null = null;
+  private checking = 0;
 
   constructor(tool: KolamBoxTool, canvas: () => HTMLCanvasElement | null) {
     this.tool = tool;
@@ -32,15 +46,31 @@ export class CanvasController implements ReactiveController {
 
   hostDisconnected(): void {
     this.schedule.stop();
+    // Measured again when it is back: it may come back elsewhere, at another size.
+    this.controlRects = null;
+    this.styleKey = '';
   }
 
   hostUpdate(): void {
-    this.style = this.readStyle();
+    if (!this.styleKey) this.setStyle(this.readStyle());
   }
+
+  /** Set by a gesture (wheel, pinch, drag-pan) as it moves the view, until the next render. */
+  continuousView = false;
 
   hostUpdated(): void {
     const canvas = this.canvas();
-    if (canvas) this.schedule.sync(canvas, this.contentKey(), this.tool.transform, this.tool.viewport);
+    if (canvas) this.schedule.sync(canvas, this.contentKey(), this.tool.transform, this.tool.viewport, this.continuousView);
+    this.continuousView = false;
+    this.checkLayout();
+  }
+
+  private setStyle(style: LayerStyle): boolean {
+    const key = `${style.lineWidth} ${style.handleSize} ${style.fontSize} ${style.fontFamily}`;
+    if (key === this.styleKey) return false;
+    this.style = style;
+    this.styleKey = key;
+    return true;
   }
 
   private get derived() {
@@ -50,10 +80,14 @@ export class CanvasController implements ReactiveController {
     if (c.version !== store.version || c.labels !== labels) {
       const shown = store.shown;
       c.rects = shown.map(cachedRect);
+      // One ink per colour, not per box: the set is rebuilt on every change (each review decision).
+      const inks = new Map<string, string>();
       c.paints = shown.map((a, i) => {
         const id = labelIdOf(a);
         const color = labelsCtl.colorOf(id);
-        return { rect: c.rects[i], color, ink: contrastText(color), name: labelsCtl.nameOf(id), dashed: isSuggestion(a) };
+        let ink = inks.get(color);
+        if (ink === undefined) inks.set(color, (ink = contrastText(color)));
+        return { rect: c.rects[i], color, ink, name: labelsCtl.nameOf(id), dashed: isSuggestion(a) };
       });
       c.order = [];
       c.version = store.version;
@@ -98,6 +132,11 @@ export class CanvasController implements ReactiveController {
     return this.schedule.shows(this.contentKey());
   }
 
+  /** True when the canvas shows what it should at the current view (not a moved picture awaiting its redraw). */
+  get isSharp(): boolean {
+    return this.schedule.isSharp(this.contentKey(), this.tool.transform);
+  }
+
   /** Records that the canvas still shows the right picture after a change it need not show. */
   keepCurrent(): void {
     this.schedule.painted(this.contentKey());
@@ -119,7 +158,7 @@ export class CanvasController implements ReactiveController {
     const { store, viewport, imageSize } = this.tool;
     const { width, height } = viewport;
     const d = this.derived;
-    return `${store.version}|${d.labelsStamp}|${width}x${height}@${window.devicePixelRatio}|${store.selectedId}|${imageSize !== null}`;
+    return `${store.version}|${d.labelsStamp}|${this.styleKey}|${width}x${height}@${window.devicePixelRatio}|${store.selectedId}|${imageSize !== null}`;
   }
 
   /** What the overlay draws for the selected box (its chip and handles): no canvas chip may cover it. */
@@ -133,12 +172,36 @@ export class CanvasController implements ReactiveController {
   }
 
   /** The legend and zoom controls drawn over the view, in canvas px: chips under them would be hidden. */
-  private controls(canvas: HTMLCanvasElement): Rect[] {
+  private readControls(canvas: HTMLCanvasElement): Rect[] {
     const origin = canvas.getBoundingClientRect();
     return [...this.tool.renderRoot.querySelectorAll('[part~="legend"], [part~="zoom-controls"]')].map((e) => {
       const r = e.getBoundingClientRect();
       return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
     });
+  }
+
+  /**
+   * Reads the style and measures the controls again in a task after the frame that shows the
+   * last render has painted (style and layout done: nothing forced). A new style renders again; a
+   * control that grew over a chip redraws the canvas, which showed it under the control that frame.
+   */
+  private checkLayout(): void {
+    if (this.checking) return;
+    this.checking = requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.checking = 0;
+        const canvas = this.canvas();
+        if (!canvas || !this.tool.isConnected) return;
+        if (this.setStyle(this.readStyle())) return this.tool.requestUpdate();
+        if (!this.controlRects) return;
+        const rects = this.readControls(canvas);
+        const key = (list: Rect[]) => list.map((r) => `${r.x},${r.y},${r.w},${r.h}`).join(' ');
+        if (key(rects) === key(this.controlRects)) return;
+        this.controlRects = rects;
+        const under = (c: Rect) => rects.some((r) => c.x < r.x + r.w && r.x < c.x + c.w && c.y < r.y + r.h && r.y < c.y + c.h);
+        if (this.chips.some(under)) this.schedule.now();
+      }),
+    );
   }
 
   /** Redraws every unselected box on the canvas at the current view. */
@@ -157,8 +220,9 @@ export class CanvasController implements ReactiveController {
     const selected = tool.store.selectedId;
     const shown = tool.store.shown;
     const paints = selected ? d.paints.filter((_, i) => shown[i].id !== selected) : d.paints;
-    this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, [...this.selectedObstacles(), ...this.controls(canvas)]);
+    this.chips = drawBoxes(canvas, tool.imageSize ? paints : [], t, tool.viewport, this.style, dpr, [...this.selectedObstacles(), ...(this.controlRects ??= this.readControls(canvas))]);
     canvas.style.transform = '';
     this.schedule.painted(this.contentKey(), t);
+    this.checkLayout();
   }
 }

@@ -10,7 +10,7 @@
 import type { Rect } from '../core/selectors.js';
 import { placeChips } from './chip-placement.js';
 import { CHIP_PAD, chipSprite, fontOf, textWidth, type LayerStyle, type Sprite } from './label-chip.js';
-import { copyPixels, frameOf, grow, packRgba, paintFrame, paintRims, type Frame } from './outline-raster.js';
+import { copyPixels, frameAt, packRgba, paintFrame, rimsAt } from './outline-raster.js';
 import type { Size, Transform } from './geometry.js';
 
 export interface BoxPaint {
@@ -28,11 +28,12 @@ const MIN_LABELLED = 12;
 const MAX_LABELS = 1500;
 const DENSE_LABELLED = 32;
 
-/** Boxes on screen of one colour and dash style, as device-pixel outlines. */
+/** Boxes on screen of one colour and dash style: a range of `Frames.order`. */
 interface Group {
   color: string;
   dashed: boolean;
-  frames: Frame[];
+  start: number;
+  end: number;
 }
 
 /**
@@ -44,6 +45,21 @@ const RASTER_FROM = 1500;
 const HALO = 'rgba(0,0,0,0.45)';
 /** Suggestions' dash, CSS px (as the overlay's). */
 const DASH = [6, 4];
+
+/**
+ * The outlines on screen as device-pixel edges, four numbers per box in `edges` (x0, y0, x1, y1),
+ * and `order`: their indexes by group. Kept between redraws, grown as needed: a crowd makes no
+ * object per box and no garbage per zoom step.
+ */
+const frames = { edges: new Int32Array(0), group: new Int32Array(0), order: new Int32Array(0) };
+
+function reserve(n: number): void {
+  if (frames.group.length >= n) return;
+  const size = Math.max(n, frames.group.length * 2, 256);
+  frames.edges = new Int32Array(size * 4);
+  frames.group = new Int32Array(size);
+  frames.order = new Int32Array(size);
+}
 
 /**
  * Clears and redraws the canvas. Boxes outside the viewport are skipped; label chips go where they
@@ -64,47 +80,80 @@ export function drawBoxes(
   // Everything here is in device pixels, snapped.
   ctx.setTransform(1, 0, 0, 1, 0, 0);
 
-  // One list per colour (and dash style): thousands of boxes become a handful of style changes.
-  const solid = new Map<string, Group>();
-  const dashed = new Map<string, Group>();
-  const labelled: Array<[Rect, BoxPaint]> = [];
+  // One range per colour (and dash style): thousands of boxes become a handful of style changes.
+  // Solid groups come first, then dashed ones, each in the order its colour first appears.
+  reserve(boxes.length);
+  const { edges, group: groupOf, order } = frames;
+  const keys = new Map<string, number>();
+  const groups: Group[] = [];
+  const labelled: number[] = [];
+  const lw = style.lineWidth;
+  const thick = Math.max(1, Math.round(lw * dpr));
+  const { scale, tx, ty } = t;
   let count = 0;
-  for (const box of boxes) {
+  for (let i = 0; i < boxes.length; i++) {
+    const box = boxes[i];
     const r = box.rect;
-    const s = { x: r.x * t.scale + t.tx, y: r.y * t.scale + t.ty, w: r.w * t.scale, h: r.h * t.scale };
-    if (s.x > viewport.width || s.y > viewport.height || s.x + s.w < 0 || s.y + s.h < 0) continue;
-    const groups = box.dashed ? dashed : solid;
-    let group = groups.get(box.color);
-    if (!group) groups.set(box.color, (group = { color: box.color, dashed: box.dashed, frames: [] }));
-    group.frames.push(frameOf(s.x, s.y, s.w, s.h, style.lineWidth, dpr));
+    const x = r.x * scale + tx;
+    const y = r.y * scale + ty;
+    const w = r.w * scale;
+    const h = r.h * scale;
+    if (x > viewport.width || y > viewport.height || x + w < 0 || y + h < 0) continue;
+    const key = box.dashed ? `-${box.color}` : box.color;
+    let g = keys.get(key);
+    if (g === undefined) keys.set(key, (g = groups.push({ color: box.color, dashed: box.dashed, start: 0, end: 0 }) - 1));
+    groupOf[count] = g;
+    // As frameOf snaps it.
+    const e = count * 4;
+    const x0 = Math.round((x - lw / 2) * dpr);
+    const y0 = Math.round((y - lw / 2) * dpr);
+    edges[e] = x0;
+    edges[e + 1] = y0;
+    edges[e + 2] = Math.max(x0 + thick, Math.round((x + w + lw / 2) * dpr));
+    edges[e + 3] = Math.max(y0 + thick, Math.round((y + h + lw / 2) * dpr));
     count++;
-    if (s.w >= MIN_LABELLED && s.h >= MIN_LABELLED && box.name) labelled.push([s, box]);
+    if (w >= MIN_LABELLED && h >= MIN_LABELLED && box.name) labelled.push(i);
   }
+  // Solid groups before dashed ones (a stable sort keeps the order colours first appear in), and
+  // in each the boxes in their own order: a counting sort of the indexes, `end` counting first.
+  const ranked = [...groups].sort((a, b) => Number(a.dashed) - Number(b.dashed));
+  for (let k = 0; k < count; k++) groups[groupOf[k]].end++;
+  let at = 0;
+  for (const g of ranked) {
+    g.start = at;
+    at += g.end;
+    g.end = g.start;
+  }
+  for (let k = 0; k < count; k++) order[groups[groupOf[k]].end++] = k;
 
   // In a crowd (thousands of boxes on screen) chips of small boxes would only bury each other and
   // the image: then only boxes of DENSE_LABELLED px and up ask for one; zooming in brings the rest.
+  const screen = (i: number): Rect => {
+    const r = boxes[i].rect;
+    return { x: r.x * scale + tx, y: r.y * scale + ty, w: r.w * scale, h: r.h * scale };
+  };
   const crowded = labelled.length > MAX_LABELS;
-  const asking = crowded ? labelled.filter(([s]) => s.w >= DENSE_LABELLED && s.h >= DENSE_LABELLED) : labelled;
+  const minSide = crowded ? DENSE_LABELLED : MIN_LABELLED;
+  const asking = labelled.filter((i) => boxes[i].rect.w * scale >= minSide && boxes[i].rect.h * scale >= minSide);
   const h = Math.round(style.fontSize * 1.5);
   const font = fontOf(style);
   const places = placeChips(
-    asking.map(([s, box]) => ({ box: s, w: Math.ceil(textWidth(box.name, font)) + 2 * CHIP_PAD, h })),
+    asking.map((i) => ({ box: screen(i), w: Math.ceil(textWidth(boxes[i].name, font)) + 2 * CHIP_PAD, h })),
     viewport,
     obstacles,
-    style.lineWidth,
+    lw,
   );
   // Chips in whole device pixels, so a sprite is copied, not resampled.
   const chips: Chip[] = [];
-  places.forEach((rect, i) => {
-    if (rect) chips.push({ rect, sprite: chipSprite(asking[i][1], style, dpr), x: Math.round(rect.x * dpr), y: Math.round(rect.y * dpr) });
+  places.forEach((rect, k) => {
+    if (rect) chips.push({ rect, sprite: chipSprite(boxes[asking[k]], style, dpr), x: Math.round(rect.x * dpr), y: Math.round(rect.y * dpr) });
   });
 
   // A dark halo under every outline keeps light colours visible on light images and vice versa.
   const halo = Math.max(1, Math.round(dpr));
-  const groups = [...solid.values(), ...dashed.values()];
   let left = chips;
-  if (count > RASTER_FROM) left = rasterOutlines(canvas, ctx, groups, halo, dpr, chips);
-  else strokeOutlines(canvas, ctx, groups, halo, dpr);
+  if (count > RASTER_FROM) left = rasterOutlines(canvas, ctx, ranked, thick, halo, dpr, chips);
+  else strokeOutlines(canvas, ctx, ranked, thick, halo, dpr);
   for (const chip of left) ctx.drawImage(chip.sprite.canvas, chip.x, chip.y);
   return chips.map((c) => c.rect);
 }
@@ -118,18 +167,25 @@ interface Chip {
 }
 
 /** Strokes each outline (few boxes on screen): the halos first, then the colours over all of them. */
-function strokeOutlines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, groups: readonly Group[], halo: number, dpr: number): void {
-  // Every frame has the same thickness.
+function strokeOutlines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, groups: readonly Group[], thick: number, halo: number, dpr: number): void {
+  const { edges, order } = frames;
   ctx.clearRect(0, 0, canvas.width, canvas.height);
-  const thick = groups[0]?.frames[0]?.thick ?? 1;
   ctx.strokeStyle = ctx.fillStyle = HALO;
   ctx.lineWidth = thick + 2 * halo;
-  for (const g of groups) for (const f of g.frames) strokeFrame(ctx, grow(f, halo));
+  for (const g of groups) {
+    for (let k = g.start; k < g.end; k++) {
+      const e = order[k] * 4;
+      strokeFrame(ctx, edges[e] - halo, edges[e + 1] - halo, edges[e + 2] + halo, edges[e + 3] + halo, thick + 2 * halo);
+    }
+  }
   ctx.lineWidth = thick;
   for (const g of groups) {
     ctx.setLineDash(g.dashed ? DASH.map((v) => v * dpr) : []);
     ctx.strokeStyle = ctx.fillStyle = g.color;
-    for (const f of g.frames) strokeFrame(ctx, f);
+    for (let k = g.start; k < g.end; k++) {
+      const e = order[k] * 4;
+      strokeFrame(ctx, edges[e], edges[e + 1], edges[e + 2], edges[e + 3], thick);
+    }
   }
   ctx.setLineDash([]);
 }
@@ -138,11 +194,11 @@ function strokeOutlines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D
  * The frame as one stroke (of `ctx.lineWidth`, its thickness) along its centre line; a box
  * thinner than its outline is all outline.
  */
-function strokeFrame(ctx: CanvasRenderingContext2D, f: Frame): void {
-  const w = f.x1 - f.x0 - f.thick;
-  const h = f.y1 - f.y0 - f.thick;
-  if (w <= 0 || h <= 0) return ctx.fillRect(f.x0, f.y0, f.x1 - f.x0, f.y1 - f.y0);
-  ctx.strokeRect(f.x0 + f.thick / 2, f.y0 + f.thick / 2, w, h);
+function strokeFrame(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, thick: number): void {
+  const w = x1 - x0 - thick;
+  const h = y1 - y0 - thick;
+  if (w <= 0 || h <= 0) return ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
+  ctx.strokeRect(x0 + thick / 2, y0 + thick / 2, w, h);
 }
 
 /**
@@ -155,7 +211,7 @@ const buffers = new WeakMap<HTMLCanvasElement, { image: ImageData; pixels: Uint3
  * Writes every outline, and the chips that cover what is under them, into the canvas's pixel
  * buffer and puts it on the canvas in one call (a crowd). Returns the chips left to draw over it.
  */
-function rasterOutlines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, groups: readonly Group[], halo: number, dpr: number, chips: readonly Chip[]): Chip[] {
+function rasterOutlines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, groups: readonly Group[], thick: number, halo: number, dpr: number, chips: readonly Chip[]): Chip[] {
   const { width, height } = canvas;
   let buffer = buffers.get(canvas);
   if (buffer?.image.width !== width || buffer.image.height !== height) {
@@ -163,18 +219,28 @@ function rasterOutlines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D
     buffers.set(canvas, (buffer = { image, pixels: new Uint32Array(image.data.buffer) }));
   } else buffer.pixels.fill(0);
   const { image, pixels } = buffer;
+  const { edges, order } = frames;
   const dark = rgbaOf(HALO);
   for (const g of groups) {
-    for (const f of g.frames) {
+    for (let k = g.start; k < g.end; k++) {
+      const e = order[k] * 4;
+      const x0 = edges[e];
+      const y0 = edges[e + 1];
+      const x1 = edges[e + 2];
+      const y1 = edges[e + 3];
       // Under a dashed outline the whole halo shows, in the gaps; beside a solid one only its rims.
-      if (g.dashed) paintFrame(pixels, width, height, grow(f, halo), dark);
-      else paintRims(pixels, width, height, f, halo, dark);
+      if (g.dashed) frameAt(pixels, width, height, x0 - halo, y0 - halo, x1 + halo, y1 + halo, thick + 2 * halo, dark);
+      else rimsAt(pixels, width, height, x0, y0, x1, y1, thick, halo, dark);
     }
   }
   const dash = { on: DASH[0] * dpr, period: (DASH[0] + DASH[1]) * dpr };
   for (const g of groups) {
     const colour = rgbaOf(g.color);
-    for (const f of g.frames) paintFrame(pixels, width, height, f, colour, g.dashed ? dash : undefined);
+    for (let k = g.start; k < g.end; k++) {
+      const e = order[k] * 4;
+      if (g.dashed) paintFrame(pixels, width, height, { x0: edges[e], y0: edges[e + 1], x1: edges[e + 2], y1: edges[e + 3], thick }, colour, dash);
+      else frameAt(pixels, width, height, edges[e], edges[e + 1], edges[e + 2], edges[e + 3], thick, colour);
+    }
   }
   // An opaque chip is copied in; one of a see-through label colour must be blended, by the canvas.
   const left: Chip[] = [];

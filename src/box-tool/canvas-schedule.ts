@@ -1,10 +1,12 @@
 /**
  * When the box canvas is redrawn. A change of boxes, labels, selection or size redraws at once. A
  * change of view alone (zoom, pan) moves the picture already drawn with a CSS transform, a
- * compositor job that fits in the frame at any box count, and redraws it crisp in the first frame
- * after the last view change: a zoom step (a key, a button, a wheel notch) is sharp one frame
- * later, while a continuous gesture (a trackpad pinch, a drag-pan) is not redrawn on every event.
- * A pan that uncovers an edge also redraws every MAX_DEFER ms, so boxes coming into view appear.
+ * compositor job that fits in the frame at any box count, and redraws it crisp in the next frame's
+ * requestAnimationFrame, before that frame paints: a zoom step (a key, a button, the `zoom`
+ * property) is sharp in the very frame that shows it. A continuous gesture (a wheel, a trackpad
+ * pinch, a drag-pan), whose events come at the start of each frame, is redrawn in the first frame
+ * without one, not on every event. A pan that uncovers an edge also redraws every MAX_DEFER ms,
+ * so boxes coming into view appear.
  */
 import type { Size, Transform } from './geometry.js';
 
@@ -15,6 +17,7 @@ export class CanvasSchedule {
   private frame = 0;
   private since = 0;
   private lastChange = 0;
+  private continuous = false;
   private readonly redraw: () => void;
 
   /** `redraw` paints the canvas at the current view and reports it with `painted`. */
@@ -32,8 +35,14 @@ export class CanvasSchedule {
     this.drawn = { content, t };
   }
 
-  /** Called after each render with what should be on screen. */
-  sync(canvas: HTMLCanvasElement, content: string, t: Transform, viewport: Size): void {
+  /** True when the canvas shows `content` at the view `t`: sharp, not a moved picture. */
+  isSharp(content: string, t: Transform): boolean {
+    const was = this.drawn.t;
+    return this.drawn.content === content && was !== null && was.scale === t.scale && was.tx === t.tx && was.ty === t.ty;
+  }
+
+  /** Called after each render with what should be on screen; `continuous` when a gesture moved the view. */
+  sync(canvas: HTMLCanvasElement, content: string, t: Transform, viewport: Size, continuous = false): void {
     const was = this.drawn.t;
     if (this.drawn.content !== content || !was) return this.now();
     if (t.scale === was.scale && t.tx === was.tx && t.ty === was.ty) return;
@@ -47,16 +56,19 @@ export class CanvasSchedule {
     const now = performance.now();
     if (!this.frame) this.since = now;
     this.lastChange = now;
+    this.continuous = continuous;
     if (!covers && now - this.since > MAX_DEFER) return this.now();
     if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
   }
 
   /**
-   * Redraws in the first frame that began after the last view change. Input is handled at the
-   * start of a frame, after its timestamp: a change in this frame means the gesture goes on.
+   * Redraws now, or for a gesture in the first frame that began after its last event. Its input
+   * is handled at the start of a frame, after the frame's timestamp: a change in this frame means
+   * the gesture goes on. (A key is handled in a task of its own, which may run after the frame's
+   * timestamp too: that test would put off a single step by a frame for nothing.)
    */
   private readonly onFrame = (time: number): void => {
-    if (this.lastChange >= time) {
+    if (this.continuous && this.lastChange >= time) {
       this.frame = requestAnimationFrame(this.onFrame);
       return;
     }

@@ -32,19 +32,26 @@ export interface OverlayState {
   crosshair?: Point | null;
 }
 
+/**
+ * One box, drawn in its own coordinates under a translate: moving the selection to another box of
+ * the same size (a review decision, Tab) or dragging a box changes one attribute, not the ~30
+ * positions of its outline, chip and handles (SVG attributes are slow to set, ~15 µs each).
+ */
 function renderBox(box: OverlayBox, s: OverlayState, selected: boolean) {
   const r = toScreen(s.t, box.rect);
+  const local = { x: 0, y: 0, w: r.w, h: r.h };
   const chip = chipRect(r, box.name, s.style);
+  const [cx, cy] = [chip.x - r.x, chip.y - r.y];
   const size = s.style.handleSize;
-  return svg`<g class=${selected ? 'selected' : 'hovered'} ${cssom({ '--c': box.color })}>
-    <rect class="halo" x=${r.x} y=${r.y} width=${r.w} height=${r.h}></rect>
-    <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} stroke-dasharray=${box.dashed ? '6 4' : nothing}></rect>
+  return svg`<g class=${selected ? 'selected' : 'hovered'} transform="translate(${r.x} ${r.y})" ${cssom({ '--c': box.color })}>
+    <rect class="halo" width=${r.w} height=${r.h}></rect>
+    <rect class="box" width=${r.w} height=${r.h} stroke-dasharray=${box.dashed ? '6 4' : nothing}></rect>
     ${box.name
-      ? svg`<rect class="chip" x=${chip.x} y=${chip.y} width=${chip.w} height=${chip.h}></rect>
-          <text x=${chip.x + 4} y=${chip.y + chip.h / 2} dominant-baseline="central" fill=${contrastText(box.color)}>${box.name}</text>`
+      ? svg`<rect class="chip" x=${cx} y=${cy} width=${chip.w} height=${chip.h}></rect>
+          <text x=${cx + 4} y=${cy + chip.h / 2} dominant-baseline="central" fill=${contrastText(box.color)}>${box.name}</text>`
       : nothing}
     ${selected && s.handles
-      ? handleCentres(r, size).map(
+      ? handleCentres(local, size).map(
           (p) => svg`<rect part="handle" class="handle" data-handle=${p.handle} x=${p.x - size / 2} y=${p.y - size / 2} width=${size} height=${size}></rect>`,
         )
       : nothing}

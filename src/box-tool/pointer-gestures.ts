@@ -135,12 +135,14 @@ export class PointerGestures implements ReactiveController {
       if (this.touches.size < 2) return;
       const now = this.pinchOf();
       const zoomed = zoomAbout(tool.view, now.distance / g.distance, now.mid, tool.viewport, image);
+      tool.layer.continuousView = true;
       tool.view = panBy(zoomed, now.mid.x - g.mid.x, now.mid.y - g.mid.y, transformOf(zoomed, tool.viewport, image), image);
       Object.assign(g, now);
       return;
     }
     if (event.pointerId !== this.pointerId) return;
     if (g.kind === 'pan') {
+      tool.layer.continuousView = true;
       tool.view = panBy(tool.view, p.x - g.last.x, p.y - g.last.y, t, image);
       g.last = p;
     } else if (g.kind === 'draw') {
@@ -198,6 +200,7 @@ export class PointerGestures implements ReactiveController {
     // Lines or pages (Firefox) are ~16× a pixel delta; trackpad pinches arrive as Ctrl+wheel.
     const delta = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1);
     const factor = Math.exp(-delta * (event.ctrlKey ? 0.01 : 0.002));
+    tool.layer.continuousView = true;
     tool.view = zoomAbout(tool.view, factor, this.local(event, true), tool.viewport, image) satisfies View;
   };
 

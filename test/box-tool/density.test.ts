@@ -32,8 +32,14 @@ function overlapping(chips: Rect[]): Array<[Rect, Rect]> {
   return pairs;
 }
 
-const handles = (el: KolamBoxTool) =>
-  [...el.shadowRoot!.querySelectorAll<SVGRectElement>('[part="handle"]')].map((h) => ({ x: h.x.baseVal.value, y: h.y.baseVal.value, w: h.width.baseVal.value, h: h.height.baseVal.value }));
+/** Each handle where it shows, in screen px from the view's corner (as the chips are). */
+const handles = (el: KolamBoxTool) => {
+  const origin = el.shadowRoot!.querySelector('[part="overlay"]')!.getBoundingClientRect();
+  return [...el.shadowRoot!.querySelectorAll<SVGRectElement>('[part="handle"]')].map((h) => {
+    const r = h.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+  });
+};
 
 describe('<kolam-box-tool> at density', () => {
   it('draws no two label chips over each other, all inside the view, at 2,000 boxes', async () => {
@@ -82,8 +88,8 @@ describe('<kolam-box-tool> at density', () => {
     expect(drawn.length).to.be.greaterThan(0);
     for (const h of drawn) expect(intersects(h, s), `handle ${JSON.stringify(h)} over box ${JSON.stringify(s)}`).to.equal(false);
     // The south-east handle, grabbed where it is drawn, resizes the box.
-    const se = el.shadowRoot!.querySelector<SVGRectElement>('[part="handle"][data-handle="se"]')!;
-    const c = { x: se.x.baseVal.value + se.width.baseVal.value / 2, y: se.y.baseVal.value + se.height.baseVal.value / 2 };
+    const se = handles(el)[[...el.shadowRoot!.querySelectorAll('[part="handle"]')].findIndex((h) => h.getAttribute('data-handle') === 'se')];
+    const c = { x: se.x + se.w / 2, y: se.y + se.h / 2 };
     const update = new Promise<CustomEvent>((resolve) => el.addEventListener('kolam-update', (e) => resolve(e as CustomEvent), { once: true }));
     await drag(el, [c.x, c.y], [c.x + 20, c.y + 20]);
     const { detail } = await update;
@@ -103,6 +109,26 @@ describe('<kolam-box-tool> chips and controls', () => {
       const control = { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
       expect(chips.filter((c) => intersects(c, control)), part).to.deep.equal([]);
     }
+  });
+  it('keeps chips from under the legend when it grows after the boxes were drawn (measured after the paint, not per redraw)', async () => {
+    const el = await mount({ annotations: crowd(2000) });
+    await chipsOf(el);
+    const legend = () => {
+      const origin = el.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+      const r = el.shadowRoot!.querySelector('[part~="legend"]')!.getBoundingClientRect();
+      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+    };
+    const before = legend();
+    // More labels, with long names: the legend grows over boxes whose chips were placed beside it.
+    el.labels = [
+      { id: 'person', name: 'Person', color: '#e6194b' },
+      { id: 'car', name: 'Car', color: '#3cb44b' },
+      ...['Bicycle parked on the pavement', 'Traffic sign, temporary', 'Lorry with a trailer', 'Pedestrian crossing'].map((name, i) => ({ id: `l${i}`, name, color: '#4363d8' })),
+    ];
+    const chips = await chipsOf(el);
+    const after = legend();
+    expect(after.w * after.h).to.be.greaterThan(before.w * before.h * 1.5);
+    expect(chips.filter((c) => intersects(c, after))).to.deep.equal([]);
   });
 });
 
@@ -153,6 +179,18 @@ describe('<kolam-box-tool> outlines in a crowd', () => {
     box({ x: 400, y: 100, w: 200, h: 160 }, 'car', { creator: { id: 'urn:model:v1', type: 'Software', name: 'detector' } }),
   ];
   const many = () => Array.from({ length: 1600 }, (_, i) => box({ x: 40 * (i % 40), y: 700 + 12 * Math.floor(i / 40), w: 20, h: 10 }, 'car'));
+
+  it('redraws the boxes when --kolam-box-stroke-width changes, at the next render even if the boxes did not change', async () => {
+    const el = await mount({ annotations: [box({ x: 100, y: 100, w: 200, h: 160 })] });
+    await chipsOf(el);
+    // The box's left edge is at screen x 50; a 2 px outline and its halo end by x 52.
+    expect(pixelsOf(el, 53, 90, 1, 1)[3]).to.equal(0);
+    el.style.setProperty('--kolam-box-stroke-width', '6px');
+    // Any render will do: the pointer moving over the image (its crosshair).
+    await sendMouse({ type: 'move', position: at(el, 600, 400) });
+    await chipsOf(el);
+    expect(pixelsOf(el, 53, 90, 1, 1)[3]).to.be.greaterThan(0);
+  });
 
   it('draws a box and a dashed suggestion with the same pixels among 1,600 others as alone', async () => {
     const alone = await mount({ annotations: pair() });

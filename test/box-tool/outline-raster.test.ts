@@ -86,6 +86,31 @@ describe('box outline raster', () => {
     expect(lit(full)).to.deep.equal(band({ x0: 2, y0: 1, x1: 8, y1: 7, thick: 1 }));
   });
 
+  it('writes the same pixels by its row-by-row fast paths as the definition says, inside the buffer, at its edges and past them', () => {
+    // Frames of every size the fast paths special-case (thick 2, a one-pixel halo, boxes with and
+    // without an inside), some clear of the edges and some crossing them.
+    let seed = 3;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const bad: string[] = [];
+    for (let n = 0; n < 400; n++) {
+      const thick = 1 + rand(3);
+      const by = 1 + rand(2);
+      const x0 = rand(W + 4) - 3;
+      const y0 = rand(H + 4) - 3;
+      const f = { x0, y0, x1: x0 + thick + rand(9), y1: y0 + thick + rand(9), thick };
+      const band2 = new Uint32Array(W * H);
+      paintFrame(band2, W, H, f, 1);
+      if (lit(band2).join() !== band(f).join()) bad.push(`frame ${JSON.stringify(f)}`);
+      // Rims then outline: exactly the grown halo band, the outline's pixels its own.
+      const rims = new Uint32Array(W * H);
+      paintRims(rims, W, H, f, by, 1);
+      paintFrame(rims, W, H, f, 2);
+      const g = grow(f, by);
+      if ([...lit(rims, 1), ...lit(rims, 2)].sort().join() !== band(g).sort().join() || lit(rims, 2).join() !== band(f).join()) bad.push(`rims ${by} ${JSON.stringify(f)}`);
+    }
+    expect(bad).to.deep.equal([]);
+  });
+
   it('copies a bitmap in at a place, clipped to the buffer', () => {
     const pixels = new Uint32Array(W * H);
     // 3×2, each pixel its own value.

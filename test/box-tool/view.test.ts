@@ -103,6 +103,32 @@ describe('<kolam-box-tool> view', () => {
     expect(el.store.selectedId).to.equal(el.annotations[0].id);
   });
 
+  it('redraws a zoom step in the frame that shows it, but a wheel gesture only once it rests', async () => {
+    const el = await mount({ annotations: [box({ x: 700, y: 500, w: 200, h: 100 })] });
+    const canvas = shadow(el).querySelector('canvas')!;
+    const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+    // A step: moved at once, sharp by the paint of the next frame (its requestAnimationFrame).
+    el.zoom = 1.5;
+    await el.updateComplete;
+    expect(canvas.style.transform).to.contain('scale(1.5)');
+    await frame();
+    await new Promise((r) => setTimeout(r));
+    expect(canvas.style.transform).to.equal('');
+    // A wheel event at the start of each of six frames, as Chromium delivers a gesture's input:
+    // the picture is only moved meanwhile, then redrawn sharp within two frames of the last one.
+    const moved: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await frame();
+      wheel(el, 200, 150, -20);
+      await el.updateComplete;
+      moved.push(canvas.style.transform);
+    }
+    expect(moved.every((t) => t.includes('scale(')), JSON.stringify(moved)).to.equal(true);
+    let frames = 0;
+    while (canvas.style.transform && frames < 10) (await frame(), frames++);
+    expect(frames).to.be.at.most(2);
+  });
+
   it('moves the drawn boxes with a zoom at once, then redraws them crisp where the image shows them', async () => {
     const el = await mount({ annotations: [box({ x: 700, y: 500, w: 200, h: 100 })] });
     const canvas = shadow(el).querySelector('canvas')!;
