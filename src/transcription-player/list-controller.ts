@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Annotation } from '../core/annotation.js';
-import { WINDOW_FROM, listWindow, rowOffsets, type WindowItem } from './list-window.js';
+import { WINDOW_FROM, assignSlots, listWindow, rowOffsets, type SlottedItem } from './list-window.js';
 
 export interface ListSource {
   /** Segments in time order. */
@@ -27,11 +27,26 @@ export class ListWindowController implements ReactiveController {
   private readonly heights = new Map<string, number>();
   private heightsVersion = 0;
   private offsetsCache: { version: number; heights: number; offsets: Float64Array } | null = null;
-  private windowCache: { key: string; items: WindowItem<Annotation>[]; windowKey: string } | null = null;
+  private windowCache: { key: string; items: SlottedItem<Annotation>[]; windowKey: string } | null = null;
+  /** Which DOM row shows each rendered segment (see `assignSlots`). */
+  private slots = new Map<string, number>();
   /** Made on connect, not in a field: SSR has no ResizeObserver, and a re-appended list re-observes. */
   private observer: ResizeObserver | null = null;
   /** The rows being observed: a render observes only rows new to the DOM. */
   private readonly observed = new Set<Element>();
+  /** Each row element's last reported height: a reused row of unchanged size is not reported again. */
+  private readonly sizes = new WeakMap<Element, number>();
+  /**
+   * Applies a scroll once the browser has laid the list out for the frame: writing `scrollTop`
+   * straight after a render forces a synchronous layout of the rows just changed (≈7 ms at a
+   * review decision), which the frame then partly does again. A ResizeObserver's first
+   * notification comes after the frame's layout and before its paint, so the scroll still shows in
+   * the same frame.
+   */
+  private scroller: ResizeObserver | null = null;
+  private readonly whenScrolled: (() => void)[] = [];
+  /** True from applying a scroll until its scroll event. */
+  private ownScroll = false;
   private rendered = false;
   /** The row being typed in: always rendered, however far the list scrolls. */
   focusedId: string | null = null;
@@ -45,6 +60,7 @@ export class ListWindowController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new ResizeObserver((entries) => this.onRowsResized(entries));
+    this.scroller = new ResizeObserver(() => this.applyScroll());
     this.rendered = true; // observe the rows again after the next update
     this.host.requestUpdate();
   }
@@ -52,6 +68,8 @@ export class ListWindowController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.scroller?.disconnect();
+    this.scroller = null;
     this.observed.clear();
     cancelAnimationFrame(this.frame);
   }
@@ -60,12 +78,12 @@ export class ListWindowController implements ReactiveController {
    * The rows to render now, and a key that changes only when that set or a gap's height does
    * (for the element's `guard`).
    */
-  rows(pinnedIds: (string | null)[]): { items: WindowItem<Annotation>[]; windowKey: string } {
+  rows(pinnedIds: (string | null)[]): { items: SlottedItem<Annotation>[]; windowKey: string } {
     const pinned = [this.focusedId, ...pinnedIds].filter((id): id is string => id !== null);
     const key = `${this.source.orderVersion()}|${this.heightsVersion}|${this.scrollTop}|${this.viewport}|${pinned.join()}`;
     if (this.windowCache?.key !== key) {
       const sorted = this.source.sorted();
-      const items = listWindow(
+      const shown = listWindow(
         {
           items: sorted,
           keyOf: (s) => s.id,
@@ -73,11 +91,14 @@ export class ListWindowController implements ReactiveController {
           estimate: this.estimate,
           scrollTop: this.scrollTop,
           viewport: this.viewport,
-          overscan: 600,
+          // Rows are reused in place, so scrolling is cheap: a third of a screen's worth above and below.
+          overscan: 300,
           pinned: new Set(pinned),
         },
         this.offsets,
       );
+      this.slots = assignSlots(this.slots, shown.flatMap((i) => (i.kind === 'row' ? [i.item.id] : [])));
+      const items = shown.map((i): SlottedItem<Annotation> => (i.kind === 'row' ? { ...i, slot: this.slots.get(i.item.id)! } : i));
       const windowKey = sorted.length < WINDOW_FROM ? '' : items.map((i) => (i.kind === 'row' ? i.index : Math.round(i.height))).join();
       this.windowCache = { key, items, windowKey };
     }
@@ -102,19 +123,68 @@ export class ListWindowController implements ReactiveController {
         observer.unobserve(row);
         this.observed.delete(row);
       }
-      for (const row of list?.querySelectorAll('li[data-id]') ?? []) {
-        if (this.observed.has(row)) continue;
+      for (const row of list?.querySelectorAll<HTMLElement>('li[data-id]') ?? []) {
+        if (this.observed.has(row)) {
+          // A row reused for another segment keeps its height until it reports a new one.
+          const id = row.dataset.id!;
+          const size = this.sizes.get(row);
+          if (size !== undefined && !this.heights.has(id)) {
+            this.heights.set(id, size);
+            this.heightsVersion++;
+          }
+          continue;
+        }
         observer.observe(row);
         this.observed.add(row);
       }
     }
     if (this.pendingScroll !== null && list) {
-      list.scrollTop = this.pendingScroll;
-      this.pendingScroll = null;
+      if (this.scroller) {
+        // A fresh observation is always reported once, after the next layout.
+        this.scroller.unobserve(list);
+        this.scroller.observe(list);
+      } else this.applyScroll();
+    }
+  }
+
+  /**
+   * For the element's `getUpdateComplete()`: resolves once a scroll asked for is applied, so what
+   * a host reads after an update is what the annotator sees. A list that is not laid out (hidden)
+   * gets no notification: after two frames it is waited for no longer.
+   */
+  scrolled(): Promise<void> {
+    if (this.pendingScroll === null || !this.scroller) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.whenScrolled.push(resolve);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    });
+  }
+
+  private applyScroll(): void {
+    const list = this.source.listElement();
+    for (const resolve of this.whenScrolled.splice(0)) resolve();
+    if (this.pendingScroll === null || !list) return;
+    const before = list.scrollTop;
+    list.scrollTop = this.pendingScroll;
+    this.pendingScroll = null;
+    // Layout is clean here, so reading back is free: where the browser clamped the scroll (the
+    // end of the list), the window follows it now rather than at the scroll event.
+    const top = list.scrollTop;
+    this.ownScroll = top !== before;
+    if (top !== this.scrollTop || list.clientHeight !== this.viewport) {
+      this.scrollTop = top;
+      this.viewport = list.clientHeight;
+      this.host.requestUpdate();
     }
   }
 
   onScroll(list: HTMLElement): void {
+    // The scroll we just applied is already in the model: reading it back in the next frame would
+    // force a layout of whatever changed since (the next decision's rows).
+    if (this.ownScroll) {
+      this.ownScroll = false;
+      return;
+    }
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => {
       this.scrollTop = list.scrollTop;
@@ -156,6 +226,7 @@ export class ListWindowController implements ReactiveController {
     for (const entry of entries) {
       const id = (entry.target as HTMLElement).dataset.id;
       const height = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
+      if (height) this.sizes.set(entry.target, height);
       if (!id || !height || Math.abs((this.heights.get(id) ?? -1) - height) < 0.5) continue;
       this.heights.set(id, height);
       changed = true;

@@ -19,7 +19,7 @@ import { localized, msg, str } from '../core/localize.js';
 import { themeStyles } from '../core/theme.js';
 import { GestureController } from './gesture-controller.js';
 import { ListWindowController } from './list-controller.js';
-import type { WindowItem } from './list-window.js';
+import type { SlottedItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
 import { definePlayerKeys } from './player-keys.js';
 import type { PlayerParts } from './player-parts.js';
@@ -306,9 +306,14 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— lifecycle ———
 
-  /** Also waits for the review code when the set has suggestions, so the review bar is drawn. */
+  /**
+   * Also waits for the review code when the set has suggestions, so the review bar is drawn, and
+   * for the list's scroll to a row (applied after the frame's layout, see list-controller.ts).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    return this.review.settled(await super.getUpdateComplete());
+    const done = await this.review.settled(await super.getUpdateComplete());
+    await this.rows.scrolled();
+    return done;
   }
 
   override connectedCallback(): void {
@@ -415,13 +420,13 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   /** The row in the Tab order: the selected one, else the one playing, else the first shown. */
-  private tabRowId(items: WindowItem<Annotation>[], currentId: string | undefined): string | undefined {
+  private tabRowId(items: SlottedItem<Annotation>[], currentId: string | undefined): string | undefined {
     const shown = (id: string | null | undefined) => (id && items.some((i) => i.kind === 'row' && i.item.id === id) ? id : undefined);
     const first = items.find((i) => i.kind === 'row');
     return shown(this.store.selectedId) ?? shown(currentId) ?? (first?.kind === 'row' ? first.item.id : undefined);
   }
 
-  private renderListRows(items: WindowItem<Annotation>[], total: number, currentId: string | undefined) {
+  private renderListRows(items: SlottedItem<Annotation>[], total: number, currentId: string | undefined) {
     const labels = this.labelsCtl;
     return renderSegmentList({
         items,
