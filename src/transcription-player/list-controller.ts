@@ -23,7 +23,6 @@ export class ListWindowController implements ReactiveController {
   private scrollTop = 0;
   private viewport = 320;
   private pendingScroll: number | null = null;
-  private frame = 0;
   private readonly heights = new Map<string, number>();
   private heightsVersion = 0;
   private offsetsCache: { version: number; heights: number; offsets: Float64Array } | null = null;
@@ -37,13 +36,16 @@ export class ListWindowController implements ReactiveController {
   /** Each row element's last reported height: a reused row of unchanged size is not reported again. */
   private readonly sizes = new WeakMap<Element, number>();
   /**
-   * Applies a scroll once the browser has laid the list out for the frame: writing `scrollTop`
-   * straight after a render forces a synchronous layout of the rows just changed (≈7 ms at a
-   * review decision), which the frame then partly does again. A ResizeObserver's first
-   * notification comes after the frame's layout and before its paint, so the scroll still shows in
-   * the same frame.
+   * Touches the list's scroll position only once the browser has laid it out for the frame:
+   * writing `scrollTop` straight after a render forces a synchronous layout of the rows just
+   * changed (≈7 ms at a review decision), which the frame then partly does again, and reading it
+   * in a scroll handler or an animation frame forces the layout of whatever changed since. A
+   * ResizeObserver's first notification comes after the frame's layout and before its paint, so a
+   * scroll applied there, or rows rendered for a scroll read there, show in that same frame.
    */
   private scroller: ResizeObserver | null = null;
+  /** The user (or the browser's scroll anchoring) scrolled the list: read it after layout. */
+  private scrollMoved = false;
   private readonly whenScrolled: (() => void)[] = [];
   /** True from applying a scroll until its scroll event. */
   private ownScroll = false;
@@ -60,7 +62,7 @@ export class ListWindowController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new ResizeObserver((entries) => this.onRowsResized(entries));
-    this.scroller = new ResizeObserver(() => this.applyScroll());
+    this.scroller = new ResizeObserver(() => this.afterLayout());
     this.rendered = true; // observe the rows again after the next update
     this.host.requestUpdate();
   }
@@ -71,7 +73,6 @@ export class ListWindowController implements ReactiveController {
     this.scroller?.disconnect();
     this.scroller = null;
     this.observed.clear();
-    cancelAnimationFrame(this.frame);
   }
 
   /**
@@ -91,7 +92,7 @@ export class ListWindowController implements ReactiveController {
           estimate: this.estimate,
           scrollTop: this.scrollTop,
           viewport: this.viewport,
-          // Rows are reused in place, so scrolling is cheap: a third of a screen's worth above and below.
+          // Rows are reused in place, so scrolling is cheap: about a screen's height above and below.
           overscan: 300,
           pinned: new Set(pinned),
         },
@@ -138,13 +139,14 @@ export class ListWindowController implements ReactiveController {
         this.observed.add(row);
       }
     }
-    if (this.pendingScroll !== null && list) {
-      if (this.scroller) {
-        // A fresh observation is always reported once, after the next layout.
-        this.scroller.unobserve(list);
-        this.scroller.observe(list);
-      } else this.applyScroll();
-    }
+    if (this.pendingScroll !== null && list) this.whenLaidOut(list);
+  }
+
+  /** Calls `afterLayout` after the frame's layout: a fresh observation is always reported once. */
+  private whenLaidOut(list: HTMLElement): void {
+    if (!this.scroller) return this.afterLayout();
+    this.scroller.unobserve(list);
+    this.scroller.observe(list);
   }
 
   /**
@@ -160,18 +162,22 @@ export class ListWindowController implements ReactiveController {
     });
   }
 
-  private applyScroll(): void {
+  private afterLayout(): void {
     const list = this.source.listElement();
     for (const resolve of this.whenScrolled.splice(0)) resolve();
-    if (this.pendingScroll === null || !list) return;
-    const before = list.scrollTop;
-    list.scrollTop = this.pendingScroll;
-    this.pendingScroll = null;
-    // Layout is clean here, so reading back is free: where the browser clamped the scroll (the
-    // end of the list), the window follows it now rather than at the scroll event.
+    if (!list || (this.pendingScroll === null && !this.scrollMoved)) return;
+    this.scrollMoved = false;
+    if (this.pendingScroll !== null) {
+      const before = list.scrollTop;
+      list.scrollTop = this.pendingScroll;
+      this.pendingScroll = null;
+      this.ownScroll = list.scrollTop !== before;
+    }
+    // Layout is clean here, so reading is free: where the browser clamped the scroll (the end of
+    // the list), the window follows it now.
     const top = list.scrollTop;
-    this.ownScroll = top !== before;
-    if (top !== this.scrollTop || list.clientHeight !== this.viewport) {
+    // (Within a pixel is the same place: the browser snaps scroll offsets to device pixels.)
+    if (Math.abs(top - this.scrollTop) >= 1 || list.clientHeight !== this.viewport) {
       this.scrollTop = top;
       this.viewport = list.clientHeight;
       this.host.requestUpdate();
@@ -179,18 +185,13 @@ export class ListWindowController implements ReactiveController {
   }
 
   onScroll(list: HTMLElement): void {
-    // The scroll we just applied is already in the model: reading it back in the next frame would
-    // force a layout of whatever changed since (the next decision's rows).
+    // The scroll we just applied is already in the model.
     if (this.ownScroll) {
       this.ownScroll = false;
       return;
     }
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => {
-      this.scrollTop = list.scrollTop;
-      this.viewport = list.clientHeight;
-      this.host.requestUpdate();
-    });
+    this.scrollMoved = true;
+    this.whenLaidOut(list);
   }
 
   /** Scrolls the list so a segment's row is in view (applied after the next update). */
@@ -200,7 +201,7 @@ export class ListWindowController implements ReactiveController {
     const offsets = this.offsets;
     const top = offsets[index];
     if (top >= this.scrollTop && offsets[index + 1] <= this.scrollTop + this.viewport) return;
-    this.scrollTop = Math.max(0, top - this.viewport / 3);
+    this.scrollTop = Math.max(0, Math.round(top - this.viewport / 3));
     this.pendingScroll = this.scrollTop;
     this.host.requestUpdate();
   }
