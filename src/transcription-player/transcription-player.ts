@@ -165,7 +165,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     time: () => this.transport.time,
     levels: () => this.waveformSource.levels,
     segments: () => this.sorted,
-    colorOf: (id) => this.labelsCtl.colorOf(id),
+    colorOf: (id) => this.speakerLook.colorOf(id),
   });
   private readonly parts: PlayerParts = {
     store: this.store,
@@ -437,9 +437,9 @@ export class KolamTranscriptionPlayer extends LitElement {
         readonly: labels.readonly,
         playable: this.waveformSource.status !== 'error',
         labels: labels.labels,
-        nameOf: this.nameOf,
+        nameOf: this.speakerLook.nameOf,
         language: this.language,
-        colorOf: (id) => labels.colorOf(id),
+        colorOf: this.speakerLook.colorOf,
         draftOf: (id) => this.drafts.get(id),
         pieceOf: (id, text) => this.pieces.pieceOf(id, text),
         // The text now, not as last rendered: the field may have been typed in since.
@@ -468,10 +468,10 @@ export class KolamTranscriptionPlayer extends LitElement {
       });
   }
 
-  /** Speaker names, worked out again only when the labels or the segments change. */
-  private get nameOf() {
+  /** Speaker names and colours, worked out again only when the labels or the segments change. */
+  private get speakerLook() {
     const labels = this.labelsCtl.labels;
-    return this.speakers.of(labels.length ? labels : NO_LABELS, this.sorted);
+    return this.speakers.of(labels.length ? labels : NO_LABELS, this.sorted, (id) => this.labelsCtl.colorOf(id));
   }
 
   override render() {
@@ -535,7 +535,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private renderOnWave(px: number, currentId: string | undefined) {
     const ghost = this.gestures.ghost;
     const time = this.transport.time;
-    return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.nameOf)}
+    return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.speakerLook)}
           ${ghost
             ? html`<div part="segment" class="ghost"
                 ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': this.labelsCtl.colorOf(this.labelsCtl.activeLabel) })}
