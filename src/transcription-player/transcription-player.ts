@@ -6,7 +6,6 @@ import { TabWalk } from '../core/tab-walk.js';
 import { ReviewSlot } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
-import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
@@ -94,17 +93,34 @@ import { AXIS_HEIGHT } from './waveform.js';
  */
 @localized()
 export class KolamTranscriptionPlayer extends LitElement {
+  // Declared here rather than by decorators: the entry then carries no decorator runtime.
+  static override properties = {
+    src: {},
+    source: {},
+    // An accessor of the class's own (below): Lit wraps it, so setting it still updates.
+    peaks: { attribute: false },
+    labels: { attribute: false },
+    activeLabel: { attribute: 'active-label' },
+    annotator: { attribute: false },
+    readonly: { type: Boolean, reflect: true },
+    keymap: { attribute: false },
+    playbackRate: { type: Number, attribute: 'playback-rate' },
+    rewindOnPause: { type: Number, attribute: 'rewind-on-pause' },
+    reviewOrder: { attribute: 'review-order' },
+    acceptThreshold: { type: Number, attribute: 'accept-threshold' },
+    language: {},
+  };
+
   static override styles = [themeStyles, transcriptionPlayerStyles];
 
   /** The audio or video to play. */
-  @property() src = '';
+  src = '';
   /** IRI written to `target.source`; defaults to `src`. */
-  @property() source: string | undefined;
+  source: string | undefined;
   /**
    * Precomputed peaks (audiowaveform JSON, v1/v2, 8/16-bit): a long file then needs no decode.
    * Without them, once `src` is decoded this gives the decoded peaks (JSON v2) for the host to store.
    */
-  @property({ attribute: false })
   get peaks(): AudiowaveformJson | null {
     return this.givenPeaks ?? this.waveformSource.decodedJson;
   }
@@ -114,27 +130,33 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   private givenPeaks: AudiowaveformJson | null = null;
-  @property({ attribute: false }) labels: Label[] | undefined;
-  @property({ attribute: 'active-label' }) activeLabel: string | undefined;
-  @property({ attribute: false }) annotator: Annotator | undefined;
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  labels: Label[] | undefined;
+  activeLabel: string | undefined;
+  annotator: Annotator | undefined;
+  readonly = false;
   /** Overrides key bindings by action name (see the class description). */
-  @property({ attribute: false }) keymap: Keymap = {};
+  keymap: Keymap = {};
   /** 0.5–2, pitch preserved. */
-  @property({ type: Number, attribute: 'playback-rate' }) playbackRate = 1;
+  playbackRate = 1;
   /** Seconds to step back on pause. */
-  @property({ type: Number, attribute: 'rewind-on-pause' }) rewindOnPause = 1;
+  rewindOnPause = 1;
   /** Order of review (N): `margin` (default, most confused first), `score` (lowest first) or `reading`. */
-  @property({ attribute: 'review-order' }) reviewOrder: string | undefined;
+  reviewOrder: string | undefined;
   /** Shift+Enter accepts every pending suggestion scored at or above this; unset: none. */
-  @property({ type: Number, attribute: 'accept-threshold' }) acceptThreshold: number | undefined;
+  acceptThreshold: number | undefined;
   /** Language tag of new transcripts (e.g. `ta`); also the fields' `lang` for spell-check. */
-  @property() language: string | undefined;
+  language: string | undefined;
 
-  @state() private hasVideo = false;
+  /** Set on load (then rendered by that update) and on metadata (which asks for an update). */
+  private hasVideo = false;
 
-  @query('video') private media!: HTMLVideoElement;
-  @query('[part~="list"]') private list!: HTMLElement | null;
+  private get media(): HTMLVideoElement {
+    return this.renderRoot?.querySelector('video') as HTMLVideoElement;
+  }
+
+  private get list(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="list"]') ?? null;
+  }
 
   private readonly store = new AnnotationStore(this);
   private readonly labelsCtl = new LabelsController(this);
