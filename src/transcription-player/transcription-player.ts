@@ -28,7 +28,7 @@ import { renderSegmentList } from './segment-list.js';
 import { rangeOf, transcriptOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
-import { OverviewStrip } from './overview.js';
+import { OverviewSlot } from './overview-slot.js';
 import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
@@ -182,7 +182,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     duration: () => this.duration,
     time: () => this.transport.time,
   });
-  private readonly overview = new OverviewStrip(this, this.view, {
+  private readonly overview = new OverviewSlot(this, this.view, {
     duration: () => this.duration,
     time: () => this.transport.time,
     levels: () => this.waveformSource.levels,
@@ -329,11 +329,13 @@ export class KolamTranscriptionPlayer extends LitElement {
   // ——— lifecycle ———
 
   /**
-   * Also waits for the review code when the set has suggestions, so the review bar is drawn, and
-   * for the list's scroll to a row (applied after the frame's layout, see list-controller.ts).
+   * Also waits for the review code when the set has suggestions, so the review bar is drawn, for
+   * the overview strip's code once it is shown, and for the list's scroll to a row (applied after
+   * the frame's layout, see list-controller.ts).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await this.review.settled(await super.getUpdateComplete());
+    await this.overview.settled();
     await this.rows.scrolled();
     return done;
   }
