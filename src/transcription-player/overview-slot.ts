@@ -19,10 +19,10 @@ export const overviewCode = {
 export const PREFETCH_FROM = 10 * 60;
 
 export class OverviewSlot implements ReactiveController {
-  private strip: OverviewStrip | null = null;
+  #strip: OverviewStrip | null = null;
   /** The code's fetch, once begun. */
-  private loading: Promise<void> | null = null;
-  private prefetching = false;
+  #loading: Promise<void> | null = null;
+  #prefetching = false;
 
   constructor(
     private readonly host: LitElement,
@@ -41,45 +41,45 @@ export class OverviewSlot implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.strip || this.loading) return;
-    if (this.shown) this.loading = this.fetch();
-    else if (!this.prefetching && this.source.duration() >= PREFETCH_FROM) {
-      this.prefetching = true;
+    if (this.#strip || this.#loading) return;
+    if (this.shown) this.#loading = this.#fetch();
+    else if (!this.#prefetching && this.source.duration() >= PREFETCH_FROM) {
+      this.#prefetching = true;
       // Idle, not now: the first screen of waveform comes first (and a busy page waits 2 s at most).
       const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-      idle(() => (this.loading ??= this.fetch()), { timeout: 2000 });
+      idle(() => (this.#loading ??= this.#fetch()), { timeout: 2000 });
     }
   }
 
   /** For the host's `getUpdateComplete()`: the strip, once asked for, is drawn before the update completes. */
   async settled(): Promise<void> {
-    if (this.strip || !this.loading || !this.shown) return;
-    await this.loading;
+    if (this.#strip || !this.#loading || !this.shown) return;
+    await this.#loading;
     await this.host.updateComplete;
   }
 
   render() {
     if (!this.shown) return nothing;
-    if (this.strip) return this.strip.render();
+    if (this.#strip) return this.#strip.render();
     // The strip's box, empty for the frame or two its code takes to arrive.
     return html`<div part="overview"><canvas aria-hidden="true"></canvas></div>`;
   }
 
   /** Call from the host's `updated`. */
   paint(): void {
-    if (this.shown) this.strip?.paint();
+    if (this.shown) this.#strip?.paint();
   }
 
-  private fetch(): Promise<void> {
+  #fetch(): Promise<void> {
     return overviewCode.load().then(
       ({ OverviewStrip }) => {
-        this.strip = new OverviewStrip(this.host, this.view, this.source);
+        this.#strip = new OverviewStrip(this.host, this.view, this.source);
         this.host.requestUpdate();
       },
       () => {
         // Not fetched (offline, a broken deploy): the player goes on without the strip; the next
         // zoom tries again.
-        this.loading = null;
+        this.#loading = null;
       },
     );
   }
