@@ -218,6 +218,33 @@ export const VeryLongTranscript: Story = {
 };
 
 /**
+ * A diariser's output with ids and no names or label list: each speaker reads "Speaker n" and has
+ * a colour of its own, the same on the waveform, in the list and in the overview (and after a
+ * reload, for the same recording).
+ */
+export const DiarisedSpeakers: Story = {
+  render: () => html`<kolam-transcription-player
+    src=${fixture('speech.wav')}
+    language="en"
+    .annotations=${[
+      segment('a', 0.3, 1.9, 'Good morning, everyone.', 'SPEAKER_00'),
+      segment('b', 2.1, 3.6, 'Morning!', 'SPEAKER_01'),
+      segment('c', 3.8, 5.2, 'Shall we start?', 'spk_2'),
+      segment('d', 5.4, 7, 'Yes, the agenda first.', 'https://example.org/speakers/9'),
+      segment('e', 7.2, 8.8, 'Agreed.', 'SPEAKER_00'),
+    ]}
+  ></kolam-transcription-player>`,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    const chips = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.segment-label')];
+    await expect(chips.map((c) => c.textContent!.trim())).toEqual(['Speaker 1', 'Speaker 2', 'Speaker 3', 'Speaker 4', 'Speaker 1']);
+    const colours = chips.map((c) => getComputedStyle(c).backgroundColor);
+    await expect(new Set(colours.slice(0, 4)).size).toBe(4);
+    await expect(colours[4]).toBe(colours[0]);
+  },
+};
+
+/**
  * A file that is not audio: the player says so in the view and fires `kolam-error`. Play, skip,
  * speed, loop and zoom are disabled and nothing is drawn where there is no audio; the segments stay
  * listed and editable below.

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Annotation } from '../core/annotation.js';
-import { WINDOW_FROM, listWindow, rowOffsets, type WindowItem } from './list-window.js';
+import { WINDOW_FROM, assignSlots, listWindow, rowOffsets, type SlottedItem } from './list-window.js';
 
 export interface ListSource {
   /** Segments in time order. */
@@ -20,19 +20,36 @@ export interface ListSource {
 const FIRST_ESTIMATE = 74;
 
 export class ListWindowController implements ReactiveController {
-  private scrollTop = 0;
-  private viewport = 320;
-  private pendingScroll: number | null = null;
-  private frame = 0;
-  private readonly heights = new Map<string, number>();
-  private heightsVersion = 0;
-  private offsetsCache: { version: number; heights: number; offsets: Float64Array } | null = null;
-  private windowCache: { key: string; items: WindowItem<Annotation>[]; windowKey: string } | null = null;
+  #scrollTop = 0;
+  #viewport = 320;
+  #pendingScroll: number | null = null;
+  readonly #heights = new Map<string, number>();
+  #heightsVersion = 0;
+  #offsetsCache: { version: number; heights: number; offsets: Float64Array } | null = null;
+  #windowCache: { key: string; items: SlottedItem<Annotation>[]; windowKey: string } | null = null;
+  /** Which DOM row shows each rendered segment (see `assignSlots`). */
+  #slots = new Map<string, number>();
   /** Made on connect, not in a field: SSR has no ResizeObserver, and a re-appended list re-observes. */
-  private observer: ResizeObserver | null = null;
+  #observer: ResizeObserver | null = null;
   /** The rows being observed: a render observes only rows new to the DOM. */
-  private readonly observed = new Set<Element>();
-  private rendered = false;
+  readonly #observed = new Set<Element>();
+  /** Each row element's last reported height: a reused row of unchanged size is not reported again. */
+  readonly #sizes = new WeakMap<Element, number>();
+  /**
+   * Touches the list's scroll position only once the browser has laid it out for the frame:
+   * writing `scrollTop` straight after a render forces a synchronous layout of the rows just
+   * changed (≈7 ms at a review decision), which the frame then partly does again, and reading it
+   * in a scroll handler or an animation frame forces the layout of whatever changed since. A
+   * ResizeObserver's first notification comes after the frame's layout and before its paint, so a
+   * scroll applied there, or rows rendered for a scroll read there, show in that same frame.
+   */
+  #scroller: ResizeObserver | null = null;
+  /** The user (or the browser's scroll anchoring) scrolled the list: read it after layout. */
+  #scrollMoved = false;
+  readonly #whenScrolled: (() => void)[] = [];
+  /** True from applying a scroll until its scroll event. */
+  #ownScroll = false;
+  #rendered = false;
   /** The row being typed in: always rendered, however far the list scrolls. */
   focusedId: string | null = null;
 
@@ -44,126 +61,181 @@ export class ListWindowController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.observer = new ResizeObserver((entries) => this.onRowsResized(entries));
-    this.rendered = true; // observe the rows again after the next update
+    this.#observer = new ResizeObserver((entries) => this.#onRowsResized(entries));
+    this.#scroller = new ResizeObserver(() => this.#afterLayout());
+    this.#rendered = true; // observe the rows again after the next update
     this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    this.observed.clear();
-    cancelAnimationFrame(this.frame);
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#scroller?.disconnect();
+    this.#scroller = null;
+    this.#observed.clear();
   }
 
   /**
    * The rows to render now, and a key that changes only when that set or a gap's height does
    * (for the element's `guard`).
    */
-  rows(pinnedIds: (string | null)[]): { items: WindowItem<Annotation>[]; windowKey: string } {
+  rows(pinnedIds: (string | null)[]): { items: SlottedItem<Annotation>[]; windowKey: string } {
     const pinned = [this.focusedId, ...pinnedIds].filter((id): id is string => id !== null);
-    const key = `${this.source.orderVersion()}|${this.heightsVersion}|${this.scrollTop}|${this.viewport}|${pinned.join()}`;
-    if (this.windowCache?.key !== key) {
+    const key = `${this.source.orderVersion()}|${this.#heightsVersion}|${this.#scrollTop}|${this.#viewport}|${pinned.join()}`;
+    if (this.#windowCache?.key !== key) {
       const sorted = this.source.sorted();
-      const items = listWindow(
+      const shown = listWindow(
         {
           items: sorted,
           keyOf: (s) => s.id,
-          heights: this.heights,
-          estimate: this.estimate,
-          scrollTop: this.scrollTop,
-          viewport: this.viewport,
-          overscan: 600,
+          heights: this.#heights,
+          estimate: this.#estimate,
+          scrollTop: this.#scrollTop,
+          viewport: this.#viewport,
+          // Rows are reused in place, so scrolling is cheap: about a screen's height above and below.
+          overscan: 300,
           pinned: new Set(pinned),
         },
-        this.offsets,
+        this.#offsets,
       );
+      this.#slots = assignSlots(this.#slots, shown.flatMap((i) => (i.kind === 'row' ? [i.item.id] : [])));
+      const items = shown.map((i): SlottedItem<Annotation> => (i.kind === 'row' ? { ...i, slot: this.#slots.get(i.item.id)! } : i));
       const windowKey = sorted.length < WINDOW_FROM ? '' : items.map((i) => (i.kind === 'row' ? i.index : Math.round(i.height))).join();
-      this.windowCache = { key, items, windowKey };
+      this.#windowCache = { key, items, windowKey };
     }
-    return this.windowCache;
+    return this.#windowCache;
   }
 
   /** Call when the list was rendered: measure the new rows. */
   markRendered(): void {
-    this.rendered = true;
+    this.#rendered = true;
   }
 
   /** After each host update: observe newly rendered rows, apply a pending scroll. */
   hostUpdated(): void {
     const list = this.source.listElement();
-    const observer = this.observer;
-    if (this.rendered && observer) {
-      this.rendered = false;
+    const observer = this.#observer;
+    if (this.#rendered && observer) {
+      this.#rendered = false;
       // The observer reports heights without forcing a layout. Rows already observed are left be:
       // observing anew reports every row again, a re-render per key at 500 segments.
-      for (const row of this.observed) {
+      for (const row of this.#observed) {
         if (row.isConnected) continue;
         observer.unobserve(row);
-        this.observed.delete(row);
+        this.#observed.delete(row);
       }
-      for (const row of list?.querySelectorAll('li[data-id]') ?? []) {
-        if (this.observed.has(row)) continue;
+      for (const row of list?.querySelectorAll<HTMLElement>('li[data-id]') ?? []) {
+        if (this.#observed.has(row)) {
+          // A row reused for another segment keeps its height until it reports a new one.
+          const id = row.dataset.id!;
+          const size = this.#sizes.get(row);
+          if (size !== undefined && !this.#heights.has(id)) {
+            this.#heights.set(id, size);
+            this.#heightsVersion++;
+          }
+          continue;
+        }
         observer.observe(row);
-        this.observed.add(row);
+        this.#observed.add(row);
       }
     }
-    if (this.pendingScroll !== null && list) {
-      list.scrollTop = this.pendingScroll;
-      this.pendingScroll = null;
+    if (this.#pendingScroll !== null && list) this.#whenLaidOut(list);
+  }
+
+  /** Calls `afterLayout` after the frame's layout: a fresh observation is always reported once. */
+  #whenLaidOut(list: HTMLElement): void {
+    if (!this.#scroller) return this.#afterLayout();
+    this.#scroller.unobserve(list);
+    this.#scroller.observe(list);
+  }
+
+  /**
+   * For the element's `getUpdateComplete()`: resolves once a scroll asked for is applied, so what
+   * a host reads after an update is what the annotator sees. A list that is not laid out (hidden)
+   * gets no notification: after two frames it is waited for no longer.
+   */
+  scrolled(): Promise<void> {
+    if (this.#pendingScroll === null || !this.#scroller) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#whenScrolled.push(resolve);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    });
+  }
+
+  #afterLayout(): void {
+    const list = this.source.listElement();
+    for (const resolve of this.#whenScrolled.splice(0)) resolve();
+    if (!list || (this.#pendingScroll === null && !this.#scrollMoved)) return;
+    this.#scrollMoved = false;
+    if (this.#pendingScroll !== null) {
+      const before = list.scrollTop;
+      list.scrollTop = this.#pendingScroll;
+      this.#pendingScroll = null;
+      this.#ownScroll = list.scrollTop !== before;
+    }
+    // Layout is clean here, so reading is free: where the browser clamped the scroll (the end of
+    // the list), the window follows it now.
+    const top = list.scrollTop;
+    // (Within a pixel is the same place: the browser snaps scroll offsets to device pixels.)
+    if (Math.abs(top - this.#scrollTop) >= 1 || list.clientHeight !== this.#viewport) {
+      this.#scrollTop = top;
+      this.#viewport = list.clientHeight;
+      this.host.requestUpdate();
     }
   }
 
   onScroll(list: HTMLElement): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => {
-      this.scrollTop = list.scrollTop;
-      this.viewport = list.clientHeight;
-      this.host.requestUpdate();
-    });
+    // The scroll we just applied is already in the model.
+    if (this.#ownScroll) {
+      this.#ownScroll = false;
+      return;
+    }
+    this.#scrollMoved = true;
+    this.#whenLaidOut(list);
   }
 
   /** Scrolls the list so a segment's row is in view (applied after the next update). */
   reveal(id: string): void {
     const index = this.source.sorted().findIndex((s) => s.id === id);
     if (index < 0) return;
-    const offsets = this.offsets;
+    const offsets = this.#offsets;
     const top = offsets[index];
-    if (top >= this.scrollTop && offsets[index + 1] <= this.scrollTop + this.viewport) return;
-    this.scrollTop = Math.max(0, top - this.viewport / 3);
-    this.pendingScroll = this.scrollTop;
+    if (top >= this.#scrollTop && offsets[index + 1] <= this.#scrollTop + this.#viewport) return;
+    this.#scrollTop = Math.max(0, Math.round(top - this.#viewport / 3));
+    this.#pendingScroll = this.#scrollTop;
     this.host.requestUpdate();
   }
 
-  private get offsets(): Float64Array {
+  get #offsets(): Float64Array {
     const version = this.source.orderVersion();
-    const cache = this.offsetsCache;
-    if (cache?.version === version && cache.heights === this.heightsVersion) return cache.offsets;
-    const offsets = rowOffsets({ items: this.source.sorted(), keyOf: (s) => s.id, heights: this.heights, estimate: this.estimate });
-    this.offsetsCache = { version, heights: this.heightsVersion, offsets };
+    const cache = this.#offsetsCache;
+    if (cache?.version === version && cache.heights === this.#heightsVersion) return cache.offsets;
+    const offsets = rowOffsets({ items: this.source.sorted(), keyOf: (s) => s.id, heights: this.#heights, estimate: this.#estimate });
+    this.#offsetsCache = { version, heights: this.#heightsVersion, offsets };
     return offsets;
   }
 
   /** Rows not yet measured are guessed at the mean of those measured. */
-  private get estimate(): number {
+  get #estimate(): number {
     let sum = 0;
-    for (const h of this.heights.values()) sum += h;
-    return this.heights.size ? sum / this.heights.size : FIRST_ESTIMATE;
+    for (const h of this.#heights.values()) sum += h;
+    return this.#heights.size ? sum / this.#heights.size : FIRST_ESTIMATE;
   }
 
-  private onRowsResized(entries: ResizeObserverEntry[]): void {
+  #onRowsResized(entries: ResizeObserverEntry[]): void {
     let changed = false;
     for (const entry of entries) {
       const id = (entry.target as HTMLElement).dataset.id;
       const height = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-      if (!id || !height || Math.abs((this.heights.get(id) ?? -1) - height) < 0.5) continue;
-      this.heights.set(id, height);
+      if (height) this.#sizes.set(entry.target, height);
+      if (!id || !height || Math.abs((this.#heights.get(id) ?? -1) - height) < 0.5) continue;
+      this.#heights.set(id, height);
       changed = true;
     }
     // Heights only matter where gaps stand in for rows. Re-rendering inside the observer's turn
     // would loop it; the next frame is soon enough.
     if (changed && this.source.sorted().length >= WINDOW_FROM) {
-      this.heightsVersion++;
+      this.#heightsVersion++;
       requestAnimationFrame(() => this.host.requestUpdate());
     }
   }

@@ -4,7 +4,10 @@
  * are gaps of their measured (or estimated) height, so the scrollbar stays true. Pure.
  */
 
+/** A gap's `key` is its place among the gaps, so the same `<li>` stands in for whichever rows are away. */
 export type WindowItem<T> = { kind: 'row'; item: T; index: number } | { kind: 'gap'; key: string; height: number };
+/** A window item as rendered: each row with the DOM row (`slot`, see `assignSlots`) that shows it. */
+export type SlottedItem<T> = { kind: 'row'; item: T; index: number; slot: number } | { kind: 'gap'; key: string; height: number };
 
 export interface WindowInput<T> {
   items: readonly T[];
@@ -54,11 +57,34 @@ export function listWindow<T>(input: WindowInput<T>, offsets = rowOffsets(input)
   }
   const out: WindowItem<T>[] = [];
   let next = 0;
+  let gaps = 0;
   for (const index of shown) {
-    if (index > next) out.push({ kind: 'gap', key: `gap-${next}`, height: offsets[index] - offsets[next] });
+    if (index > next) out.push({ kind: 'gap', key: `gap-${gaps++}`, height: offsets[index] - offsets[next] });
     out.push({ kind: 'row', item: items[index], index });
     next = index + 1;
   }
-  if (next < items.length) out.push({ kind: 'gap', key: `gap-${next}`, height: offsets[items.length] - offsets[next] });
+  if (next < items.length) out.push({ kind: 'gap', key: `gap-${gaps}`, height: offsets[items.length] - offsets[next] });
   return out;
+}
+
+/**
+ * Which DOM row shows each item: an item already shown keeps its row (the one being typed in
+ * keeps its focus and IME state), an item arriving takes the row of one that left, so a jump to a
+ * far segment updates ~20 rows in place instead of removing them and building 20 new ones (a
+ * select with its options, a textarea, a button each). Returns the new id → slot map. Pure.
+ */
+export function assignSlots(previous: ReadonlyMap<string, number>, ids: readonly string[]): Map<string, number> {
+  const kept = new Set<number>();
+  for (const id of ids) {
+    const slot = previous.get(id);
+    if (slot !== undefined) kept.add(slot);
+  }
+  // Free rows in the order they stand in the DOM (the previous map's order), so a jump fills them
+  // top to bottom and nothing moves.
+  const free = [...previous.values()].filter((slot) => !kept.has(slot));
+  let fresh = Math.max(-1, ...previous.values()) + 1;
+  let f = 0;
+  const next = new Map<string, number>();
+  for (const id of ids) next.set(id, previous.get(id) ?? (f < free.length ? free[f++] : fresh++));
+  return next;
 }

@@ -3,7 +3,7 @@
  * are, the window the waveform shows and the playhead — shown whenever the waveform is zoomed in
  * past the whole file. A press or drag on it moves the view there (the playhead stays put, as a
  * scrollbar would). When the playhead is outside the view, a button says where it is and brings
- * it back, so the clock and the ruler never seem to disagree.
+ * it back, so the clock and the ruler never seem to disagree. Loaded on demand (overview-slot.ts).
  */
 import { html, nothing, type LitElement, type ReactiveController } from 'lit';
 import { labelIdOf, type Annotation } from '../core/annotation.js';
@@ -41,12 +41,6 @@ export class OverviewStrip implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** True when the waveform shows less than the whole file. */
-  get shown(): boolean {
-    const duration = this.source.duration();
-    return duration > 0 && this.view.width > 0 && duration * this.view.pxPerSecond > this.view.width + 1;
-  }
-
   /** The stretch of time the waveform shows, seconds. */
   get window(): { start: number; end: number } {
     const px = this.view.pxPerSecond;
@@ -59,8 +53,8 @@ export class OverviewStrip implements ReactiveController {
     return t >= start - 1e-6 && t <= end + 1e-6;
   }
 
+  /** Called by the slot (overview-slot.ts) only while the waveform shows less than the whole file. */
   render() {
-    if (!this.shown) return nothing;
     const time = this.source.time();
     return html`<div part="overview">
       <canvas

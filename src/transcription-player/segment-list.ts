@@ -1,7 +1,8 @@
 /**
  * The list of segments in time order: the time (a button that plays the segment), the speaker, and
  * a transcript field that is a real textarea, so the browser's spell-check, IME (Tamil, Hindi…),
- * undo and accessibility all work. Rows off screen skip layout (`content-visibility: auto`).
+ * undo and accessibility all work. A long list renders only the rows near the view (list-controller.ts),
+ * each DOM row reused for whichever segment arrives (keyed by slot, not by segment).
  */
 import { html, nothing } from 'lit';
 import { cssom } from '../core/cssom-style.js';
@@ -11,7 +12,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Annotation, Label } from '../core/annotation.js';
 import { labelIdOf } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
-import type { WindowItem } from './list-window.js';
+import type { SlottedItem } from './list-window.js';
 import type { Piece } from './transcript-pieces.js';
 import { languageOf, rangeOf, transcriptOf } from './segments.js';
 import type { SpeakerNamer } from './speaker-name.js';
@@ -19,7 +20,7 @@ import { formatClock } from './time-format.js';
 
 export interface SegmentListHost {
   /** The rows to render (a window of a long list) and gaps standing in for the others. */
-  items: readonly WindowItem<Annotation>[];
+  items: readonly SlottedItem<Annotation>[];
   total: number;
   currentId: string | undefined;
   selectedId: string | null;
@@ -135,7 +136,8 @@ export function renderSegmentList(host: SegmentListHost) {
   return html`<ol part="list" aria-label=${msg('Segments')} @scroll=${(e: Event) => host.scroll(e.currentTarget as HTMLElement)}>
     ${repeat(
       host.items,
-      (item) => (item.kind === 'row' ? item.item.id : item.key),
+      // Keyed by DOM row, not by segment: a row that scrolls away is reused for one arriving.
+      (item) => (item.kind === 'row' ? item.slot : item.key),
       (item) =>
         item.kind === 'row' ? renderRow(host, item.item, item.index) : html`<li class="gap" aria-hidden="true" ${cssom({ height: `${item.height}px` })}></li>`,
     )}

@@ -11,7 +11,7 @@ import { msg } from '../core/localize.js';
 import type { LabelsController } from '../core/labels-controller.js';
 import { contrastText } from '../core/palette.js';
 import { coverageRuns, rangeOf, segmentsBetween } from './segments.js';
-import type { SpeakerNamer } from './speaker-name.js';
+import type { Speakers } from './speaker-name.js';
 
 /** Above this many segments in view, the waveform shows coverage runs instead of segments. */
 const MAX_SEGMENT_ELEMENTS = 250;
@@ -41,7 +41,7 @@ export class SegmentsLayer {
     px: number,
     currentId: string | undefined,
     selectedId: string | null | undefined,
-    nameOf: SpeakerNamer,
+    speakers: Speakers,
   ) {
     // Only segments near the view are in the DOM: 2,000 segments cost what the visible dozen cost.
     const from = (left - width) / px;
@@ -54,24 +54,24 @@ export class SegmentsLayer {
         (run) => html`<div class="coverage" ${cssom({ left: `${run.start * px}px`, width: `${Math.max(1, (run.end - run.start) * px)}px` })}></div>`,
       );
     }
-    return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId, selectedId, nameOf));
+    return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId, selectedId, speakers));
   }
 
-  private renderSegment(segment: Annotation, px: number, currentId: string | undefined, selectedId: string | null | undefined, nameOf: SpeakerNamer) {
+  private renderSegment(segment: Annotation, px: number, currentId: string | undefined, selectedId: string | null | undefined, speakers: Speakers) {
     const suggested = isSuggestion(segment);
     const parts = `segment${segment.id === currentId ? ' current' : ''}${segment.id === selectedId ? ' selected' : ''}${suggested ? ' suggestion' : ''}`;
     const editable = !this.labelsCtl.readonly;
     // Annotations are replaced, never mutated: an unchanged one reuses its template (a drag
     // re-renders one segment, not the dozen in view).
     const labelId = labelIdOf(segment);
-    // A speaker's number can change with other segments (numbered by first appearance): part of the key.
-    const name = nameOf(labelId);
-    const key = `${px}|${parts}|${editable}|${name}`;
+    // A speaker's number and colour can change with other segments (numbered by first appearance): part of the key.
+    const name = speakers.nameOf(labelId);
+    const color = speakers.colorOf(labelId);
+    const key = `${px}|${parts}|${editable}|${name}|${color}`;
     const labels = this.labelsCtl.labels.length ? this.labelsCtl.labels : NO_LABELS;
     const cached = this.templates.get(segment);
     if (cached?.key === key && cached.labels === labels) return cached.result;
     const { start, end } = rangeOf(segment);
-    const color = this.labelsCtl.colorOf(labelId);
     const result = html`<div part=${parts} data-segment=${segment.id} ${cssom({ left: `${start * px}px`, width: `${(end - start) * px}px`, '--_color': color })}>
       ${name || suggested
         ? html`<span class="segment-label" ${cssom({ background: color, color: contrastText(color) })}>${suggested ? suggestionMark(segment) : ''}${name}</span>`

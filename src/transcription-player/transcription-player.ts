@@ -6,7 +6,6 @@ import { TabWalk } from '../core/tab-walk.js';
 import { ReviewSlot } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
-import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
@@ -19,7 +18,7 @@ import { localized, msg, str } from '../core/localize.js';
 import { themeStyles } from '../core/theme.js';
 import { GestureController } from './gesture-controller.js';
 import { ListWindowController } from './list-controller.js';
-import type { WindowItem } from './list-window.js';
+import type { SlottedItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
 import { definePlayerKeys } from './player-keys.js';
 import type { PlayerParts } from './player-parts.js';
@@ -29,7 +28,7 @@ import { renderSegmentList } from './segment-list.js';
 import { rangeOf, transcriptOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
-import { OverviewStrip } from './overview.js';
+import { OverviewSlot } from './overview-slot.js';
 import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
@@ -94,17 +93,34 @@ import { AXIS_HEIGHT } from './waveform.js';
  */
 @localized()
 export class KolamTranscriptionPlayer extends LitElement {
+  // Declared here rather than by decorators: the entry then carries no decorator runtime.
+  static override properties = {
+    src: {},
+    source: {},
+    // An accessor of the class's own (below): Lit wraps it, so setting it still updates.
+    peaks: { attribute: false },
+    labels: { attribute: false },
+    activeLabel: { attribute: 'active-label' },
+    annotator: { attribute: false },
+    readonly: { type: Boolean, reflect: true },
+    keymap: { attribute: false },
+    playbackRate: { type: Number, attribute: 'playback-rate' },
+    rewindOnPause: { type: Number, attribute: 'rewind-on-pause' },
+    reviewOrder: { attribute: 'review-order' },
+    acceptThreshold: { type: Number, attribute: 'accept-threshold' },
+    language: {},
+  };
+
   static override styles = [themeStyles, transcriptionPlayerStyles];
 
   /** The audio or video to play. */
-  @property() src = '';
+  src = '';
   /** IRI written to `target.source`; defaults to `src`. */
-  @property() source: string | undefined;
+  source: string | undefined;
   /**
    * Precomputed peaks (audiowaveform JSON, v1/v2, 8/16-bit): a long file then needs no decode.
    * Without them, once `src` is decoded this gives the decoded peaks (JSON v2) for the host to store.
    */
-  @property({ attribute: false })
   get peaks(): AudiowaveformJson | null {
     return this.givenPeaks ?? this.waveformSource.decodedJson;
   }
@@ -114,27 +130,33 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   private givenPeaks: AudiowaveformJson | null = null;
-  @property({ attribute: false }) labels: Label[] | undefined;
-  @property({ attribute: 'active-label' }) activeLabel: string | undefined;
-  @property({ attribute: false }) annotator: Annotator | undefined;
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  labels: Label[] | undefined;
+  activeLabel: string | undefined;
+  annotator: Annotator | undefined;
+  readonly = false;
   /** Overrides key bindings by action name (see the class description). */
-  @property({ attribute: false }) keymap: Keymap = {};
+  keymap: Keymap = {};
   /** 0.5–2, pitch preserved. */
-  @property({ type: Number, attribute: 'playback-rate' }) playbackRate = 1;
+  playbackRate = 1;
   /** Seconds to step back on pause. */
-  @property({ type: Number, attribute: 'rewind-on-pause' }) rewindOnPause = 1;
+  rewindOnPause = 1;
   /** Order of review (N): `margin` (default, most confused first), `score` (lowest first) or `reading`. */
-  @property({ attribute: 'review-order' }) reviewOrder: string | undefined;
+  reviewOrder: string | undefined;
   /** Shift+Enter accepts every pending suggestion scored at or above this; unset: none. */
-  @property({ type: Number, attribute: 'accept-threshold' }) acceptThreshold: number | undefined;
+  acceptThreshold: number | undefined;
   /** Language tag of new transcripts (e.g. `ta`); also the fields' `lang` for spell-check. */
-  @property() language: string | undefined;
+  language: string | undefined;
 
-  @state() private hasVideo = false;
+  /** Set on load (then rendered by that update) and on metadata (which asks for an update). */
+  private hasVideo = false;
 
-  @query('video') private media!: HTMLVideoElement;
-  @query('[part~="list"]') private list!: HTMLElement | null;
+  private get media(): HTMLVideoElement {
+    return this.renderRoot?.querySelector('video') as HTMLVideoElement;
+  }
+
+  private get list(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="list"]') ?? null;
+  }
 
   private readonly store = new AnnotationStore(this);
   private readonly labelsCtl = new LabelsController(this);
@@ -160,12 +182,12 @@ export class KolamTranscriptionPlayer extends LitElement {
     duration: () => this.duration,
     time: () => this.transport.time,
   });
-  private readonly overview = new OverviewStrip(this, this.view, {
+  private readonly overview = new OverviewSlot(this, this.view, {
     duration: () => this.duration,
     time: () => this.transport.time,
     levels: () => this.waveformSource.levels,
     segments: () => this.sorted,
-    colorOf: (id) => this.labelsCtl.colorOf(id),
+    colorOf: (id) => this.speakerLook.colorOf(id),
   });
   private readonly parts: PlayerParts = {
     store: this.store,
@@ -306,9 +328,16 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— lifecycle ———
 
-  /** Also waits for the review code when the set has suggestions, so the review bar is drawn. */
+  /**
+   * Also waits for the review code when the set has suggestions, so the review bar is drawn, for
+   * the overview strip's code once it is shown, and for the list's scroll to a row (applied after
+   * the frame's layout, see list-controller.ts).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    return this.review.settled(await super.getUpdateComplete());
+    const done = await this.review.settled(await super.getUpdateComplete());
+    await this.overview.settled();
+    await this.rows.scrolled();
+    return done;
   }
 
   override connectedCallback(): void {
@@ -415,13 +444,13 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   /** The row in the Tab order: the selected one, else the one playing, else the first shown. */
-  private tabRowId(items: WindowItem<Annotation>[], currentId: string | undefined): string | undefined {
+  private tabRowId(items: SlottedItem<Annotation>[], currentId: string | undefined): string | undefined {
     const shown = (id: string | null | undefined) => (id && items.some((i) => i.kind === 'row' && i.item.id === id) ? id : undefined);
     const first = items.find((i) => i.kind === 'row');
     return shown(this.store.selectedId) ?? shown(currentId) ?? (first?.kind === 'row' ? first.item.id : undefined);
   }
 
-  private renderListRows(items: WindowItem<Annotation>[], total: number, currentId: string | undefined) {
+  private renderListRows(items: SlottedItem<Annotation>[], total: number, currentId: string | undefined) {
     const labels = this.labelsCtl;
     return renderSegmentList({
         items,
@@ -432,9 +461,9 @@ export class KolamTranscriptionPlayer extends LitElement {
         readonly: labels.readonly,
         playable: this.waveformSource.status !== 'error',
         labels: labels.labels,
-        nameOf: this.nameOf,
+        nameOf: this.speakerLook.nameOf,
         language: this.language,
-        colorOf: (id) => labels.colorOf(id),
+        colorOf: this.speakerLook.colorOf,
         draftOf: (id) => this.drafts.get(id),
         pieceOf: (id, text) => this.pieces.pieceOf(id, text),
         // The text now, not as last rendered: the field may have been typed in since.
@@ -463,10 +492,10 @@ export class KolamTranscriptionPlayer extends LitElement {
       });
   }
 
-  /** Speaker names, worked out again only when the labels or the segments change. */
-  private get nameOf() {
+  /** Speaker names and colours, worked out again only when the labels or the segments change. */
+  private get speakerLook() {
     const labels = this.labelsCtl.labels;
-    return this.speakers.of(labels.length ? labels : NO_LABELS, this.sorted);
+    return this.speakers.of(labels.length ? labels : NO_LABELS, this.sorted, (id) => this.labelsCtl.colorOf(id));
   }
 
   override render() {
@@ -530,7 +559,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   private renderOnWave(px: number, currentId: string | undefined) {
     const ghost = this.gestures.ghost;
     const time = this.transport.time;
-    return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.nameOf)}
+    return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.speakerLook)}
           ${ghost
             ? html`<div part="segment" class="ghost"
                 ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': this.labelsCtl.colorOf(this.labelsCtl.activeLabel) })}

@@ -87,6 +87,52 @@ describe('<kolam-transcription-player> display', () => {
     expect(shadow(el).textContent).not.to.match(/spk_|https:/);
   });
 
+  it('gives each speaker outside the label list a colour of its own, the same in the list, on the waveform and in the overview, after a reload too', async () => {
+    // Diarisation output with no label list: three speakers, one of them twice.
+    const diarised = () => [
+      segment('a', 0.5, 2, 'one', 'spk_1'),
+      segment('b', 3, 5, 'two', 'https://example.org/speakers/7'),
+      segment('c', 6, 7, 'three', 'spk_1'),
+      segment('d', 8, 9.5, 'four', 'spk_0'),
+    ];
+    const colours = async (el: KolamTranscriptionPlayer) => {
+      await el.updateComplete;
+      const onWave = [...shadow(el).querySelectorAll<HTMLElement>('[part~="segment"][data-segment]')].map((s) => [s.dataset.segment!, getComputedStyle(s.querySelector('.segment-label')!).backgroundColor]);
+      const inList = [...shadow(el).querySelectorAll<HTMLElement>('li[data-id]')].map((row) => [row.dataset.id!, getComputedStyle(row.querySelector('[part="speaker"]')!).borderInlineStartColor]);
+      return { onWave: Object.fromEntries(onWave), inList: Object.fromEntries(inList) };
+    };
+    const el = await speechPlayer(diarised());
+    const { onWave, inList } = await colours(el);
+    expect(inList).to.deep.equal(onWave);
+    const grey = 'rgb(138, 143, 152)';
+    expect(onWave.a).to.equal(onWave.c);
+    expect(new Set([onWave.a, onWave.b, onWave.d]).size, JSON.stringify(onWave)).to.equal(3);
+    expect(Object.values(onWave)).to.not.include(grey);
+    // The overview strip (shown when zoomed in) marks each segment in its speaker's colour.
+    el.zoom = el.zoom * 4;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    const canvas = shadow(el).querySelector<HTMLCanvasElement>('[part~="overview"] canvas')!;
+    const dpr = canvas.width / canvas.clientWidth;
+    const scale = canvas.clientWidth / el.duration;
+    const pixel = (seconds: number) => {
+      const [r, g, b] = canvas.getContext('2d')!.getImageData(Math.round(seconds * scale * dpr), Math.round((28 - 2) * dpr), 1, 1).data;
+      return `rgb(${r}, ${g}, ${b})`;
+    };
+    expect({ a: pixel(1.2), b: pixel(4), d: pixel(8.7) }).to.deep.equal({ a: onWave.a, b: onWave.b, d: onWave.d });
+    // A reload of the same recording: the same speaker, the same colour.
+    const again = await speechPlayer(diarised());
+    expect((await colours(again)).onWave).to.deep.equal(onWave);
+  });
+
+  it('keeps unlisted speakers readable, in the light and the dark theme', async () => {
+    const el = await speechPlayer([segment('a', 0.5, 2, 'one', 'spk_1'), segment('b', 3, 5, 'two', 'spk_2'), segment('c', 6, 7, 'three', 'spk_3'), segment('d', 8, 9.5, 'four', 'spk_4')]);
+    await expect(el).to.be.accessible();
+    el.classList.add('kolam-theme-dark');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
   it('seeks where the time axis is clicked', async () => {
     const el = await speechPlayer([segment('a', 0.5, 9)]);
     const wave = waveformOf(el);

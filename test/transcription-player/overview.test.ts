@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { KolamTranscriptionPlayer } from '../../src/transcription-player.js';
-import { media, segment, shadow, waveformOf } from './helpers.js';
+import { overviewCode } from '../../src/transcription-player/overview-slot.js';
+import { media, segment, shadow, speechPlayer, waveformOf } from './helpers.js';
 
 let peaks: unknown;
 async function threeHours(): Promise<KolamTranscriptionPlayer> {
@@ -94,5 +95,54 @@ describe('<kolam-transcription-player> overview strip', () => {
     const { start, end } = viewOf(el);
     expect(el.currentTime).to.be.within(start, end);
     expect(shadow(el).querySelector('[part~="reveal-playhead"]')).to.equal(null);
+  });
+
+  describe('loaded on demand', () => {
+    const original = overviewCode.load;
+    afterEach(() => (overviewCode.load = original));
+
+    it('fetches its code for a long recording when the page is idle, before any zoom', async () => {
+      let calls = 0;
+      overviewCode.load = () => {
+        calls++;
+        return original();
+      };
+      const el = await threeHours();
+      await waitUntil(() => calls === 1, 'fetched at idle');
+      await settled(el);
+      expect(strip(el), 'fetched, not shown: the whole file is in view').to.equal(null);
+      el.zoom = 20;
+      await el.updateComplete;
+      expect(strip(el)).to.not.equal(null);
+      expect(calls).to.equal(1);
+    });
+
+    it('fetches its code for a short clip only when first zoomed in, a strip of the same size standing in', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let calls = 0;
+      overviewCode.load = () => {
+        calls++;
+        return held.then(original);
+      };
+      const el = await speechPlayer([segment('a', 1, 3, 'one')]);
+      const list = shadow(el).querySelector('[part~="list"]')!;
+      expect(calls, 'nothing fetched while the whole clip is in view').to.equal(0);
+      el.zoom = el.zoom * 4;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(calls).to.equal(1);
+      const standIn = shadow(el).querySelector<HTMLElement>('[part~="overview"]')!;
+      const before = { height: standIn.getBoundingClientRect().height, list: list.getBoundingClientRect().top };
+      expect(before.height).to.be.greaterThan(20);
+      release();
+      await el.updateComplete;
+      const strip = shadow(el).querySelector<HTMLElement>('[part~="overview"]')!;
+      expect(strip.getBoundingClientRect().height).to.equal(before.height);
+      expect(list.getBoundingClientRect().top, 'nothing below it moved').to.equal(before.list);
+      const canvas = strip.querySelector('canvas')!;
+      const accent = getComputedStyle(strip.querySelector('.probe.accent')!).color.match(/\d+/g)!.map(Number) as [number, number, number];
+      expect(outlinedColumns(canvas, 1.5, accent).length, 'the view window is drawn').to.be.greaterThan(0);
+      expect(calls).to.equal(1);
+    });
   });
 });
