@@ -145,9 +145,19 @@ export class ListWindowController implements ReactiveController {
   /** Calls `afterLayout` after the frame's layout: a fresh observation is always reported once. */
   #whenLaidOut(list: HTMLElement): void {
     if (!this.#scroller) return this.#afterLayout();
+    // Asked again from the update `afterLayout` itself started (the playhead's row moved meanwhile):
+    // observing the list anew within the same notification round would be a "ResizeObserver loop"
+    // error, so it waits for the next frame's layout instead.
+    if (this.#inAfterLayout) {
+      requestAnimationFrame(() => this.#whenLaidOut(list));
+      return;
+    }
     this.#scroller.unobserve(list);
     this.#scroller.observe(list);
   }
+
+  /** From a notification until the next frame: the updates it starts must not re-observe now. */
+  #inAfterLayout = false;
 
   /**
    * For the element's `getUpdateComplete()`: resolves once a scroll asked for is applied, so what
@@ -163,6 +173,10 @@ export class ListWindowController implements ReactiveController {
   }
 
   #afterLayout(): void {
+    if (!this.#inAfterLayout) {
+      this.#inAfterLayout = true;
+      requestAnimationFrame(() => (this.#inAfterLayout = false));
+    }
     const list = this.source.listElement();
     for (const resolve of this.#whenScrolled.splice(0)) resolve();
     if (!list || (this.#pendingScroll === null && !this.#scrollMoved)) return;
