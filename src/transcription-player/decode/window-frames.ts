@@ -1,0 +1,78 @@
+/**
+ * One window of a constant-rate MP3 as whole frames, ready for `decodeAudioData`: its bytes fetched
+ * as a range, a few frames early (to refill MP3's bit reservoir), cut on frame boundaries. Run in a
+ * worker of its own, which ends with it: a range fetched on the page left its network buffers in
+ * the renderer long after (three hours' windows fetched on the page: +151 MB resident after a
+ * collection; each in a worker that then ended: +42 MB). Pure fetch and bytes, so the page can run
+ * it too when no worker starts.
+ */
+import { DecodeError } from './errors.js';
+import { mp3FrameAt } from './mp3-frames.js';
+import type { ByteWindow, WindowPlan } from './window-plan.js';
+
+/** Frames decoded before the window: MP3's bit reservoir reaches back up to 511 bytes. */
+const PREROLL_FRAMES = 4;
+
+/** A window's frames: `bytes` (its own buffer, to transfer) starts at `time` seconds of the recording. */
+export interface WindowFrames {
+  bytes: Uint8Array;
+  time: number;
+  /** Where its last frame ends, in seconds. */
+  end: number;
+}
+
+/** The frames of `window`, or null if it holds none (a tag at the end). */
+export async function windowFrames(url: string, plan: WindowPlan, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
+  const format = plan.format;
+  if (format.kind !== 'mp3') throw new Error(`windows of whole frames are MP3's, not ${format.kind}'s`);
+  const frameBytes = Math.ceil(format.frameBytes);
+  const start = Math.max(format.dataStart, window.from - PREROLL_FRAMES * frameBytes);
+  const last = Math.min(plan.size, window.to + 2 * frameBytes + 4) - 1;
+  if (last < start) return null;
+  const bytes = await fetchRange(url, start, last, signal);
+  const isLast = window.to >= plan.size;
+  // The first frame: a header of the stream's kind followed by another (a lone 0xFFE… in the data is not one).
+  let at = 0;
+  for (; at + 4 <= bytes.length; at++) {
+    const f = mp3FrameAt(bytes, at);
+    if (f && f.kind === format.first.kind && mp3FrameAt(bytes, at + f.length)?.kind === format.first.kind) break;
+  }
+  const index = Math.round((start + at - format.dataStart) / format.frameBytes);
+  const from = at;
+  let frames = 0;
+  // Whole frames up to the window's end; the frame that straddles it is ours (the next window's
+  // warm-up starts before it).
+  while (start + at < window.to) {
+    const f = mp3FrameAt(bytes, at);
+    if (!f || f.kind !== format.first.kind) break;
+    if (at + f.length > bytes.length) {
+      if (start + at + f.length <= window.to || isLast) throw new DecodeError(`${url} ends early: inside an MP3 frame.`);
+      break;
+    }
+    at += f.length;
+    frames++;
+  }
+  if (isLast && format.frames !== null && index + frames < format.frames - 1) throw new DecodeError(`${url} ends early: ${index + frames} of its ${format.frames} MP3 frames.`);
+  if (!frames) return null;
+  const seconds = (n: number) => (n * format.first.samples) / format.first.sampleRate;
+  // Decoders put the encoder's and their own delay first, as for the whole file.
+  return { bytes: bytes.slice(from, at), time: seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
+}
+
+async function fetchRange(url: string, start: number, last: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  const init: RequestInit = { headers: { range: `bytes=${start}-${last}` } };
+  if (signal) init.signal = signal;
+  const failed = (what: string, error: unknown) => (signal?.aborted ? error : new DecodeError(`${what} ${url}: ${error instanceof Error ? error.message : String(error)}.`));
+  const response = await fetch(url, init).catch((error: unknown) => {
+    throw failed('Could not fetch', error);
+  });
+  if (response.status !== 206 || !response.body) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new DecodeError(`Could not fetch bytes ${start}–${last} of ${url}: HTTP ${response.status}.`);
+  }
+  return new Uint8Array(
+    await response.arrayBuffer().catch((error: unknown) => {
+      throw failed(`Could not read bytes ${start}–${last} of`, error);
+    }),
+  );
+}
