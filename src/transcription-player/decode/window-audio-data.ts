@@ -1,12 +1,13 @@
 /**
  * A window's frames (window-frames.ts) decoded on the page by `decodeAudioData`, in one call, and
- * reduced to peaks. Chromium decodes each call on a thread of its own pool, so windows in flight
+ * reduced to peaks (MP3; AAC as ADTS). Chromium decodes each call on a thread of its own pool, so windows in flight
  * use every core, with no JavaScript per frame: WebCodecs' AudioDecoder costs ~30–50 µs of output
  * objects and copies per MP3 frame, and its decoders share one media thread however many workers
  * hold them. Measured on bench:player's hour of MP3, decode alone, in one run: WebCodecs 3.2 s in
  * one worker, 2.7 s in two; `decodeAudioData` on 1 MB runs 1.76 s one at a time, 1.28 s two at a
  * time, 1.14 s three at a time; wavesurfer.js's one whole-file call 2.03 s.
  */
+import { adtsHeaders } from './adts.js';
 import { PeakSink } from './peak-sink.js';
 import { reportProgress } from './progress.js';
 import { DecodeError } from './errors.js';
@@ -21,9 +22,11 @@ import type { WindowPlan } from './window-plan.js';
  */
 const MAX_DECODE_RATE = 16_000;
 
-/** Whether `plan`'s windows are decoded this way here (the page, a constant-rate MP3). */
+/** Whether `plan`'s windows are decoded this way here (the page; a constant-rate MP3, or AAC that ADTS can carry). */
 export function audioDataDecodes(plan: WindowPlan): boolean {
-  return plan.format.kind === 'mp3' && typeof OfflineAudioContext !== 'undefined';
+  if (typeof OfflineAudioContext === 'undefined') return false;
+  const { format } = plan;
+  return format.kind === 'mp3' || (format.kind === 'mp4' && adtsHeaders(format.config.description as Uint8Array) !== null);
 }
 
 /**
@@ -31,7 +34,8 @@ export function audioDataDecodes(plan: WindowPlan): boolean {
  * until the page's next collection.
  */
 export function audioDataContext(plan: WindowPlan): OfflineAudioContext {
-  const rate = plan.format.kind === 'mp3' ? plan.format.first.sampleRate : plan.sampleRate;
+  const { format } = plan;
+  const rate = format.kind === 'mp3' ? format.first.sampleRate : format.kind === 'mp4' ? format.sampleRate : plan.sampleRate;
   return new OfflineAudioContext(1, 1, Math.min(MAX_DECODE_RATE, rate));
 }
 
@@ -43,7 +47,7 @@ export async function decodeFrames(frames: WindowFrames, plan: WindowPlan, conte
     // decodeAudioData takes the buffer it is given (frames.bytes is its own).
     audio = await context.decodeAudioData(frames.bytes.buffer as ArrayBuffer);
   } catch (error) {
-    throw new DecodeError(`Could not decode the MP3 frames at ${Math.round(frames.time)} s: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new DecodeError(`Could not decode the frames at ${Math.round(frames.time)} s: ${error instanceof Error ? error.message : String(error)}.`);
   }
   const channels = Array.from({ length: audio.numberOfChannels }, (_, c) => audio.getChannelData(c));
   try {

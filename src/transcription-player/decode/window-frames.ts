@@ -1,13 +1,17 @@
 /**
- * One window of a constant-rate MP3 as whole frames, ready for `decodeAudioData`: its bytes fetched
- * as a range, a few frames early (to refill MP3's bit reservoir), cut on frame boundaries. Run in a
+ * One window of a long file as whole frames, ready for `decodeAudioData`: a constant-rate MP3's
+ * bytes fetched as a range, a few frames early (to refill MP3's bit reservoir), cut on frame
+ * boundaries; an M4A's AAC frames, a few early too (AAC overlaps frames), each behind an ADTS header
+ * (adts.ts) so they make a file of their own. Run in a
  * worker of its own, which ends with it: a range fetched on the page left its network buffers in
  * the renderer long after (three hours' windows fetched on the page: +151 MB resident after a
  * collection; each in a worker that then ended: +42 MB). Pure fetch and bytes, so the page can run
  * it too when no worker starts.
  */
+import { adtsHeaders } from './adts.js';
 import { DecodeError } from './errors.js';
 import { mp3FrameAt } from './mp3-frames.js';
+import { mp4Samples } from './window-decode.js';
 import type { ByteWindow, WindowPlan } from './window-plan.js';
 
 /** Frames decoded before the window: MP3's bit reservoir reaches back up to 511 bytes. */
@@ -24,7 +28,8 @@ export interface WindowFrames {
 /** The frames of `window`, or null if it holds none (a tag at the end). */
 export async function windowFrames(url: string, plan: WindowPlan, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
   const format = plan.format;
-  if (format.kind !== 'mp3') throw new Error(`windows of whole frames are MP3's, not ${format.kind}'s`);
+  if (format.kind === 'mp4') return mp4Frames(url, plan, format, window, signal);
+  if (format.kind !== 'mp3') throw new Error(`windows of whole frames are MP3's and M4A's, not ${format.kind}'s`);
   const frameBytes = Math.ceil(format.frameBytes);
   const start = Math.max(format.dataStart, window.from - PREROLL_FRAMES * frameBytes);
   const last = Math.min(plan.size, window.to + 2 * frameBytes + 4) - 1;
@@ -57,6 +62,31 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   const seconds = (n: number) => (n * format.first.samples) / format.first.sampleRate;
   // Decoders put the encoder's and their own delay first, as for the whole file.
   return { bytes: bytes.slice(from, at), time: seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
+}
+
+async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
+  const header = adtsHeaders(format.config.description as Uint8Array);
+  if (!header) throw new Error('this AAC has no ADTS form');
+  const isLast = window.to >= plan.size;
+  const [first, last] = mp4Samples(format, window, isLast ? window.to : Infinity);
+  if (first >= last) return null;
+  const start = format.offsets[first];
+  const end = format.offsets[last - 1] + format.sizes[last - 1];
+  const bytes = await fetchRange(url, start, end - 1, signal);
+  let total = 0;
+  for (let i = first; i < last; i++) total += format.sizes[i] + 7;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (let i = first; i < last; i++) {
+    const from = format.offsets[i] - start;
+    const size = format.sizes[i];
+    if (from + size > bytes.length) throw new DecodeError(`${url} ends early: ${i} of its ${format.sizes.length} audio samples.`);
+    out.set(header(size), at);
+    out.set(bytes.subarray(from, from + size), at + 7);
+    at += size + 7;
+  }
+  const seconds = (n: number) => (n * format.frameSamples) / format.sampleRate - format.skip;
+  return { bytes: out, time: seconds(first), end: seconds(last) };
 }
 
 async function fetchRange(url: string, start: number, last: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
