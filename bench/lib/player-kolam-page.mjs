@@ -54,7 +54,7 @@ window.bench = {
   },
   /** `src` with its peaks given (fetched first, not timed): the player and its media, no decoding. */
   async loadSrcWithPeaks(url, peaksUrl) {
-    const json = await (await fetch(peaksUrl)).json();
+    const json = await (await window.fetch(peaksUrl)).json();
     mount();
     await el.updateComplete;
     el.peaks = json;

@@ -31,7 +31,7 @@ window.bench = {
   },
   /** `url` with its peaks given, as its docs do it (fetched first, not timed): no decoding. */
   async loadSrcWithPeaks(url, peaksUrl) {
-    const json = await (await fetch(peaksUrl)).json();
+    const json = await (await window.fetch(peaksUrl)).json();
     const channel = Float32Array.from({ length: json.length }, (_, i) => json.data[2 * i + 1] / 128);
     await mount({ url, peaks: [channel], duration: (json.length * json.samples_per_pixel) / json.sample_rate });
     const media = ws.getMediaElement();
