@@ -10,7 +10,7 @@
 //   (d) seek and zoom → painted.
 // Usage: node bench/transcription-player.mjs [--runs 2] [--only hour.mp3,hour.opus] [--skip-rest]
 import { readFileSync } from 'node:fs';
-import { ensureHourLong, ensureLongCompressed } from '../scripts/fixtures/audio.mjs';
+import { ensureHourLong, ensureLongCompressed, syntheticPeaks } from '../scripts/fixtures/audio.mjs';
 import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 1;
@@ -38,6 +38,9 @@ const bench = await startBench({
     'decode-worker': 'src/transcription-player/decode/decode-worker.ts',
   },
   routes: {
+    // One point a second (a few KB): the load with peaks given measures the player and its media.
+    '/bench/.cache/peaks-3600.json': () => ({ type: 'application/json', body: JSON.stringify(syntheticPeaks(3600, { sampleRate: 16000, samplesPerPixel: 16000 })) }),
+    '/bench/.cache/peaks-10800.json': () => ({ type: 'application/json', body: JSON.stringify(syntheticPeaks(10800, { sampleRate: 16000, samplesPerPixel: 16000 })) }),
     '/bench/.cache/decode-worker.ts': () => ({ type: 'text/javascript', body: readFileSync(new URL('./.cache/decode-worker.js', import.meta.url)) }),
   },
 });
@@ -96,7 +99,22 @@ async function loadLong(entry, url, seconds) {
   const after = await settledMemory(page);
   const reopen = entry === 'player-kolam' ? await page.evaluate((u) => window.bench.loadSrc(u), url) : null;
   await page.close();
-  return { ...result, before, peak: peak - before, after: after - before, reopen: reopen?.painted };
+  return { ...result, before, peak: peak - before, after: after - before, reopen: reopen?.painted, given: await givenPeaksMemory(entry, url, seconds) };
+}
+
+/**
+ * The same file with tiny peaks given (one point a second), in a fresh page: what the player and
+ * its media element hold with no decoding and next to no peaks, for both tools alike — the part of
+ * the figures above that is not the decode's. Over before, once settled.
+ */
+async function givenPeaksMemory(entry, url, seconds) {
+  const page = await toolPage(entry);
+  const before = await settledMemory(page);
+  const loaded = await page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]);
+  if (!(Math.abs(loaded.duration - seconds) < 2)) throw new Error(`${entry}: ${url} with peaks gave duration ${loaded.duration}`);
+  const after = await settledMemory(page);
+  await page.close();
+  return after - before;
 }
 
 async function runLong() {
@@ -200,6 +218,7 @@ for (let run = 1; run <= runs; run++) {
         row('memory peak while loading, over before', ours.peak, peer.peak, 'MB'),
         row('memory after, over before', ours.after, peer.after, 'MB'),
         row('reopen (peaks cached in IndexedDB) → painted', ours.reopen, undefined),
+        row('player + media element alone (tiny peaks given, no decoding): memory after, over before', ours.given, peer.given, 'MB'),
       ],
       'wavesurfer.js',
     );

@@ -2,13 +2,15 @@
 //   /__media/slow/<name>?kbps=N    the file at N kilobytes per second (a long download to watch)
 //   /__media/drop/<name>?after=N   the whole file's length promised, N bytes sent, then the
 //                                  connection dies (a server or network failing mid-stream)
-//   /__media/range/<name>          the file with byte ranges (Range → 206), as real servers do
+//   /__media/range/<name>          the file with byte ranges (Range → 206), as real servers do;
+//                                  ?kbps=N: each response at N kilobytes per second
 //   /__media/kolam-peaks/<name>    the file through kolam/peaks (src/peaks.ts, run in Node with
 //                                  the system's ffmpeg): audiowaveform JSON v2
 // Only files in test/fixtures/generated, by plain name.
 import { build } from 'esbuild';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
 const dir = join(process.cwd(), 'test/fixtures/generated');
@@ -25,6 +27,18 @@ function nodePeaks() {
     logLevel: 'warning',
   }).then(() => import(`${pathToFileURL(join(process.cwd(), 'node_modules/.cache/kolam-wtr/peaks-node.mjs')).href}?${Date.now()}`));
   return peaksEntry;
+}
+
+/** `stream` at `kbps` kilobytes per second (16 KB chunks). */
+function throttled(stream, kbps) {
+  return Readable.from(
+    (async function* () {
+      for await (const chunk of stream) {
+        yield chunk;
+        await new Promise((r) => setTimeout(r, (chunk.length / 1024 / kbps) * 1000));
+      }
+    })(),
+  );
 }
 
 export async function mediaMiddleware(ctx, next) {
@@ -63,7 +77,7 @@ export async function mediaMiddleware(ctx, next) {
     ctx.status = 206;
     ctx.set('content-range', `bytes ${start}-${end}/${size}`);
     ctx.length = end - start + 1;
-    ctx.body = createReadStream(file, { start, end });
+    ctx.body = Number(ctx.query.kbps) ? throttled(createReadStream(file, { start, end, highWaterMark: 16 * 1024 }), Number(ctx.query.kbps)) : createReadStream(file, { start, end });
     return;
   }
   const match = /^\/__media\/(slow|drop)\/([\w.-]+)$/.exec(ctx.path);

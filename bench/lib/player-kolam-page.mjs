@@ -52,6 +52,19 @@ window.bench = {
     const idle = (await window.__idle()) - t0;
     return { first: first ?? painted, painted, idle, duration: el.duration, chunks: el.shadowRoot.querySelectorAll('canvas').length };
   },
+  /** `src` with its peaks given (fetched first, not timed): the player and its media, no decoding. */
+  async loadSrcWithPeaks(url, peaksUrl) {
+    const json = await (await window.fetch(peaksUrl)).json();
+    mount();
+    await el.updateComplete;
+    el.peaks = json;
+    el.src = url;
+    await untilReady();
+    const video = el.shadowRoot.querySelector('video');
+    // Its media as far as it loads by itself (canplaythrough), for at most 10 s.
+    for (let i = 0; i < 200 && video.readyState < 4 && !video.error; i++) await new Promise((r) => setTimeout(r, 50));
+    return { duration: el.duration };
+  },
   async loadPeaks(json) {
     mount();
     await el.updateComplete;

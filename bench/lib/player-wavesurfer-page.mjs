@@ -29,6 +29,15 @@ window.bench = {
     // wavesurfer.js draws once the whole file is decoded: its first screen is the whole file.
     return { first: painted, painted, idle, duration: ws.getDuration() };
   },
+  /** `url` with its peaks given, as its docs do it (fetched first, not timed): no decoding. */
+  async loadSrcWithPeaks(url, peaksUrl) {
+    const json = await (await window.fetch(peaksUrl)).json();
+    const channel = Float32Array.from({ length: json.length }, (_, i) => json.data[2 * i + 1] / 128);
+    await mount({ url, peaks: [channel], duration: (json.length * json.samples_per_pixel) / json.sample_rate });
+    const media = ws.getMediaElement();
+    for (let i = 0; i < 200 && media.readyState < 4 && !media.error; i++) await new Promise((r) => setTimeout(r, 50));
+    return { duration: ws.getDuration() };
+  },
   async loadPeaks(json) {
     const t0 = performance.now();
     // audiowaveform's integers as wavesurfer's −1…1 channel data, as its docs do it.

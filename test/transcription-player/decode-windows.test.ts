@@ -64,6 +64,21 @@ describe('decoding a long file in windows, each in a worker of its own', () => {
     expect(performance.now() - t0).to.be.below(2000);
   });
 
+  it('reports an MP3 cut short of its frames once, keeping the windows decoded', async () => {
+    // Its Info frame counts 180 s of frames; the file holds 108 s: the last window finds it short.
+    const error = await loadPeaks(ranged('tones-cut.mp3', 'windows-cut-mp3'), { windowSeconds: 20 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(DecodeError);
+    expect((error as DecodeError).message).to.match(/ends early/);
+    const partial = peakValues((error as DecodeError).partial!);
+    // The windows before the cut are drawn, in place: a tone at 100 s, silence at 101 s.
+    const loudest = (t: number) => Math.max(partial.max[Math.round(t * partial.rate)], -partial.min[Math.round(t * partial.rate)]);
+    expect(loudest(100.5)).to.be.above(0.3);
+    expect(loudest(101.5)).to.be.below(0.05);
+  });
+
   it('reports a file cut short of its promised length once, keeping the windows decoded', async () => {
     // The range route serves what is on disk; a window past the end of a cut file gets nothing.
     const error = await loadPeaks(ranged('tones-cut.wav', 'windows-cut'), { windowSeconds: 20 }).then(

@@ -9,6 +9,8 @@ import type { DecodeReply, DecodeRequest } from './decode-worker.js';
 import { DecodeError } from './errors.js';
 import { storeCachedPeaks } from './peaks-cache.js';
 import { decodeStream, type DecodeProgress } from './stream-decode.js';
+import { audioDataContext, audioDataDecodes, decodeFrames } from './window-audio-data.js';
+import { windowFrames } from './window-frames.js';
 import { decodeWindow } from './window-decode.js';
 import type { WindowPlan } from './window-plan.js';
 import { WindowScheduler } from './window-scheduler.js';
@@ -192,12 +194,22 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
     spare = more ? warmWorker() : null;
     return warm;
   };
+  const context = audioDataDecodes(plan) ? audioDataContext(plan) : null;
   ends.signal.addEventListener('abort', () => spare?.worker.terminate(), { once: true });
   const scheduler = new WindowScheduler(plan, {
     parallel,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.focus ? { focus: options.focus } : {}),
     async run(window, onProgress, more) {
+      if (context) {
+        // The worker only fetches and cuts; the browser decodes on its own threads, the page reduces.
+        const last = await inWorker({ request: { url, plan, window, frames: true }, signal: ends.signal, onReply: () => undefined, warm: take(more) });
+        if (last !== ON_PAGE && last.kind === 'error') throw new DecodeError(last.message);
+        const frames = last === ON_PAGE || last.kind !== 'frames' ? await windowFrames(url, plan, window, ends.signal) : last.frames;
+        ends.signal.throwIfAborted();
+        if (frames) await decodeFrames(frames, plan, context, onProgress);
+        return;
+      }
       const last = await inWorker({
         request: { url, plan, window },
         signal: ends.signal,

@@ -34,22 +34,32 @@ export class PeakSink {
   length = 0;
   private dirtyFrom = Infinity;
   private dirtyTo = 0;
+  /** The point `min[0]` holds: points before it are not kept. */
+  private readonly origin: number;
 
-  /** `sampleRate` of the file (for the JSON), `seconds` its expected length (grows if longer). */
+  /**
+   * `sampleRate` of the file (for the JSON), `seconds` its expected length (grows if longer).
+   * `within` (seconds): keep only the points of this stretch, as one window of a long file needs —
+   * the whole file's points per second in a window's memory (a sink per window was 4 MB of an
+   * hour's points, 120 MB of garbage over the hour's windows on the page).
+   */
   constructor(
     readonly sampleRate: number,
     seconds: number,
+    within?: { from: number; to: number },
   ) {
     this.samplesPerPoint = samplesPerPoint(sampleRate, Math.max(1, seconds) * sampleRate);
     this.rate = sampleRate / this.samplesPerPoint;
-    const points = Math.min(MAX_POINTS, Math.ceil(Math.max(1, seconds) * this.rate) + 1);
+    this.origin = within ? Math.max(0, Math.floor(within.from * this.rate)) : 0;
+    const span = within ? Math.max(0, within.to - Math.max(0, within.from)) : Math.max(1, seconds);
+    const points = Math.min(MAX_POINTS, Math.ceil(span * this.rate) + 1);
     this.min = new Int8Array(points);
     this.max = new Int8Array(points);
   }
 
   /** Points the file is expected to have (for drawing the axis before the end is known). */
   get capacity(): number {
-    return this.min.length;
+    return this.origin + this.min.length;
   }
 
   /** Reduces `frames` samples of each channel, the first at `start` seconds, into the peaks. */
@@ -75,29 +85,34 @@ export class PeakSink {
           else if (v > hi) hi = v;
         }
       }
-      if (!this.ensure(p)) break;
-      const qlo = toInt8(lo);
-      const qhi = toInt8(hi);
-      if (qlo < this.min[p]) this.min[p] = qlo;
-      if (qhi > this.max[p]) this.max[p] = qhi;
+      const at = p - this.origin;
+      if (at >= 0) {
+        if (!this.ensure(at)) break;
+        const qlo = toInt8(lo);
+        const qhi = toInt8(hi);
+        if (qlo < this.min[at]) this.min[at] = qlo;
+        if (qhi > this.max[at]) this.max[at] = qhi;
+      }
       s = next;
       p++;
     }
     if (p > this.length) this.length = p;
-    if (first < this.dirtyFrom) this.dirtyFrom = first;
+    if (Math.max(first, this.origin) < this.dirtyFrom) this.dirtyFrom = Math.max(first, this.origin);
     if (p > this.dirtyTo) this.dirtyTo = p;
   }
 
   /** The points changed since the last call, or null. */
   take(): PeakSlice | null {
     if (this.dirtyTo <= this.dirtyFrom) return null;
-    const slice = { from: this.dirtyFrom, min: this.min.slice(this.dirtyFrom, this.dirtyTo), max: this.max.slice(this.dirtyFrom, this.dirtyTo) };
+    const from = this.dirtyFrom - this.origin;
+    const to = this.dirtyTo - this.origin;
+    const slice = { from: this.dirtyFrom, min: this.min.slice(from, to), max: this.max.slice(from, to) };
     this.dirtyFrom = Infinity;
     this.dirtyTo = 0;
     return slice;
   }
 
-  /** The peaks written, trimmed to what the file held (views: no second copy of an hour's peaks). */
+  /** The peaks written, trimmed to what the file held (views: no second copy of an hour's peaks). A sink made `within` a stretch has only its slices (`take`). */
   result(): Peaks {
     const trim = (a: Int8Array) => (a.length === this.length ? a : a.subarray(0, this.length));
     return { rate: this.rate, min: trim(this.min), max: trim(this.max), scale: INT8_SCALE, sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
@@ -105,7 +120,7 @@ export class PeakSink {
 
   private ensure(point: number): boolean {
     if (point < this.min.length) return true;
-    if (point >= MAX_POINTS) return false;
+    if (point + this.origin >= MAX_POINTS) return false;
     const size = Math.min(MAX_POINTS, Math.max(point + 1, this.min.length * 2));
     const min = new Int8Array(size);
     const max = new Int8Array(size);

@@ -168,7 +168,7 @@ async function oggWindow(run: Run, f: Extract<WindowPlan['format'], { kind: 'ogg
 }
 
 /** Samples with offsets in the window; the last window takes all the rest (its reading fails if cut). */
-function mp4Samples(f: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, size: number): [number, number] {
+export function mp4Samples(f: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, size: number): [number, number] {
   const first = Math.max(0, firstAtOrAfter(f.offsets, window.from) - PREROLL_FRAMES);
   return [first, window.to >= size ? f.offsets.length : firstAtOrAfter(f.offsets, window.to)];
 }
