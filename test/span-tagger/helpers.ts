@@ -88,3 +88,14 @@ export function selectorsOf(annotation: Annotation) {
   const [position, quote] = annotation.target.selector as unknown as [{ start: number; end: number }, { exact: string }];
   return { start: position.start, end: position.end, exact: quote.exact };
 }
+
+/** The texts of the ranges our highlights hold: what the annotator sees tinted, sorted. */
+export function drawn(el: KolamSpanTagger): string[] {
+  const prefix = (el as unknown as { painter: { prefix: string } }).painter.prefix;
+  const texts: string[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith(`${prefix}-l`) && !name.startsWith(`${prefix}-u`)) continue;
+    for (const range of highlight as Highlight) texts.push((range as Range).toString());
+  }
+  return texts.sort();
+}

@@ -9,22 +9,11 @@ import '../../src/span-tagger.js';
 import type { Annotation } from '../../src/core/annotation.js';
 import type { KolamSpanTagger } from '../../src/span-tagger.js';
 import { extrasCode } from '../../src/span-tagger/extras-slot.js';
-import { LABELS, cp, drag, pointOf, selectorsOf, spanAnnotation } from './helpers.js';
+import { LABELS, cp, drag, drawn, pointOf, selectorsOf, spanAnnotation } from './helpers.js';
 
 const TEXT = 'Kumar met Priya in Chennai.';
 const LONG = Array.from({ length: 400 }, (_, i) => `Line ${i}: Kumar met Priya in Chennai.`).join('\n');
 const fetchedExtras = () => performance.getEntriesByType('resource').some((e) => /\/(span-extras|long-text|anchoring|grapheme-snap)\.(ts|js)/.test(e.name));
-
-/** The texts the highlights of `el` hold: what the annotator sees tinted. */
-function drawn(el: KolamSpanTagger): string[] {
-  const prefix = (el as unknown as { painter: { prefix: string } }).painter.prefix;
-  const texts: string[] = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith(`${prefix}-l`) && !name.startsWith(`${prefix}-u`)) continue;
-    for (const range of highlight as Highlight) texts.push((range as Range).toString());
-  }
-  return texts.sort();
-}
 
 const blocks = (el: KolamSpanTagger) => [...el.shadowRoot!.querySelectorAll('.block')];
 

@@ -4,7 +4,7 @@ import type { Annotation } from '../../src/core/annotation.js';
 import '../../src/label-set.js';
 import '../../src/span-tagger.js';
 import type { KolamSpanTagger } from '../../src/span-tagger.js';
-import { LABELS, click, cp, drag, multiClick, pointOf, selectorsOf, spanAnnotation, textRange } from './helpers.js';
+import { LABELS, click, cp, drag, drawn, multiClick, pointOf, selectorsOf, spanAnnotation, textRange } from './helpers.js';
 
 const NEWS = '👩‍👩‍👧 Kumar met Priya in Chennai.\nThe   meeting lasted  two hours.';
 
@@ -23,17 +23,6 @@ async function tagger(text = NEWS, annotations: Annotation[] = [], attrs: Partia
   // A user sees a frame before acting on it.
   await nextFrame();
   return el;
-}
-
-/** The texts of the ranges our highlights hold, by highlight name suffix. */
-function drawn(el: KolamSpanTagger): string[] {
-  const prefix = (el as unknown as { painter: { prefix: string } }).painter.prefix;
-  const texts: string[] = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith(`${prefix}-l`) && !name.startsWith(`${prefix}-u`)) continue;
-    for (const range of highlight as Highlight) texts.push((range as Range).toString());
-  }
-  return texts.sort();
 }
 
 const region = (el: KolamSpanTagger) => el.shadowRoot!.querySelector<HTMLElement>('[part="text"]')!;
