@@ -85,7 +85,7 @@ export class EditingController implements ReactiveController {
   deleteSelection(): boolean {
     const tool = this.tool;
     if (tool.draft) return ((tool.draft = null), true);
-    if (tool.review.reject()) return true;
+    if (tool.review.decide('reject')) return true;
     const a = tool.store.selected;
     if (!a || !tool.canEdit) return false;
     tool.store.remove(a.id);
@@ -130,7 +130,7 @@ export class EditingController implements ReactiveController {
       this.createBox(draft);
       return true;
     }
-    return tool.review.accept();
+    return tool.review.decide('accept');
   }
 
   /** B: a new box in the middle of the view, a quarter of its size, to place by keys. */
@@ -165,7 +165,7 @@ export class EditingController implements ReactiveController {
     const { labelsCtl, store } = this.tool;
     const label = labelsCtl.labelForKey(event);
     if (!label) return false;
-    if (this.tool.review.accept(label.id)) return true;
+    if (this.tool.review.decide('accept', label.id)) return true;
     const a = store.selected;
     if (a && this.tool.canEdit && labelIdOf(a) !== label.id) {
       store.update(withLabel(a, label.id));

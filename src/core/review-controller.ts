@@ -58,6 +58,14 @@ export class ReviewController implements ReactiveController {
   #queueCache: { version: number; order: string | undefined; queue: Annotation[] } | null = null;
   #stateCache: { version: number; state: ReviewState } | null = null;
 
+  /**
+   * The tool's reading order changed with the set unchanged (the span tagger placed spans that
+   * waited for the quote search): the queue and counts are read afresh.
+   */
+  refresh(): void {
+    this.#queueCache = this.#stateCache = null;
+  }
+
   /** The pending suggestions, in review order; worked out once per change of the set. */
   get queue(): Annotation[] {
     const { version } = this.config.store;

@@ -124,26 +124,21 @@ export class ReviewSlot implements ReactiveController {
     return true;
   }
 
-  /** Enter, a label key (relabelled to it): accepts the selected suggestion, if there is one. */
-  accept(labelId?: string): boolean {
-    return this.decide('accept', labelId);
-  }
-
-  /** X, Delete: rejects the selected suggestion, if there is one. */
-  reject(): boolean {
-    return this.decide('reject');
+  /** The tool's reading order changed with the set unchanged: counts and queue are read afresh. */
+  refresh(): void {
+    this.#loaded?.controller.refresh();
   }
 }
 
 /**
  * The review keys (CONTRACT §8), the same names and bindings in every tool. Enter is the tool's own
- * (it also commits a draft) and calls `accept()` itself; Delete and label keys likewise call
- * `reject()` and `accept(labelId)` before their usual meaning.
+ * (it also commits a draft) and calls `decide('accept')` itself; Delete and label keys likewise
+ * call `decide('reject')` and `decide('accept', labelId)` before their usual meaning.
  */
 export function reviewKeyActions(review: ReviewSlot): Record<string, KeyAction> {
   return {
-    accept: { keys: ['a'], run: () => review.accept() },
-    reject: { keys: ['x'], run: () => review.reject() },
+    accept: { keys: ['a'], run: () => review.decide('accept') },
+    reject: { keys: ['x'], run: () => review.decide('reject') },
     acceptAll: { keys: ['Shift+Enter'], repeat: false, run: () => review.decide('acceptAboveThreshold') },
     nextSuggestion: { keys: ['n'], run: () => review.decide('next', 1) },
     previousSuggestion: { keys: ['Shift+n'], run: () => review.decide('next', -1) },

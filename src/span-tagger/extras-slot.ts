@@ -10,8 +10,10 @@ export const extrasCode = { load: (): Promise<SpanExtras> => import('./span-extr
 
 export class ExtrasSlot {
   #code: SpanExtras | undefined;
-  #failed = false;
-  #loading: Promise<void> | undefined;
+  /** It could not be fetched (offline, a broken deploy): callers do without, as said where each asks. Read only. */
+  failed = false;
+  /** While the code is on its way: settles once it is here and `arrived` has run. Read only. */
+  loading: Promise<void> | undefined;
   readonly #arrived: () => void;
 
   constructor(arrived: () => void) {
@@ -20,28 +22,18 @@ export class ExtrasSlot {
 
   /** The code if it is here; else undefined, and it is on its way (unless it could not be fetched). */
   get(): SpanExtras | undefined {
-    if (!this.#code && !this.#failed) {
-      this.#loading ??= extrasCode
+    if (!this.#code && !this.failed) {
+      this.loading ??= extrasCode
         .load()
         .then(
           (code) => void (this.#code = code),
-          () => void (this.#failed = true),
+          () => void (this.failed = true),
         )
         .then(() => {
-          this.#loading = undefined;
+          this.loading = undefined;
           this.#arrived();
         });
     }
     return this.#code;
-  }
-
-  /** It could not be fetched (offline, a broken deploy): callers do without, as said where each asks. */
-  get failed(): boolean {
-    return this.#failed;
-  }
-
-  /** While the code is on its way: settles once it is here and `arrived` has run. */
-  get loading(): Promise<void> | undefined {
-    return this.#loading;
   }
 }

@@ -88,7 +88,7 @@ export class SpanEditor {
   deleteSelected(): boolean {
     const { store, placement, labels } = this.#parts;
     const annotation = store.selected;
-    if (this.#parts.review().reject()) return true;
+    if (this.#parts.review().decide('reject')) return true;
     if (this.#parts.labels.readonly || !annotation) return false;
     const span = placement.spans.get(annotation.id);
     store.remove(annotation.id);
@@ -104,7 +104,7 @@ export class SpanEditor {
       if (readonly) return false;
       return this.createFrom(caret.draft);
     }
-    if (this.#parts.review().accept()) return true;
+    if (this.#parts.review().decide('accept')) return true;
     const word = wordAt(this.#host.text, caret.index);
     return !readonly && word !== null && this.createFrom(word);
   }
@@ -114,7 +114,7 @@ export class SpanEditor {
     const { store, labels } = this.#parts;
     const label = labels.labelForKey(event);
     if (!label) return false;
-    if (this.#parts.review().accept(label.id)) return true;
+    if (this.#parts.review().decide('accept', label.id)) return true;
     const selected = store.selected;
     if (selected && !this.#parts.labels.readonly) {
       const relabelled = withLabel(selected, label.id);

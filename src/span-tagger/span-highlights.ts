@@ -42,6 +42,8 @@ export class SpanHighlights {
   #window = { start: 0, end: 0 };
   #labelKeys = new Map<string, string>();
   readonly #names = new Map<string | undefined, string[]>();
+  /** Our names are in the page's `CSS.highlights` only while the tagger is on the page. */
+  #attached = true;
 
   constructor(root: ShadowRoot) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
@@ -61,7 +63,7 @@ export class SpanHighlights {
       highlight = new Highlight();
       highlight.priority = priority;
       this.#highlights.set(name, highlight);
-      CSS.highlights.set(name, highlight);
+      if (this.#attached) CSS.highlights.set(name, highlight);
     }
     return highlight;
   }
@@ -93,16 +95,16 @@ export class SpanHighlights {
     const rules: string[] = [];
     for (const { key, color } of labels) {
       for (let layer = 0; layer < DRAWN_LAYERS; layer++) {
-        const decoration = `text-decoration: underline ${['solid', 'solid', 'double', 'dashed'][layer]} ${color} 2px; text-underline-offset: ${2 + layer * 4}px`;
+        const decoration = `text-decoration: underline ${['solid', 'solid', 'double', 'dashed'][layer]} ${color}; text-decoration-thickness: 2px; text-underline-offset: ${2 + layer * 4}px`;
         rules.push(`::highlight(${this.#nameFor(key, layer)}) { background-color: color-mix(in srgb, ${color} var(--_span-tint), transparent); ${decoration} }`);
       }
       // A model's suggestion: a fainter tint and a dotted line, until someone accepts it.
-      rules.push(`::highlight(${this.#nameFor(`${key}s`, 0)}) { background-color: color-mix(in srgb, ${color} calc(var(--_span-tint) / 2), transparent); text-decoration: underline dotted ${color} 2px }`);
+      rules.push(`::highlight(${this.#nameFor(`${key}s`, 0)}) { background-color: color-mix(in srgb, ${color} calc(var(--_span-tint) / 2), transparent); text-decoration: underline dotted ${color}; text-decoration-thickness: 2px }`);
     }
     rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: var(--_fg); }`);
-    rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg) 2px }`);
+    rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg); text-decoration-thickness: 2px }`);
     // The selection sits over the spans' tints, translucent, so the spans it covers still show.
-    rules.push(`::highlight(${this.prefix}-selected) { background-color: color-mix(in srgb, var(--_selected) 28%, transparent); text-decoration: underline solid var(--_selected) 3px; text-underline-offset: 2px }`);
+    rules.push(`::highlight(${this.prefix}-selected) { background-color: color-mix(in srgb, var(--_selected) 28%, transparent); text-decoration: underline solid var(--_selected); text-decoration-thickness: 3px; text-underline-offset: 2px }`);
     rules.push(`@media (forced-colors: active) { ${labels.map(({ key }) => `::highlight(${this.#nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(', ')} { background-color: Mark; color: MarkText; } }`);
     this.#sheet.replaceSync(rules.join('\n'));
   }
@@ -179,11 +181,13 @@ export class SpanHighlights {
 
   /** Puts our names back after a reconnect. */
   attach(): void {
+    this.#attached = true;
     for (const [name, highlight] of this.#highlights) CSS.highlights.set(name, highlight);
   }
 
   /** Removes only our own names: other taggers and the page keep theirs. */
   detach(): void {
+    this.#attached = false;
     for (const name of this.#highlights.keys()) CSS.highlights.delete(name);
   }
 }

@@ -160,6 +160,8 @@ export class SpanPlacement {
    */
   replaceAll(): void {
     this.#placed.clear();
+    // From scratch, so a span whose annotation left the set meanwhile is not kept drawn.
+    this.spans = new SpanIndex();
     this.#version = -1;
   }
 }

@@ -138,6 +138,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
   /** The on-demand code: what arrives is placed and drawn at once. */
   readonly #extras = new ExtrasSlot(() => {
     this.#placement.replaceAll();
+    // Spans placed only now join the review's reading order, the set itself unchanged.
+    this.#review.refresh();
     this.requestUpdate();
   });
   readonly #placement = new SpanPlacement(this.#extras, (annotation) =>
@@ -322,7 +324,8 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
       }
       this.#blocks = new TextBlocks(container, text, extras);
       this.#hits = new TextHits(this.renderRoot as ShadowRoot, this.#blocks, this);
-      this.#watchScreen();
+      // Removed while the text waited for the on-demand code: watched again on reconnect.
+      if (this.isConnected) this.#watchScreen();
       redrawAll = true;
     }
     const labels = this.#labelsCtl.labels;

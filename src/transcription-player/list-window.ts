@@ -71,20 +71,39 @@ export function listWindow<T>(input: WindowInput<T>, offsets = rowOffsets(input)
  * Which DOM row shows each item: an item already shown keeps its row (the one being typed in
  * keeps its focus and IME state), an item arriving takes the row of one that left, so a jump to a
  * far segment updates ~20 rows in place instead of removing them and building 20 new ones (a
- * select with its options, a textarea, a button each). Returns the new id → slot map. Pure.
+ * select with its options, a textarea, a button each). A row is reused only where it already
+ * stands between the kept rows around the new item, so the rows in the DOM keep their order and
+ * none is ever moved: moving an element blurs it, which would end the annotator's typing (and an
+ * IME composition) when the list scrolls by a few rows. Returns the new id → slot map. Pure.
  */
 export function assignSlots(previous: ReadonlyMap<string, number>, ids: readonly string[]): Map<string, number> {
-  const kept = new Set<number>();
-  for (const id of ids) {
-    const slot = previous.get(id);
-    if (slot !== undefined) kept.add(slot);
+  // Where each old row stands in the DOM (the previous map's order is the rows' order).
+  const position = new Map<number, number>();
+  for (const slot of previous.values()) position.set(slot, position.size);
+  const keptSlot = ids.map((id) => previous.get(id));
+  const kept = new Set(keptSlot.filter((slot): slot is number => slot !== undefined));
+  // For each item, where the next kept row after it stands: a reused row must stand before that.
+  const nextKept: number[] = new Array(ids.length);
+  let bound = Infinity;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    nextKept[i] = bound;
+    const slot = keptSlot[i];
+    if (slot !== undefined) bound = position.get(slot)!;
   }
-  // Free rows in the order they stand in the DOM (the previous map's order), so a jump fills them
-  // top to bottom and nothing moves.
   const free = [...previous.values()].filter((slot) => !kept.has(slot));
   let fresh = Math.max(-1, ...previous.values()) + 1;
   let f = 0;
+  let at = -1;
   const next = new Map<string, number>();
-  for (const id of ids) next.set(id, previous.get(id) ?? (f < free.length ? free[f++] : fresh++));
+  ids.forEach((id, i) => {
+    let slot = keptSlot[i];
+    if (slot === undefined) {
+      // Free rows standing before the last placed one are passed over (they go).
+      while (f < free.length && position.get(free[f])! <= at) f++;
+      slot = f < free.length && position.get(free[f])! < nextKept[i] ? free[f++] : fresh++;
+    }
+    if (position.has(slot)) at = position.get(slot)!;
+    next.set(id, slot);
+  });
   return next;
 }

@@ -75,7 +75,7 @@ export function definePlayerKeys(
     const label = labels.labelForKey(event);
     if (!label) return false;
     const selected = store.selected;
-    if (tool.review().accept(label.id)) return true;
+    if (tool.review().decide('accept', label.id)) return true;
     if (selected) editor.relabel(selected, label.id);
     else labels.setActive(label.id);
     return true;

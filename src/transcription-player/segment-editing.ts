@@ -166,7 +166,7 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
       const id = store.selectedId;
       if (!id || labels.readonly) return false;
       drafts.discard(id);
-      if (tool.review().reject()) return true;
+      if (tool.review().decide('reject')) return true;
       store.remove(id);
       return true;
     },
@@ -175,7 +175,7 @@ export function segmentEditor(host: LitElement, tool: PlayerParts) {
     acceptOrPlaySelected(): boolean {
       const segment = store.selected;
       if (!segment) return false;
-      if (!tool.review().accept()) transport.playRange(rangeOf(segment).start, rangeOf(segment).end);
+      if (!tool.review().decide('accept')) transport.playRange(rangeOf(segment).start, rangeOf(segment).end);
       return true;
     },
 

@@ -4,7 +4,7 @@
  * `updateComplete` resolves; when it cannot be fetched the tagger still shows and keeps everything.
  * This file runs in a page of its own, so "never fetched" means this page.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/span-tagger.js';
 import type { Annotation } from '../../src/core/annotation.js';
 import type { KolamSpanTagger } from '../../src/span-tagger.js';
@@ -68,6 +68,31 @@ describe('span tagger code on demand', () => {
     expect(blocks(el).length).to.be.above(1);
     expect(blocks(el).map((b) => b.textContent).join('')).to.equal(LONG);
     expect(drawn(el)).to.deep.equal(['Kumar']);
+  });
+
+  it('counts a moved suggestion in the review once the code to place it arrives after the review code', async () => {
+    const load = extrasCode.load;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    extrasCode.load = () => held.then(load);
+    try {
+      const model = { id: 'ner', type: 'Software' };
+      const old = `Today: ${TEXT}`;
+      const here = { ...spanAnnotation('here', TEXT, 0, 5), creator: model };
+      const moved = { ...spanAnnotation('moved', old, cp(old, 'Chennai'), cp(old, 'Chennai') + 7, 'place'), creator: model };
+      const el = await fixture<KolamSpanTagger>(html`<kolam-span-tagger .labels=${LABELS} .text=${TEXT}></kolam-span-tagger>`);
+      el.annotations = [here, moved];
+      // The review code is here and its bar drawn, while the moved span still waits for the quote search.
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="review-progress"]'), 'review bar drawn');
+      expect(drawn(el)).to.deep.equal(['Kumar']);
+      release();
+      await el.updateComplete;
+      expect(drawn(el)).to.deep.equal(['Chennai', 'Kumar']);
+      expect(el.reviewState.pending).to.equal(2);
+      expect(el.shadowRoot!.querySelector('[part="review-progress"]')!.textContent).to.contain('2');
+    } finally {
+      extrasCode.load = load;
+    }
   });
 
   it('offline: draws the spans in place, keeps a moved one as given, shows a long text whole, and throws nothing', async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Annotation } from '../../src/core/annotation.js';
 import { cssom } from '../../src/core/cssom-style.js';
 import { assignSlots } from '../../src/transcription-player/list-window.js';
@@ -82,14 +82,45 @@ describe('<kolam-transcription-player> reviewing a long list', () => {
   });
 });
 
+describe('<kolam-transcription-player> typing while the list scrolls', () => {
+  it('keeps focus in the field being typed in when the list scrolls by a few rows', async () => {
+    const el = await longReview();
+    const shown = rows(el);
+    const row = shown[Math.floor(shown.length / 2) - 2];
+    const field = row.querySelector('textarea')!;
+    field.focus();
+    await sendKeys({ type: ' still typing' });
+    let blurred = 0;
+    field.addEventListener('blur', () => blurred++);
+    // The annotator scrolls the list down, a few rows at a time, while the field keeps focus.
+    const box = list(el).getBoundingClientRect();
+    const height = row.getBoundingClientRect().height;
+    for (let step = 0; step < 4; step++) {
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 20), Math.round(box.top + 10)] });
+      list(el).scrollBy(0, 3 * height);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await el.updateComplete;
+    }
+    expect(rows(el)[0].dataset.id, 'the list moved').to.not.equal(shown[0].dataset.id);
+    expect(blurred).to.equal(0);
+    expect(shadow(el).activeElement).to.equal(field);
+    await sendKeys({ type: '!' });
+    expect(field.value).to.match(/ still typing!$/);
+  });
+});
+
 describe('assignSlots', () => {
   it('keeps the rows of items still shown and gives arriving items the rows of those that left, in order', () => {
     const first = assignSlots(new Map(), ['a', 'b', 'c']);
     expect([...first]).to.deep.equal([['a', 0], ['b', 1], ['c', 2]]);
+    // a's row stood before the kept ones: reusing it for d would move it below them (a move blurs
+    // a focused field), so d gets a new row and a's goes.
     const scrolled = assignSlots(first, ['b', 'c', 'd']);
-    expect([...scrolled]).to.deep.equal([['b', 1], ['c', 2], ['d', 0]]);
+    expect([...scrolled]).to.deep.equal([['b', 1], ['c', 2], ['d', 3]]);
+    // c keeps its row; x takes b's (before c, where it stood), y a new one, z takes d's (after c).
     const jumped = assignSlots(scrolled, ['x', 'y', 'c', 'z']);
-    // c keeps its row; x, y take the free rows in DOM order (b's, then d's); z a new one.
-    expect([...jumped]).to.deep.equal([['x', 1], ['y', 0], ['c', 2], ['z', 3]]);
+    expect([...jumped]).to.deep.equal([['x', 1], ['y', 4], ['c', 2], ['z', 3]]);
+    // A far jump, nothing kept: every row is reused, in the order the rows stand.
+    expect([...assignSlots(jumped, ['p', 'q', 'r', 's'])]).to.deep.equal([['p', 1], ['q', 4], ['r', 2], ['s', 3]]);
   });
 });
