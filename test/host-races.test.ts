@@ -7,7 +7,7 @@ import { executeServerCommand, resetMouse, sendKeys, sendMouse, setViewport } fr
 import type { Annotation } from '../src/core/annotation.js';
 import type { KolamSpanTagger } from '../src/span-tagger.js';
 import { drag as boxDrag, imageSettled, mount as mountBox, xywh } from './box-tool/helpers.js';
-import { pointOf, spanAnnotation } from './span-tagger/helpers.js';
+import { drag as spanDrag, pointOf, selectorsOf, spanAnnotation } from './span-tagger/helpers.js';
 import { fieldOf, segment, speechPlayer } from './transcription-player/helpers.js';
 import { nextFrame, record, spanTagger } from './tool-cases.js';
 
@@ -163,5 +163,22 @@ describe('the span tagger under a host (CONTRACT §9)', () => {
     expect((await errored).detail.code).to.equal('invalid-property');
     await el.updateComplete;
     expect(el.text).to.equal('');
+  });
+
+  it('reports a granularity that is neither word nor char, and snaps a drag to whole words', async () => {
+    for (const bad of ['chars', 5, Object.freeze({ granularity: 'char' })]) {
+      const el = (await spanTagger.mount()) as KolamSpanTagger;
+      const errored = oneEvent(el, 'kolam-error');
+      el.granularity = bad as unknown as 'word';
+      const { detail } = await errored;
+      expect(detail.code, String(bad)).to.equal('invalid-property');
+      expect(detail.message).to.contain('granularity');
+      await el.updateComplete;
+      expect(el.granularity).to.equal('word');
+      const made = oneEvent(el, 'kolam-create');
+      await spanDrag(pointOf(el, 'Chennai', 0.2), pointOf(el, 'Chennai', 0.8));
+      expect(selectorsOf((await made).detail.annotation).exact).to.equal('Chennai');
+      el.remove();
+    }
   });
 });

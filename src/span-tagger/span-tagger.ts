@@ -282,8 +282,14 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keymap')) this.#keys.keymap = this.keymap;
-    // Fetched now, so it is here before the first selection needs it.
-    if (changed.has('granularity') && this.granularity === 'char') this.#extras.get();
+    if (changed.has('granularity') && this.granularity !== 'word') {
+      // Fetched now, so it is here before the first selection needs it.
+      if (this.granularity === 'char') this.#extras.get();
+      else {
+        if (this.granularity != null) reportLater(this, [{ code: 'invalid-property', message: '"granularity" must be "word" or "char"; "word" is used.', input: plainOrAsGiven(this.granularity) }]);
+        this.granularity = 'word';
+      }
+    }
     if (changed.has('text')) {
       if (this.text !== undefined && this.text !== null && typeof this.text !== 'string') {
         reportLater(this, [{ code: 'invalid-property', message: `"text" must be a string, got ${typeof this.text}; no text is shown.`, input: plainOrAsGiven(this.text) }]);
