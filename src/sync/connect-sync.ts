@@ -7,6 +7,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { retryDelay } from './backoff.js';
+import { Journal } from './journal.js';
 import { overlay, showSource } from './load-annotations.js';
 import { Outbox } from './outbox.js';
 import type { Change, ChangeOp } from './outbox-entry.js';
@@ -30,6 +31,9 @@ class SyncController {
   private readonly options: SyncOptions;
   private readonly outbox: Promise<Outbox | null>;
   private pending: Change[] = [];
+  /** Batches handed to IndexedDB whose transaction has not committed yet (what a pagehide journals). */
+  private readonly inFlight = new Set<Change[]>();
+  private readonly journal: Journal;
   /** Changes made but not yet in `stored` (the outbox count): the waiting count rises at once. */
   private uncounted = 0;
   private writeQueued = false;
@@ -53,6 +57,7 @@ class SyncController {
     this.options = options;
     this.container = new URL(options.container, document.baseURI).href;
     this.dbName = typeof options.database === 'string' && options.database ? options.database : 'kolam-sync';
+    this.journal = new Journal(this.dbName, this.container);
     const token = options.token;
     this.client = new ProtocolClient(
       typeof options.fetch === 'function' ? options.fetch : (...args) => fetch(...args),
@@ -61,7 +66,7 @@ class SyncController {
     for (const type of Object.keys(EDITS)) root.addEventListener(type, this.onEdit);
     addEventListener('online', this.wake);
     addEventListener('offline', this.onOffline);
-    addEventListener('pagehide', this.writeNow);
+    addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
     this.interval = setInterval(this.wake, options.interval ?? 15_000);
     if (typeof BroadcastChannel === 'function') {
@@ -102,11 +107,12 @@ class SyncController {
     }
   };
 
-  /** Writes what waits in memory to the outbox (also on pagehide: a closing tab keeps its edits). */
+  /** Writes what waits in memory to the outbox. */
   private readonly writeNow = (): Promise<void> => {
     this.writeQueued = false;
     if (this.pending.length === 0) return this.writing;
     const batch = this.pending.splice(0);
+    this.inFlight.add(batch);
     this.updateState();
     this.writing = this.writing.then(async () => {
       const outbox = await this.outbox;
@@ -114,10 +120,14 @@ class SyncController {
       try {
         await outbox.add(batch);
       } catch (error) {
+        this.inFlight.delete(batch);
         this.pending.unshift(...batch);
         this.fail(`The outbox could not be written: ${String(error)}`);
         return;
       }
+      this.inFlight.delete(batch);
+      // A page kept in the back/forward cache lives on: its journal must not outlive the commit.
+      this.journal.write([...this.inFlight].flat());
       this.channel?.postMessage('changed');
       this.stored = await outbox.count();
       this.uncounted -= batch.length;
@@ -125,6 +135,12 @@ class SyncController {
       this.scheduleDrain(0);
     });
     return this.writing;
+  };
+
+  /** A closing tab keeps its edits: the transactions it leaves open are aborted, so they go to the journal. */
+  private readonly onPageHide = (): void => {
+    void this.writeNow();
+    this.journal.write([...this.inFlight].flat());
   };
 
   private readonly wake = (): void => {
@@ -292,6 +308,12 @@ class SyncController {
   private async load(): Promise<void> {
     const outbox = await this.outbox;
     if (!outbox) return;
+    try {
+      await outbox.add(this.journal.take());
+      this.journal.forget();
+    } catch (error) {
+      this.fail(`The outbox could not be written: ${String(error)}`);
+    }
     for (const entry of await outbox.entries()) if (entry.failed) this.failed.set(entry.id, entry.failed);
     await this.recount();
     for (const source of this.sources()) {
@@ -331,7 +353,7 @@ class SyncController {
     for (const type of Object.keys(EDITS)) this.root.removeEventListener(type, this.onEdit);
     removeEventListener('online', this.wake);
     removeEventListener('offline', this.onOffline);
-    removeEventListener('pagehide', this.writeNow);
+    removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.timer);
     clearInterval(this.interval);

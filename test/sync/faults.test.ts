@@ -35,6 +35,27 @@ async function openTab(container: string, database: string): Promise<Tab> {
   return tab;
 }
 
+/** Keeps a readwrite transaction on the outbox of `database` open (a read at a time) until released. */
+async function holdOutbox(database: string): Promise<{ release(): void }> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(database);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  let held = true;
+  const store = db.transaction('outbox', 'readwrite').objectStore('outbox');
+  const again = () => {
+    if (held) store.count().onsuccess = again;
+  };
+  again();
+  return {
+    release() {
+      held = false;
+      db.close();
+    },
+  };
+}
+
 /** Draws a box with the keyboard alone (B, then Enter), in the tab's tool. */
 async function addBox(tab: Tab) {
   const before = tab.win.tool.annotations.length;
@@ -145,6 +166,35 @@ describe('sync under faults', function () {
     tab.win = tab.frame.contentWindow as Tab['win'];
     expect(byId(tab.win.tool.annotations)).to.deep.equal(byId(made));
     expect(tab.win.sync.state.waiting).to.equal(3);
+
+    await proxy.target('faults', origin);
+    await until(() => tab.win.sync.state.status === 'saved', 'the queue to drain after the reload');
+    await expectServerHolds(container, made);
+  });
+
+  it('keeps an edit whose outbox write a reload cut short: the journal brings it back, and it drains', async () => {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    const viaProxy = container.replace(origin, url);
+    const database = freshDatabase();
+    const tab = await openTab(viaProxy, database);
+    tabs.push(tab);
+    await addBox(tab);
+    await until(() => tab.win.sync.state.waiting === 1, 'the first edit waiting');
+    // Another connection holds the outbox in a write transaction, so the tab's next write waits
+    // behind it and is still open when the page unloads: the browser aborts it.
+    const hold = await holdOutbox(database);
+    await addBox(tab);
+    const made = tab.win.tool.annotations;
+    const reloaded = new Promise((resolve) => tab.frame.addEventListener('load', resolve, { once: true }));
+    tab.win.location.reload();
+    await reloaded;
+    hold.release();
+    await until(() => !!(tab.frame.contentWindow as Tab['win']).sync, 'the reloaded tab to connect');
+    tab.win = tab.frame.contentWindow as Tab['win'];
+    await tab.win.sync.loaded;
+    expect(byId(tab.win.tool.annotations), 'both boxes, the cut-short one included').to.deep.equal(byId(made));
+    expect(tab.win.sync.state.waiting).to.equal(2);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('kolam-sync-journal')), 'the journal, once folded in, is gone').to.deep.equal([]);
 
     await proxy.target('faults', origin);
     await until(() => tab.win.sync.state.status === 'saved', 'the queue to drain after the reload');
