@@ -136,6 +136,33 @@ for (const tool of TOOLS) {
       expect(el.reviewState).to.deep.equal({ pending: 3, accepted: 0, rejected: 0, relabeled: 0 });
     });
 
+    it('a host\'s accept-threshold as a string works; one that is no number is a kolam-error and accepts nothing', async () => {
+      const el = await reviewing(tool, [suggestion(tool, 'a', 0.95), suggestion(tool, 'b', 0.3)]);
+      const errors = record(el, ['kolam-error']);
+      const seen = reviews(el);
+      (el as unknown as { acceptThreshold: unknown }).acceptThreshold = 'high';
+      await el.updateComplete;
+      await press(el, 'Shift+Enter');
+      expect(seen).to.deep.equal([]);
+      expect(errors.map((e) => [(e.detail as { code: string }).code, (e.detail as { input: unknown }).input])).to.deep.equal([['invalid-property', 'high']]);
+      (el as unknown as { acceptThreshold: unknown }).acceptThreshold = '0.9';
+      await el.updateComplete;
+      await press(el, 'Shift+Enter');
+      expect(seen.map((s) => s.detail.suggestion.id)).to.deep.equal(['a']);
+    });
+
+    it('an unknown review-order is a kolam-error, once, and the default (margin) is used', async () => {
+      const el = await tool.mount(three(), false);
+      const errors = record(el, ['kolam-error']);
+      el.setAttribute('review-order', 'confused-first');
+      await tool.settle(el);
+      await focusKeys(tool, el);
+      await press(el, 'n');
+      await press(el, 'n');
+      expect(selectedId(el)).to.equal('a');
+      expect(errors.map((e) => [(e.detail as { code: string }).code, (e.detail as { input: unknown }).input])).to.deep.equal([['invalid-property', 'confused-first']]);
+    });
+
     it('at the end, focus stays and the tool says review is done', async () => {
       const el = await reviewing(tool, [suggestion(tool, 'a', 0.5)]);
       await press(el, 'n');

@@ -9,7 +9,7 @@ import { plainOrAsGiven } from '../core/plain-data.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, isSuggestion, labelIdOf, type Annotation, type Annotator, type Label } from '../core/annotation.js';
-import { AnnotationStore } from '../core/annotation-store.js';
+import { GestureStore } from '../core/gesture-store.js';
 import { Announcer } from '../core/announcer.js';
 import { emit, type KolamErrorDetail } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
@@ -157,7 +157,7 @@ export class KolamBoxTool extends LitElement {
     if (this.imageSize) this.view = zoomAbout(this.view, value / this.view.zoom, this.centre, this.viewport, this.imageSize);
   }
 
-  /** @internal */ readonly store = new AnnotationStore(this);
+  /** @internal */ readonly store = new GestureStore(this);
   /** @internal */ readonly labelsCtl = new LabelsController(this);
   private readonly keys = new KeyboardController(this, boxKeyActions(this));
   /** @internal */ readonly announcer = new Announcer(this);

@@ -22,11 +22,6 @@ class Rejected {
 
 const HISTORY_LIMIT = 500;
 
-/** What a user edit can change; `modified` alone is not a change. */
-function contentOf(a: Annotation): string {
-  return JSON.stringify([a.target, a.body, a.creator]);
-}
-
 function canonicalJsonOrNull(value: unknown): string | null {
   try {
     return canonicalJson(value);
@@ -44,7 +39,6 @@ export class AnnotationStore {
   #redoStack: Step[] = [];
   #shownCache: { version: number; list: Annotation[] } | null = null;
   #jsonCache: { version: number; json: Array<string | null> } | null = null;
-  #gesture: { id: string; before: Annotation } | null = null;
   #grouping: Step[] | null = null;
 
   /** Increases on every change; cheap to compare in `willUpdate`. */
@@ -113,19 +107,19 @@ export class AnnotationStore {
     });
     this.#undoStack = [];
     this.#redoStack = [];
-    this.#gesture = null;
     if (this.selectedId && !this.#byId.has(this.selectedId)) this.selectedId = null;
     this.#changed();
   }
 
-  /** Our set as the host last saw it (gestures not yet committed), one canonical string per item. */
+  /** What the host last saw of annotation `id`; a store with gestures answers the state before one. */
+  committed(id: string): Annotation | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Our set as the host last saw it, one canonical string per item. */
   #committedJson(): Array<string | null> {
     if (this.#jsonCache?.version !== this.version) {
-      const gesture = this.#gesture;
-      const json = this.#order.map((key) => {
-        if (typeof key !== 'string') return canonicalJsonOrNull(key.rejected);
-        return canonicalJsonOrNull(gesture?.id === key ? gesture.before : this.#byId.get(key));
-      });
+      const json = this.#order.map((key) => canonicalJsonOrNull(typeof key === 'string' ? this.committed(key) : key.rejected));
       this.#jsonCache = { version: this.version, json };
     }
     return this.#jsonCache.json;
@@ -147,8 +141,7 @@ export class AnnotationStore {
   /** The user changed an annotation; `previous` defaults to the stored one (pass the pre-gesture one). */
   update(next: Annotation, previous: Annotation | undefined = this.#byId.get(next.id)): void {
     if (!previous || !this.#byId.has(next.id)) return;
-    this.#byId.set(next.id, next);
-    this.#changed(next.id);
+    this.show(next);
     this.#record({ kind: 'update', before: previous, after: next });
     this.#fireUpdate(next, previous);
   }
@@ -163,41 +156,14 @@ export class AnnotationStore {
     this.#fireDelete(before);
   }
 
-  /**
-   * A change in progress (a drag, a burst of arrow keys): shown at once, no event, no history.
-   * The first preview remembers the committed state; `commitGesture` or `cancelGesture` ends it.
-   */
-  preview(next: Annotation): void {
-    const current = this.#byId.get(next.id);
-    if (!current) return;
-    if (this.#gesture && this.#gesture.id !== next.id) this.commitGesture();
-    if (!this.#gesture) this.#gesture = { id: next.id, before: current };
+  /** Shows `next` in place of the stored annotation with its id: no event, no history. */
+  show(next: Annotation): void {
     this.#byId.set(next.id, next);
     this.#changed(next.id);
   }
 
-  get isGestureActive(): boolean {
-    return this.#gesture !== null;
-  }
-
-  /** Ends a gesture: one update event and one undo step, if anything changed. */
-  commitGesture(): void {
-    const gesture = this.#gesture;
-    this.#gesture = null;
-    if (!gesture) return;
-    const after = this.#byId.get(gesture.id);
-    if (after && contentOf(after) !== contentOf(gesture.before)) this.update(after, gesture.before);
-    else if (after) this.#byId.set(gesture.id, gesture.before);
-  }
-
-  /** Ends a gesture by restoring what was there before it (Escape). */
-  cancelGesture(): void {
-    const gesture = this.#gesture;
-    this.#gesture = null;
-    if (!gesture) return;
-    this.#byId.set(gesture.id, gesture.before);
-    this.#changed(gesture.id);
-  }
+  /** Ends the change in progress before any other; only a store with gestures has one (gesture-store.ts). */
+  commitGesture(): void {}
 
   undo(): void {
     this.commitGesture();
@@ -236,8 +202,7 @@ export class AnnotationStore {
       for (const inner of undo ? [...step.steps].reverse() : step.steps) this.#apply(inner, undo);
     } else if (step.kind === 'update') {
       const [now, was] = undo ? [step.before, step.after] : [step.after, step.before];
-      this.#byId.set(now.id, now);
-      this.#changed(now.id);
+      this.show(now);
       this.#fireUpdate(now, was);
     } else if ((step.kind === 'create') === undo) {
       // Undoing a create, redoing a delete.

@@ -9,9 +9,11 @@ import { acceptSuggestion, copy, isSuggestion, labelIdOf, scoreOf, type Annotati
 import type { AnnotationStore } from './annotation-store.js';
 import type { Announcer } from './announcer.js';
 import { emit } from './events.js';
+import { reportLater } from './host-values.js';
 import type { LabelsController } from './labels-controller.js';
 import { msg, str } from './localize.js';
-import { readReviewOrder, reviewQueue, stepInQueue, type ReviewDecision, type ReviewState } from './review.js';
+import { plainOrAsGiven } from './plain-data.js';
+import { readReviewOrder, readThreshold, reviewQueue, stepInQueue, type ReviewDecision, type ReviewState } from './review.js';
 
 /** The element's review attributes, as the controller reads them. */
 export interface ReviewingTool extends ReactiveControllerHost, HTMLElement {
@@ -71,7 +73,7 @@ export class ReviewController implements ReactiveController {
     const { version } = this.config.store;
     const order = this.host.reviewOrder;
     if (this.#queueCache?.version !== version || this.#queueCache.order !== order) {
-      this.#queueCache = { version, order, queue: reviewQueue(this.config.readingOrder(), readReviewOrder(order)) };
+      this.#queueCache = { version, order, queue: reviewQueue(this.config.readingOrder(), this.#order(order)) };
     }
     return this.#queueCache.queue;
   }
@@ -134,10 +136,28 @@ export class ReviewController implements ReactiveController {
     return true;
   }
 
+  #reportedOrder: unknown;
+  #reportedThreshold: unknown;
+
+  /** The order `review-order` names; any other value is one `kolam-error` (per value) and `margin`. */
+  #order(value: unknown) {
+    const order = readReviewOrder(value);
+    if (value != null && value !== order && value !== this.#reportedOrder) {
+      this.#reportedOrder = value;
+      reportLater(this.host, [{ code: 'invalid-property', message: '"review-order" must be "margin", "score" or "reading"; "margin" is used.', input: value }]);
+    }
+    return order;
+  }
+
   /** Shift+Enter: accepts every pending suggestion scored at or above `accept-threshold`, one undo step. */
   acceptAboveThreshold(): boolean {
-    const threshold = this.host.acceptThreshold;
-    if (typeof threshold !== 'number' || !Number.isFinite(threshold) || !this.config.canEdit()) return false;
+    const given = this.host.acceptThreshold;
+    const threshold = readThreshold(given);
+    if (threshold === undefined && given != null && given !== this.#reportedThreshold) {
+      this.#reportedThreshold = given;
+      reportLater(this.host, [{ code: 'invalid-property', message: '"accept-threshold" must be a number; Shift+Enter accepts nothing until it is.', input: plainOrAsGiven(given) }]);
+    }
+    if (threshold === undefined || !this.config.canEdit()) return false;
     const chosen = this.queue.filter((a) => (scoreOf(a) ?? -Infinity) >= threshold);
     if (chosen.length === 0) {
       this.config.announcer.announce(msg(str`No suggestions scored ${threshold} or more.`));

@@ -116,7 +116,7 @@ export class ReviewSlot implements ReactiveController {
       const selected = store.selected;
       const applies =
         decision === 'next' ||
-        (canEdit() && (decision === 'acceptAboveThreshold' ? typeof this.host.acceptThreshold === 'number' : selected !== undefined && isSuggestion(selected)));
+        (canEdit() && (decision === 'acceptAboveThreshold' ? this.host.acceptThreshold != null : selected !== undefined && isSuggestion(selected)));
       if (!applies) return false;
       this.#waitingOn = store.selectedId;
     }

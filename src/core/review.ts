@@ -31,6 +31,12 @@ export function readReviewOrder(value: unknown): ReviewOrder {
   return value === 'score' || value === 'reading' ? value : 'margin';
 }
 
+/** `accept-threshold` as a number: Lit converts the attribute, not a host's property (`"0.8"`, NaN, an object). */
+export function readThreshold(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
 function choiceOf(a: Annotation): ChoiceBody | undefined {
   return a.body?.find((b): b is ChoiceBody => b.type === 'Choice');
 }

@@ -2,7 +2,7 @@
  * The transcription player's shared pieces, as its editing and gesture helpers see them: the element
  * owns them and hands the same object to each helper.
  */
-import type { AnnotationStore } from '../core/annotation-store.js';
+import type { GestureStore } from '../core/gesture-store.js';
 import type { TabWalk } from '../core/tab-walk.js';
 import type { ReviewSlot } from '../core/review-slot.js';
 import type { Announcer } from '../core/announcer.js';
@@ -15,7 +15,7 @@ import type { TransportController } from './transport.js';
 import type { WaveformView } from './waveform-view.js';
 
 export interface PlayerParts {
-  store: AnnotationStore;
+  store: GestureStore;
   labels: LabelsController;
   drafts: TranscriptDrafts;
   /** Which part of a long transcript its field shows. */

@@ -4,7 +4,7 @@
  * edge drag, which swaps in the one segment that changed.
  */
 import type { Annotation } from '../core/annotation.js';
-import type { AnnotationStore } from '../core/annotation-store.js';
+import type { GestureStore } from '../core/gesture-store.js';
 import { byTime, rangeOf, segmentAt } from './segments.js';
 
 export class SegmentIndex {
@@ -12,7 +12,7 @@ export class SegmentIndex {
   private currentCache: { time: number; version: number; id: string | undefined } | null = null;
 
   constructor(
-    private readonly store: AnnotationStore,
+    private readonly store: GestureStore,
     /** The segment whose edge is being dragged, if any. */
     private readonly dragged: () => string | undefined,
   ) {}

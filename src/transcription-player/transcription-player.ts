@@ -9,7 +9,7 @@ import { checkNumber, reportLater } from '../core/host-values.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
-import { AnnotationStore } from '../core/annotation-store.js';
+import { GestureStore } from '../core/gesture-store.js';
 import { Announcer } from '../core/announcer.js';
 import { emit } from '../core/events.js';
 import { KeyboardController, type Keymap } from '../core/keyboard.js';
@@ -158,7 +158,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     return this.renderRoot?.querySelector<HTMLElement>('[part~="list"]') ?? null;
   }
 
-  private readonly store = new AnnotationStore(this);
+  private readonly store = new GestureStore(this);
   private readonly labelsCtl = new LabelsController(this);
   private readonly announcer = new Announcer(this);
   private readonly transport = new TransportController(this);

@@ -1,13 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { createAnnotation, labelIdOf, withLabel, withSelector, type Annotation } from '../../src/core/annotation.js';
-import { AnnotationStore } from '../../src/core/annotation-store.js';
+import { GestureStore } from '../../src/core/gesture-store.js';
 import type { KolamEventName } from '../../src/core/events.js';
 import { boxSelector, rectOf } from '../../src/core/selectors.js';
 import { checkBoxTarget } from '../../src/core/target-checks.js';
 
 class StoreHost extends LitElement {
-  store = new AnnotationStore(this);
+  store = new GestureStore(this);
 }
 customElements.define('store-host', StoreHost);
 
@@ -21,7 +21,7 @@ async function setup() {
   return { el, store: el.store, events };
 }
 
-describe('AnnotationStore', () => {
+describe('AnnotationStore (with gestures)', () => {
   it('names the one annotation a single change touched, and nothing after a load or two changes', async () => {
     const { store } = await setup();
     const [a, b] = [box(1), box(2)];
@@ -130,6 +130,17 @@ describe('AnnotationStore', () => {
     store.cancelGesture();
     expect(store.get(a.id)).to.deep.equal(a);
     expect(events).to.deep.equal([]);
+  });
+
+  it('does not bring back an annotation deleted during a gesture when the gesture is cancelled', async () => {
+    const { store } = await setup();
+    const [a, b] = [box(1), box(2)];
+    store.load([a, b], { target: checkBoxTarget });
+    store.preview(withSelector(a, boxSelector({ x: 50, y: 0, w: 10, h: 10 })));
+    store.remove(a.id);
+    store.cancelGesture();
+    expect(store.get(a.id)).to.equal(undefined);
+    expect(store.shown.map((x) => x.id)).to.deep.equal([b.id]);
   });
 
   it('keeps undo history when the host echoes back what we emitted', async () => {
