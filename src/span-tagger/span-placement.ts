@@ -135,12 +135,10 @@ export class SpanPlacement {
       if (this.index.length === 0) return null;
       const placed = anchorByPosition(this.index, annotation);
       const extras = placed === 'search' ? this.#extras.get() : undefined;
-      if (placed === 'search' && !extras) {
-        // Not remembered: placed when the search arrives (`replaceAll`); if it cannot be fetched,
-        // not drawn, and kept as given.
-        return null;
-      }
-      range = extras ? extras.searchQuote(this.index, annotation) : (placed as TextRange | null);
+      // Not remembered while the search is on its way: placed when it arrives (`replaceAll`). If
+      // it cannot be fetched, the span cannot be found: an orphan, kept as given.
+      if (placed === 'search' && !extras && !this.#extras.failed) return null;
+      range = extras ? extras.searchQuote(this.index, annotation) : placed === 'search' ? null : placed;
       this.#anchors.set(annotation, range);
       if (range === null) this.#onOrphan(annotation);
     }

@@ -95,15 +95,18 @@ describe('span tagger code on demand', () => {
     }
   });
 
-  it('offline: draws the spans in place, keeps a moved one as given, shows a long text whole, and throws nothing', async () => {
+  it('offline: draws the spans in place, keeps a moved one as given and reports it orphaned, shows a long text whole, and throws nothing', async () => {
     await offline(async () => {
       const old = `Today: ${TEXT}`;
       const moved = spanAnnotation('moved', old, cp(old, 'Chennai'), cp(old, 'Chennai') + 7, 'place');
-      const errors: unknown[] = [];
+      const errors: Array<{ code: string; input: Annotation }> = [];
       const el = await mount(TEXT, [spanAnnotation('a', TEXT, 0, 5), moved], errors);
+      await waitUntil(() => errors.length > 0, 'the moved span reported', { timeout: 3000 });
       expect(drawn(el)).to.deep.equal(['Kumar']);
       expect(el.annotations.map((a) => a.id)).to.deep.equal(['a', 'moved']);
-      expect(errors).to.deep.equal([]);
+      // Not drawn, so the host hears of it, once: it could not be placed without the search.
+      await el.updateComplete;
+      expect(errors.map((e) => [e.code, e.input.id])).to.deep.equal([['orphaned', 'moved']]);
 
       const long = await mount(LONG, [spanAnnotation('first', LONG, cp(LONG, 'Kumar'), cp(LONG, 'Kumar') + 5)]);
       expect(blocks(long).map((b) => b.textContent).join('')).to.equal(LONG);
