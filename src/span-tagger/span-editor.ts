@@ -22,6 +22,9 @@ export class SpanEditor {
   }
 
   /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
+  /** The id of the span `createFrom` last made. */
+  made: string | null = null;
+
   createFrom(range: IndexRange): boolean {
     const { store, placement, labels } = this.#parts;
     const snapped = this.#snap(range);
@@ -41,6 +44,7 @@ export class SpanEditor {
     // Anchored where it was made, with no search.
     placement.anchored(annotation, { start: selector[0].start, end: selector[0].end });
     store.create(annotation);
+    this.made = annotation.id;
     store.select(annotation.id);
     this.#parts.announcer.announce(msg(str`Tagged ${spoken(selector[1].exact)} as ${labels.nameOf(labelId) || msg('no label')}`));
     return true;

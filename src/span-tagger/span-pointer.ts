@@ -16,8 +16,8 @@ export class SpanPointer implements ReactiveController {
   #pendingHover: { x: number; y: number } | null = null;
   #lastPointer: { x: number; y: number } | null = null;
   #pointerActive = false;
-  /** The span a double-click just made, which a third click widens instead of adding another. */
-  #doubleClickId: string | null = null;
+  /** The last release was a double-click's: a third click widens the span it made (`editor.made`). */
+  #afterDoubleClick = false;
   readonly #host: TaggerParts['host'];
   readonly #parts: TaggerParts;
   readonly #caret: SpanCaret;
@@ -61,6 +61,8 @@ export class SpanPointer implements ReactiveController {
     this.#pointerActive = false;
     const { store } = this.#parts;
     const caret = this.#caret;
+    const afterDoubleClick = this.#afterDoubleClick;
+    this.#afterDoubleClick = false;
     const hits = this.#parts.hits();
     const selected = hits?.selection() ?? null;
     if (selected && selected.end > selected.start) {
@@ -69,10 +71,15 @@ export class SpanPointer implements ReactiveController {
       if (this.#parts.labels.readonly) caret.anchor = caret.index;
       else {
         // A triple-click passes through a double-click: widen the word it just tagged to the line.
-        const word = event.detail === 3 ? store.get(this.#doubleClickId) : undefined;
+        // Only a span it made (maybe once the snapping code arrived): one already there, which the
+        // double-click merely selected, is the annotator's earlier work and keeps its extent.
+        const word = event.detail === 3 && afterDoubleClick ? store.get(this.#editor.made) : undefined;
         if (word) this.#editor.widen(word, selected);
-        else this.#editor.createFrom(selected);
-        this.#doubleClickId = event.detail === 2 ? store.selectedId : null;
+        else {
+          this.#editor.made = null;
+          this.#editor.createFrom(selected);
+        }
+        this.#afterDoubleClick = event.detail === 2;
         clearSelection();
       }
       this.#host.requestUpdate();

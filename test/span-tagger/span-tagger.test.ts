@@ -96,6 +96,20 @@ describe('<kolam-span-tagger>', () => {
     expect(el.annotations).to.have.length(2);
   });
 
+  it('a triple-click on a word tagged before tags the line and leaves that word\'s span as it was', async () => {
+    const word = spanAnnotation('earlier', NEWS, cp(NEWS, 'meeting'), cp(NEWS, 'meeting') + 7);
+    const el = await tagger(NEWS, [word]);
+    const seen: Array<[string, string]> = [];
+    for (const type of ['kolam-create', 'kolam-update', 'kolam-delete'] as const)
+      el.addEventListener(type, (e) => seen.push([type, selectorsOf(e.detail.annotation).exact]));
+    await multiClick(pointOf(el, 'meeting'), 3);
+    await el.updateComplete;
+    expect(seen).to.deep.equal([
+      ['kolam-create', 'The   meeting lasted  two hours'],
+    ]);
+    expect(el.annotations.find((a) => a.id === 'earlier')).to.deep.equal(word);
+  });
+
   it('draws spans in emoji, Tamil, Devanagari and Urdu text where their code points say', async () => {
     const text = 'நான் 👍🏽 சென்னை நகரில்\nनई दिल्ली में प्रधानमंत्री\nلاہور میں وزیر اعظم';
     const words = ['👍🏽', 'சென்னை', 'दिल्ली', 'प्रधानमंत्री', 'لاہور', 'وزیر اعظم'];
