@@ -155,7 +155,8 @@ class SyncController {
 
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'visible') this.wake();
-    else void this.writeNow();
+    // A hidden tab may be discarded without a pagehide (phones, memory pressure).
+    else this.onPageHide();
   };
 
   private fail(message: string): void {
