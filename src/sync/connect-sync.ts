@@ -67,6 +67,7 @@ class SyncController {
     addEventListener('online', this.wake);
     addEventListener('offline', this.onOffline);
     addEventListener('pagehide', this.onPageHide);
+    addEventListener('storage', this.onStorage);
     document.addEventListener('visibilitychange', this.onVisibility);
     this.interval = setInterval(this.wake, options.interval ?? 15_000);
     if (typeof BroadcastChannel === 'function') {
@@ -126,8 +127,7 @@ class SyncController {
         return;
       }
       this.inFlight.delete(batch);
-      // A page kept in the back/forward cache lives on: its journal must not outlive the commit.
-      this.journal.write([...this.inFlight].flat());
+      this.journal.update([...this.inFlight].flat());
       this.channel?.postMessage('changed');
       this.stored = await outbox.count();
       this.uncounted -= batch.length;
@@ -142,6 +142,32 @@ class SyncController {
     void this.writeNow();
     this.journal.write([...this.inFlight].flat());
   };
+
+  /** Another tab journalled edits as it closed: folded now, before any later edit here. */
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (event.newValue && this.journal.isOthers(event.key)) void this.foldJournals();
+  };
+
+  /** Folds into the outbox the edits other tabs journalled (journal.ts), after our own writes. */
+  private foldJournals(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      const outbox = await this.outbox;
+      const changes = this.journal.take();
+      if (!outbox || changes.length === 0) return;
+      try {
+        await outbox.add(changes);
+      } catch (error) {
+        this.fail(`The outbox could not be written: ${String(error)}`);
+        return;
+      }
+      this.journal.forget();
+      this.channel?.postMessage('changed');
+      this.stored = await outbox.count();
+      this.updateState();
+      this.scheduleDrain(0);
+    });
+    return this.writing;
+  }
 
   private readonly wake = (): void => {
     this.attempts = 0;
@@ -309,12 +335,7 @@ class SyncController {
   private async load(): Promise<void> {
     const outbox = await this.outbox;
     if (!outbox) return;
-    try {
-      await outbox.add(this.journal.take());
-      this.journal.forget();
-    } catch (error) {
-      this.fail(`The outbox could not be written: ${String(error)}`);
-    }
+    await this.foldJournals();
     for (const entry of await outbox.entries()) if (entry.failed) this.failed.set(entry.id, entry.failed);
     await this.recount();
     for (const source of this.sources()) {
@@ -355,6 +376,7 @@ class SyncController {
     removeEventListener('online', this.wake);
     removeEventListener('offline', this.onOffline);
     removeEventListener('pagehide', this.onPageHide);
+    removeEventListener('storage', this.onStorage);
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.timer);
     clearInterval(this.interval);

@@ -56,6 +56,19 @@ async function holdOutbox(database: string): Promise<{ release(): void }> {
   };
 }
 
+/** The journal keys (journal.ts) left in localStorage for the outbox `database`. */
+const journals = (database: string) => Object.keys(localStorage).filter((k) => k.startsWith(`kolam-sync-journal ${database} `));
+
+/** Moves the tab's box `id` one step with an arrow key, and waits for the tool's update. */
+async function nudge(tab: Tab, id: string, key: 'ArrowRight' | 'ArrowDown') {
+  const updated = new Promise((resolve) => tab.win.tool.addEventListener('kolam-update', resolve, { once: true }));
+  tab.win.tool.select(id);
+  tab.win.tool.focus();
+  await sendKeys({ press: key });
+  tab.win.tool.select(null);
+  await updated;
+}
+
 /** Draws a box with the keyboard alone (B, then Enter), in the tab's tool. */
 async function addBox(tab: Tab) {
   const before = tab.win.tool.annotations.length;
@@ -194,11 +207,82 @@ describe('sync under faults', function () {
     await tab.win.sync.loaded;
     expect(byId(tab.win.tool.annotations), 'both boxes, the cut-short one included').to.deep.equal(byId(made));
     expect(tab.win.sync.state.waiting).to.equal(2);
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('kolam-sync-journal')), 'the journal, once folded in, is gone').to.deep.equal([]);
+    expect(journals(database), 'the journal, once folded in, is gone').to.deep.equal([]);
 
     await proxy.target('faults', origin);
     await until(() => tab.win.sync.state.status === 'saved', 'the queue to drain after the reload');
     await expectServerHolds(container, made);
+  });
+
+  it('folds what it can use from journals someone else wrote, skipping malformed ones and anything in them that is not a change', async () => {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    const viaProxy = container.replace(origin, url);
+    const database = freshDatabase();
+    const good = await openTab(viaProxy, freshDatabase());
+    await addBox(good);
+    const box = good.win.tool.annotations[0]!;
+    good.frame.remove();
+    const prefix = `kolam-sync-journal ${database} ${viaProxy} `;
+    localStorage.setItem(`${prefix}broken`, '{not json');
+    localStorage.setItem(`${prefix}odd`, JSON.stringify({ at: 'soon', changes: [null, { op: 'paint', annotation: box }, { op: 'create', annotation: { id: 7 } }, { op: 'create', annotation: box }] }));
+    const tab = await openTab(viaProxy, database);
+    tabs.push(tab);
+    expect(tab.win.tool.annotations).to.deep.equal([box]);
+    expect(tab.win.sync.state.waiting).to.equal(1);
+    expect(journals(database)).to.deep.equal([]);
+  });
+
+  it('leaves no journal once the writes it holds have committed, when the page lives on after its pagehide', async () => {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    const database = freshDatabase();
+    const tab = await openTab(container.replace(origin, url), database);
+    tabs.push(tab);
+    const hold = await holdOutbox(database);
+    await addBox(tab);
+    // A page put in the back/forward cache gets its pagehide and lives on.
+    tab.win.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(journals(database)).to.have.length(1);
+    const [change] = JSON.parse(localStorage.getItem(journals(database)[0]!)!).changes;
+    expect([change.op, change.annotation]).to.deep.equal(['create', tab.win.tool.annotations[0]]);
+    hold.release();
+    await until(() => journals(database).length === 0, 'the journal to go once the write committed');
+    expect(tab.win.sync.state.waiting).to.equal(1);
+  });
+
+  it('folds a closing tab\'s journal into an open tab at once, so a later edit there is not undone by it', async () => {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    const viaProxy = container.replace(origin, url);
+    const database = freshDatabase();
+    const a = await openTab(viaProxy, database);
+    await addBox(a);
+    const id = a.win.tool.annotations[0]!.id;
+    await a.win.sync.flush();
+    const b = await openTab(viaProxy, database);
+    tabs.push(b);
+    expect(b.win.tool.annotations.map((x) => x.id)).to.deep.equal([id]);
+
+    // A moves the box right; its write is held, so it is journalled when A closes.
+    const hold = await holdOutbox(database);
+    await nudge(a, id, 'ArrowRight');
+    a.frame.remove();
+    expect(journals(database), 'A journalled its move as it closed').to.have.length(1);
+    hold.release();
+    await until(() => journals(database).length === 0, 'B to fold A\'s journal');
+
+    // Later, B moves the box down; that is the box's last state, through B's reload and the drain.
+    await nudge(b, id, 'ArrowDown');
+    const last = b.win.tool.annotations;
+    await b.win.sync.flush();
+    const reloaded = new Promise((resolve) => b.frame.addEventListener('load', resolve, { once: true }));
+    b.win.location.reload();
+    await reloaded;
+    await until(() => !!(b.frame.contentWindow as Tab['win']).sync, 'B to connect again');
+    b.win = b.frame.contentWindow as Tab['win'];
+    await b.win.sync.loaded;
+    expect(b.win.tool.annotations).to.deep.equal(last);
+    await proxy.target('faults', origin);
+    await until(() => b.win.sync.state.status === 'saved', 'the queue to drain');
+    await expectServerHolds(container, last);
   });
 
   it('drains from one tab at a time: two tabs on one outbox send each create once', async () => {
