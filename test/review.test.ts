@@ -136,19 +136,29 @@ for (const tool of TOOLS) {
       expect(el.reviewState).to.deep.equal({ pending: 3, accepted: 0, rejected: 0, relabeled: 0 });
     });
 
-    it('a host\'s accept-threshold as a string works; one that is no number is a kolam-error and accepts nothing', async () => {
-      const el = await reviewing(tool, [suggestion(tool, 'a', 0.95), suggestion(tool, 'b', 0.3)]);
+    it('accept-threshold: a host\'s string works; no number is one kolam-error and accepts nothing; blank is unset', async () => {
+      const el = await reviewing(tool, [suggestion(tool, 'a', 0.95), suggestion(tool, 'b', 0.3), suggestion(tool, 'c', 0.5)]);
       const errors = record(el, ['kolam-error']);
       const seen = reviews(el);
-      (el as unknown as { acceptThreshold: unknown }).acceptThreshold = 'high';
+      const codes = () => errors.map((e) => [(e.detail as { code: string }).code, (e.detail as { input: unknown }).input]);
+      el.setAttribute('accept-threshold', 'high');
       await el.updateComplete;
       await press(el, 'Shift+Enter');
+      await press(el, 'Shift+Enter');
       expect(seen).to.deep.equal([]);
-      expect(errors.map((e) => [(e.detail as { code: string }).code, (e.detail as { input: unknown }).input])).to.deep.equal([['invalid-property', 'high']]);
+      expect(codes(), 'once, though pressed twice').to.deep.equal([['invalid-property', NaN]]);
+      el.removeAttribute('accept-threshold');
       (el as unknown as { acceptThreshold: unknown }).acceptThreshold = '0.9';
       await el.updateComplete;
       await press(el, 'Shift+Enter');
       expect(seen.map((s) => s.detail.suggestion.id)).to.deep.equal(['a']);
+      // Lit reads a blank attribute as 0: that must not accept every scored suggestion.
+      el.setAttribute('accept-threshold', '');
+      el.select(null);
+      await el.updateComplete;
+      await press(el, 'Shift+Enter');
+      expect(seen).to.have.length(1);
+      expect(codes()).to.have.length(1);
     });
 
     it('an unknown review-order is a kolam-error, once, and the default (margin) is used', async () => {
@@ -160,6 +170,9 @@ for (const tool of TOOLS) {
       await press(el, 'n');
       await press(el, 'n');
       expect(selectedId(el)).to.equal('a');
+      // A decision changes the set, so the queue is worked out again with the same bad value.
+      await press(el, 'Enter');
+      await press(el, 'n');
       expect(errors.map((e) => [(e.detail as { code: string }).code, (e.detail as { input: unknown }).input])).to.deep.equal([['invalid-property', 'confused-first']]);
     });
 

@@ -112,7 +112,7 @@ export class AnnotationStore {
   }
 
   /** What the host last saw of annotation `id`; a store with gestures answers the state before one. */
-  committed(id: string): Annotation | undefined {
+  protected committed(id: string): Annotation | undefined {
     return this.#byId.get(id);
   }
 
@@ -157,7 +157,7 @@ export class AnnotationStore {
   }
 
   /** Shows `next` in place of the stored annotation with its id: no event, no history. */
-  show(next: Annotation): void {
+  protected show(next: Annotation): void {
     this.#byId.set(next.id, next);
     this.#changed(next.id);
   }

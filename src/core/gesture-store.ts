@@ -29,7 +29,7 @@ export class GestureStore extends AnnotationStore {
     return errors;
   }
 
-  override committed(id: string): Annotation | undefined {
+  protected override committed(id: string): Annotation | undefined {
     return this.#gesture?.id === id ? this.#gesture.before : super.committed(id);
   }
 
@@ -53,6 +53,16 @@ export class GestureStore extends AnnotationStore {
     const after = this.get(gesture.id);
     if (after && contentOf(after) !== contentOf(gesture.before)) this.update(after, gesture.before);
     else if (after) this.show(gesture.before);
+  }
+
+  /** Removing the annotation a gesture is on ends the gesture: the delete carries what the host last saw. */
+  override remove(id: string): void {
+    const gesture = this.#gesture;
+    if (gesture?.id === id) {
+      this.#gesture = null;
+      this.show(gesture.before);
+    }
+    super.remove(id);
   }
 
   /** Ends a gesture by restoring what was there before it (Escape). */

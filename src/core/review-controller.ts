@@ -142,7 +142,7 @@ export class ReviewController implements ReactiveController {
   /** The order `review-order` names; any other value is one `kolam-error` (per value) and `margin`. */
   #order(value: unknown) {
     const order = readReviewOrder(value);
-    if (value != null && value !== order && value !== this.#reportedOrder) {
+    if (value != null && value !== order && !Object.is(value, this.#reportedOrder)) {
       this.#reportedOrder = value;
       reportLater(this.host, [{ code: 'invalid-property', message: '"review-order" must be "margin", "score" or "reading"; "margin" is used.', input: value }]);
     }
@@ -152,12 +152,18 @@ export class ReviewController implements ReactiveController {
   /** Shift+Enter: accepts every pending suggestion scored at or above `accept-threshold`, one undo step. */
   acceptAboveThreshold(): boolean {
     const given = this.host.acceptThreshold;
+    // Lit reads a blank attribute as 0, which would accept every scored suggestion: it is unset,
+    // and the key keeps its usual meaning, as when no threshold is given.
+    if (given == null || this.host.getAttribute('accept-threshold')?.trim() === '' || !this.config.canEdit()) return false;
     const threshold = readThreshold(given);
-    if (threshold === undefined && given != null && given !== this.#reportedThreshold) {
-      this.#reportedThreshold = given;
-      reportLater(this.host, [{ code: 'invalid-property', message: '"accept-threshold" must be a number; Shift+Enter accepts nothing until it is.', input: plainOrAsGiven(given) }]);
+    if (threshold === undefined) {
+      // The host meant a threshold: the key is taken, and accepts nothing.
+      if (!Object.is(given, this.#reportedThreshold)) {
+        this.#reportedThreshold = given;
+        reportLater(this.host, [{ code: 'invalid-property', message: '"accept-threshold" must be a number; Shift+Enter accepts nothing until it is.', input: plainOrAsGiven(given) }]);
+      }
+      return true;
     }
-    if (threshold === undefined || !this.config.canEdit()) return false;
     const chosen = this.queue.filter((a) => (scoreOf(a) ?? -Infinity) >= threshold);
     if (chosen.length === 0) {
       this.config.announcer.announce(msg(str`No suggestions scored ${threshold} or more.`));

@@ -10,7 +10,10 @@ export const extrasCode = { load: (): Promise<SpanExtras> => import('./span-extr
 
 export class ExtrasSlot {
   #code: SpanExtras | undefined;
-  /** It could not be fetched (offline, a broken deploy): callers do without, as said where each asks. Read only. */
+  /**
+   * It could not be fetched (offline, a broken deploy): callers do without, as said where each
+   * asks. The tagger clears it on a new text or set, so the next need fetches again.
+   */
   failed = false;
   /** While the code is on its way: settles once it is here and `arrived` has run. Read only. */
   loading: Promise<void> | undefined;

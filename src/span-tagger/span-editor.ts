@@ -21,10 +21,10 @@ export class SpanEditor {
     this.#host = parts.host;
   }
 
-  /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
-  /** The id of the span `createFrom` last made. */
+  /** The id of the span `createFrom` last made (a triple-click widens it); the pointer clears it. */
   made: string | null = null;
 
+  /** Tags [start, end) (UTF-16), snapped to the granularity, with the active label. */
   createFrom(range: IndexRange): boolean {
     const { store, placement, labels } = this.#parts;
     const snapped = this.#snap(range);

@@ -71,8 +71,9 @@ export class SpanPointer implements ReactiveController {
       if (this.#parts.labels.readonly) caret.anchor = caret.index;
       else {
         // A triple-click passes through a double-click: widen the word it just tagged to the line.
-        // Only a span it made (maybe once the snapping code arrived): one already there, which the
-        // double-click merely selected, is the annotator's earlier work and keeps its extent.
+        // Only a span it made: one already there, which the double-click merely selected, is the
+        // annotator's earlier work and keeps its extent. (With char snapping still on its way the
+        // double-click's span is not made yet, and the line becomes a span of its own.)
         const word = event.detail === 3 && afterDoubleClick ? store.get(this.#editor.made) : undefined;
         if (word) this.#editor.widen(word, selected);
         else {

@@ -192,6 +192,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
 
   /** Replaces the set from code: no create/update/delete/change; bad ones fire `kolam-error`. */
   set annotations(value: Annotation[]) {
+    this.#extras.failed = false;
     const errors = this.store.load(value, { target: checkSpanTarget, labels: this.#labelsCtl.labels, textLength: this.#index.length });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
   }
@@ -296,6 +297,7 @@ export class KolamSpanTagger extends LitElement implements LabelledTool {
         this.text = '';
       }
       this.#pointer.cancel();
+      this.#extras.failed = false;
       this.#placement.setText(this.text ?? '');
       this.#caret.collapse(0);
     }

@@ -114,6 +114,23 @@ describe('span tagger code on demand', () => {
     });
   });
 
+  it('after a failed fetch, tries again on the next set: the moved span is drawn once the code is reachable', async () => {
+    const old = `Today: ${TEXT}`;
+    const moved = spanAnnotation('moved', old, cp(old, 'Chennai'), cp(old, 'Chennai') + 7, 'place');
+    const errors: unknown[] = [];
+    let el: KolamSpanTagger | undefined;
+    await offline(async () => {
+      el = await mount(TEXT, [moved], errors);
+      await waitUntil(() => errors.length > 0, 'the moved span reported', { timeout: 3000 });
+    });
+    expect(drawn(el!)).to.deep.equal([]);
+    // The next set (the same set echoed back changes nothing, so nothing is fetched for it).
+    el!.annotations = [moved, spanAnnotation('kumar', TEXT, 0, 5)];
+    await waitUntil(() => drawn(el!).length > 1, 'the moved span drawn', { timeout: 3000 });
+    expect(drawn(el!)).to.deep.equal(['Chennai', 'Kumar']);
+    expect(errors).to.have.length(1);
+  });
+
   it('offline, char granularity still tags a drag, by whole words rather than splitting a character', async () => {
     await offline(async () => {
       const el = await mount(TEXT, [], [], 'char');
