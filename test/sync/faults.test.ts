@@ -56,6 +56,17 @@ async function holdOutbox(database: string): Promise<{ release(): void }> {
   };
 }
 
+/** Reloads the tab's page and waits for it to connect and load; `meanwhile` runs once the new page is loaded. */
+async function reload(tab: Tab, meanwhile = () => {}) {
+  const loaded = new Promise((resolve) => tab.frame.addEventListener('load', resolve, { once: true }));
+  tab.win.location.reload();
+  await loaded;
+  meanwhile();
+  await until(() => !!(tab.frame.contentWindow as Tab['win']).sync, 'the reloaded tab to connect');
+  tab.win = tab.frame.contentWindow as Tab['win'];
+  await tab.win.sync.loaded;
+}
+
 /** The journal keys (journal.ts) left in localStorage for the outbox `database`. */
 const journals = (database: string) => Object.keys(localStorage).filter((k) => k.startsWith(`kolam-sync-journal ${database} `));
 
@@ -93,6 +104,20 @@ describe('sync under faults', function () {
   beforeEach(() => {
     container = `${origin}/f${Math.random().toString(36).slice(2)}/`;
   });
+
+  /** A fresh outbox behind a proxy to a closed port: the server can't be reached until `drain`. */
+  async function offline(): Promise<{ viaProxy: string; database: string }> {
+    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
+    return { viaProxy: container.replace(origin, url), database: freshDatabase() };
+  }
+
+  /** Points the proxy at the server and waits until the tab's queue is drained to exactly `annotations`. */
+  async function drain(tab: Tab, annotations: Annotation[]) {
+    await proxy.target('faults', origin);
+    await until(() => tab.win.sync.state.status === 'saved', 'the queue to drain');
+    await expectServerHolds(container, annotations);
+  }
+
   afterEach(async () => {
     await sync?.disconnect();
     sync = undefined;
@@ -164,9 +189,7 @@ describe('sync under faults', function () {
   });
 
   it('keeps edits queued offline through a page reload, shows them, and drains them when the server is back', async () => {
-    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
-    const viaProxy = container.replace(origin, url);
-    const database = freshDatabase();
+    const { viaProxy, database } = await offline();
     const tab = await openTab(viaProxy, database);
     tabs.push(tab);
     for (let i = 0; i < 3; i++) await addBox(tab);
@@ -180,15 +203,11 @@ describe('sync under faults', function () {
     expect(byId(tab.win.tool.annotations)).to.deep.equal(byId(made));
     expect(tab.win.sync.state.waiting).to.equal(3);
 
-    await proxy.target('faults', origin);
-    await until(() => tab.win.sync.state.status === 'saved', 'the queue to drain after the reload');
-    await expectServerHolds(container, made);
+    await drain(tab, made);
   });
 
   it('keeps an edit whose outbox write a reload cut short: the journal brings it back, and it drains', async () => {
-    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
-    const viaProxy = container.replace(origin, url);
-    const database = freshDatabase();
+    const { viaProxy, database } = await offline();
     const tab = await openTab(viaProxy, database);
     tabs.push(tab);
     await addBox(tab);
@@ -198,26 +217,16 @@ describe('sync under faults', function () {
     const hold = await holdOutbox(database);
     await addBox(tab);
     const made = tab.win.tool.annotations;
-    const reloaded = new Promise((resolve) => tab.frame.addEventListener('load', resolve, { once: true }));
-    tab.win.location.reload();
-    await reloaded;
-    hold.release();
-    await until(() => !!(tab.frame.contentWindow as Tab['win']).sync, 'the reloaded tab to connect');
-    tab.win = tab.frame.contentWindow as Tab['win'];
-    await tab.win.sync.loaded;
+    await reload(tab, () => hold.release());
     expect(byId(tab.win.tool.annotations), 'both boxes, the cut-short one included').to.deep.equal(byId(made));
     expect(tab.win.sync.state.waiting).to.equal(2);
     expect(journals(database), 'the journal, once folded in, is gone').to.deep.equal([]);
 
-    await proxy.target('faults', origin);
-    await until(() => tab.win.sync.state.status === 'saved', 'the queue to drain after the reload');
-    await expectServerHolds(container, made);
+    await drain(tab, made);
   });
 
   it('folds what it can use from journals someone else wrote, skipping malformed ones and anything in them that is not a change', async () => {
-    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
-    const viaProxy = container.replace(origin, url);
-    const database = freshDatabase();
+    const { viaProxy, database } = await offline();
     const good = await openTab(viaProxy, freshDatabase());
     await addBox(good);
     const box = good.win.tool.annotations[0]!;
@@ -233,9 +242,8 @@ describe('sync under faults', function () {
   });
 
   it('leaves no journal once the writes it holds have committed, when the page lives on after its pagehide', async () => {
-    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
-    const database = freshDatabase();
-    const tab = await openTab(container.replace(origin, url), database);
+    const { viaProxy, database } = await offline();
+    const tab = await openTab(viaProxy, database);
     tabs.push(tab);
     const hold = await holdOutbox(database);
     await addBox(tab);
@@ -250,9 +258,7 @@ describe('sync under faults', function () {
   });
 
   it('folds a closing tab\'s journal into an open tab at once, so a later edit there is not undone by it', async () => {
-    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
-    const viaProxy = container.replace(origin, url);
-    const database = freshDatabase();
+    const { viaProxy, database } = await offline();
     const a = await openTab(viaProxy, database);
     await addBox(a);
     const id = a.win.tool.annotations[0]!.id;
@@ -273,22 +279,13 @@ describe('sync under faults', function () {
     await nudge(b, id, 'ArrowDown');
     const last = b.win.tool.annotations;
     await b.win.sync.flush();
-    const reloaded = new Promise((resolve) => b.frame.addEventListener('load', resolve, { once: true }));
-    b.win.location.reload();
-    await reloaded;
-    await until(() => !!(b.frame.contentWindow as Tab['win']).sync, 'B to connect again');
-    b.win = b.frame.contentWindow as Tab['win'];
-    await b.win.sync.loaded;
+    await reload(b);
     expect(b.win.tool.annotations).to.deep.equal(last);
-    await proxy.target('faults', origin);
-    await until(() => b.win.sync.state.status === 'saved', 'the queue to drain');
-    await expectServerHolds(container, last);
+    await drain(b, last);
   });
 
   it('drains from one tab at a time: two tabs on one outbox send each create once', async () => {
-    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
-    const viaProxy = container.replace(origin, url);
-    const database = freshDatabase();
+    const { viaProxy, database } = await offline();
     const a = await openTab(viaProxy, database);
     const b = await openTab(viaProxy, database);
     tabs.push(a, b);
@@ -305,9 +302,7 @@ describe('sync under faults', function () {
   });
 
   it('replays idempotently when a tab is closed mid-drain: another tab finishes, nothing twice', async () => {
-    const { url } = (await proxy.start('faults', 'http://127.0.0.1:9'))!;
-    const viaProxy = container.replace(origin, url);
-    const database = freshDatabase();
+    const { viaProxy, database } = await offline();
     const a = await openTab(viaProxy, database);
     for (let i = 0; i < 8; i++) await addBox(a);
     await until(() => a.win.sync.state.waiting === 8, 'eight edits waiting');
