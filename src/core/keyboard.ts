@@ -132,14 +132,15 @@ export class KeyboardController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.addEventListener('keydown', this.#onKeyDown);
+    this.#host.addEventListener('keydown', this.handle);
   }
 
   hostDisconnected(): void {
-    this.#host.removeEventListener('keydown', this.#onKeyDown);
+    this.#host.removeEventListener('keydown', this.handle);
   }
 
-  readonly #onKeyDown = (event: KeyboardEvent): void => {
+  /** The host's keydown; also called with a key pressed before the controller existed (the player's on-demand code). */
+  readonly handle = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing || event.key === 'Process') return;
     const typing = isTextField(event.composedPath()[0]);
     for (const [name, action] of Object.entries(this.#actions)) {

@@ -17,7 +17,6 @@ import type { WaveformView } from './waveform-view.js';
 export interface PlayerParts {
   store: AnnotationStore;
   labels: LabelsController;
-  drafts: TranscriptDrafts;
   /** Which part of a long transcript its field shows. */
   pieces: TranscriptPieces;
   announcer: Announcer;
@@ -25,7 +24,6 @@ export interface PlayerParts {
   rows: ListWindowController;
   view: WaveformView;
   index: SegmentIndex;
-  tabs: TabWalk;
   review(): ReviewSlot;
   /** The element's `duration`. */
   duration(): number;
@@ -33,4 +31,10 @@ export interface PlayerParts {
   language(): string | undefined;
   /** IRI written to `target.source`. */
   source(): string;
+}
+
+/** What the editing code (player-editing.ts) adds, made when it arrives. */
+export interface EditingParts extends PlayerParts {
+  drafts: TranscriptDrafts;
+  tabs: TabWalk;
 }

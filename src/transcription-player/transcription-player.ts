@@ -2,7 +2,6 @@ import { checkSegmentTarget } from '../core/target-checks.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
-import { TabWalk } from '../core/tab-walk.js';
 import { ReviewSlot } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
@@ -12,17 +11,15 @@ import { copy, type Annotation, type Annotator, type Label } from '../core/annot
 import { AnnotationStore } from '../core/annotation-store.js';
 import { Announcer } from '../core/announcer.js';
 import { emit } from '../core/events.js';
-import { KeyboardController, type Keymap } from '../core/keyboard.js';
+import type { Keymap } from '../core/keyboard.js';
 import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { themeStyles } from '../core/theme.js';
-import { GestureController } from './gesture-controller.js';
+import { EditingSlot, keySnapshot, pointerSnapshot } from './editing-slot.js';
 import { ListWindowController } from './list-controller.js';
 import type { SlottedItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
-import { definePlayerKeys } from './player-keys.js';
 import type { PlayerParts } from './player-parts.js';
-import { segmentEditor } from './segment-editing.js';
 import { SegmentIndex } from './segment-index.js';
 import { renderSegmentList } from './segment-list.js';
 import { rangeOf, transcriptOf } from './segments.js';
@@ -31,7 +28,6 @@ import { formatClock } from './time-format.js';
 import { OverviewSlot } from './overview-slot.js';
 import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
-import { TranscriptDrafts } from './transcript-drafts.js';
 import { TranscriptPieces } from './transcript-pieces.js';
 import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
@@ -162,10 +158,8 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly labelsCtl = new LabelsController(this);
   private readonly announcer = new Announcer(this);
   private readonly transport = new TransportController(this);
-  private readonly keys = new KeyboardController(this);
-  private readonly drafts = new TranscriptDrafts(this, (id, text) => this.editor.commitTranscript(id, text));
   private readonly pieces = new TranscriptPieces();
-  private readonly index = new SegmentIndex(this.store, () => this.gestures.draggedSegmentId);
+  private readonly index = new SegmentIndex(this.store, () => this.editing.ready?.gestures.draggedSegmentId);
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
   private readonly speakers = new SpeakerNames();
   private listVersion = 0;
@@ -192,20 +186,19 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly parts: PlayerParts = {
     store: this.store,
     labels: this.labelsCtl,
-    drafts: this.drafts,
     pieces: this.pieces,
     announcer: this.announcer,
     transport: this.transport,
     rows: this.rows,
     view: this.view,
     index: this.index,
-    tabs: new TabWalk(this),
     review: () => this.review,
     duration: () => this.duration,
     language: () => this.language,
     source: () => this.source ?? this.src,
   };
-  private readonly editor = segmentEditor(this, this.parts);
+  /** Keys, gestures, drafts and segment actions: fetched right after the first screen (editing-slot.ts). */
+  private readonly editing: EditingSlot = new EditingSlot(this, ({ startEditing }) => startEditing(this, this.parts, this.keymap));
   private readonly review = new ReviewSlot(this, {
     store: this.store,
     labels: this.labelsCtl,
@@ -219,14 +212,18 @@ export class KolamTranscriptionPlayer extends LitElement {
     },
     canEdit: () => !this.labelsCtl.readonly,
   });
-  private readonly gestures = new GestureController(this, this.parts, this.editor);
 
   constructor() {
     super();
-    definePlayerKeys(this, this.keys, this.parts, this.editor, this.gestures);
     this.transport.onTick = () => {
-      if (!this.gestures.active) this.view.followPlayhead();
+      if (!this.editing.ready?.gestures.active) this.view.followPlayhead();
     };
+    // A key pressed before the editing code is here waits for it (Tab still moves focus at once).
+    this.addEventListener('keydown', (event) => {
+      if (this.editing.ready || event.isComposing || event.key === 'Process' || event.key === 'Tab') return;
+      const key = keySnapshot(event);
+      this.editing.run((editing) => editing.keys.handle(key));
+    });
   }
 
   // ——— public API (CONTRACT §4) ———
@@ -238,7 +235,7 @@ export class KolamTranscriptionPlayer extends LitElement {
    * committed half-way; it is committed when it ends.
    */
   get annotations(): Annotation[] {
-    this.drafts.flushUnlessComposing();
+    this.editing.ready?.drafts.flushUnlessComposing();
     return copy(this.store.all) as Annotation[];
   }
 
@@ -249,7 +246,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   set annotations(value: Annotation[]) {
     const errors = this.store.load(value, { target: checkSegmentTarget, labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
-    this.drafts.keepOnly((id) => this.store.get(id) !== undefined);
+    this.editing.ready?.drafts.keepOnly((id) => this.store.get(id) !== undefined);
     this.pieces.keepOnly((id) => this.store.get(id) !== undefined);
   }
 
@@ -298,12 +295,12 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   undo(): void {
-    this.drafts.flushAll();
+    this.editing.ready?.drafts.flushAll();
     this.store.undo();
   }
 
   redo(): void {
-    this.drafts.flushAll();
+    this.editing.ready?.drafts.flushAll();
     this.store.redo();
   }
 
@@ -323,7 +320,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** Commits any transcript still being typed (also done on blur, pause in typing, page hide). */
   commitPendingEdits(): void {
-    this.drafts.flushAll();
+    this.editing.ready?.drafts.flushAll();
   }
 
   // ——— lifecycle ———
@@ -336,6 +333,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await this.review.settled(await super.getUpdateComplete());
     await this.overview.settled();
+    await this.editing.settled();
     await this.rows.scrolled();
     return done;
   }
@@ -346,9 +344,9 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('keymap')) this.keys.keymap = this.keymap;
+    if (changed.has('keymap') && this.editing.ready) this.editing.ready.keys.keymap = this.keymap;
     // Typed as the annotator could edit: made read-only mid-word, the words typed are theirs.
-    if (changed.has('readonly') && this.readonly) this.drafts.flushAll();
+    if (changed.has('readonly') && this.readonly) this.editing.ready?.drafts.flushAll();
     if (changed.has('playbackRate')) {
       const { value, errors } = checkNumber('playbackRate', this.playbackRate, 1, MIN_RATE, MAX_RATE);
       reportLater(this, errors);
@@ -373,6 +371,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   protected override firstUpdated(): void {
     this.transport.attach(this.media);
     this.view.attach(this.renderRoot);
+    this.editing.load();
   }
 
   protected override updated(): void {
@@ -393,6 +392,36 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.transport.rate = clampRate(this.playbackRate);
     this.requestUpdate();
   }
+
+  // ——— pointer on the waveform (gesture-controller.ts, in the editing code) ———
+
+  /** A press before the editing code is here: captured and kept from selecting text now, applied once it is. */
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    const gestures = this.editing.ready?.gestures;
+    if (gestures) return gestures.onPointerDown(event);
+    const scroller = this.view.scroller;
+    // Not a press the gestures take: another button, nothing to place it on, the browser's scrollbar.
+    if (event.button !== 0 || !this.duration || event.clientY > scroller.getBoundingClientRect().top + scroller.clientHeight) return;
+    scroller.focus({ preventScroll: true });
+    scroller.setPointerCapture(event.pointerId);
+    event.preventDefault();
+    this.heldPress = true;
+    const press = pointerSnapshot(event);
+    this.editing.run(({ gestures }) => gestures.onPointerDown(press));
+  };
+
+  /** Move, release and cancel, each to the gesture's own handler (in order after a held press). */
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    const handler = { pointermove: 'onPointerMove', pointerup: 'onPointerUp', pointercancel: 'cancel' }[event.type] as 'onPointerMove' | 'onPointerUp' | 'cancel';
+    const gestures = this.editing.ready?.gestures;
+    if (gestures && !this.heldPress) return gestures[handler](event);
+    if (!this.heldPress) return;
+    if (event.type !== 'pointermove') this.heldPress = false;
+    const pointer = pointerSnapshot(event);
+    this.editing.run(({ gestures }) => gestures[handler](pointer));
+  };
+
+  private heldPress = false;
 
   // ——— segments ———
 
@@ -418,7 +447,7 @@ export class KolamTranscriptionPlayer extends LitElement {
       toggle: () => this.transport.toggle(),
       skip: (seconds) => this.transport.skip(seconds),
       setRate: (rate) => (this.playbackRate = rate),
-      toggleLoop: () => this.editor.toggleLoop(),
+      toggleLoop: () => this.editing.run((editing) => editing.editor.toggleLoop()),
       setZoomLevel: (level) => (this.view.zoomLevel = level),
     });
   }
@@ -437,7 +466,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const { items, windowKey } = this.rows.rows([this.store.selectedId]);
     // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
     const labelList = labels.labels.length ? labels.labels : NO_LABELS;
-    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey, this.pieces.version, this.waveformSource.status === 'error'], () => {
+    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.editing.failed, this.language, windowKey, this.pieces.version, this.waveformSource.status === 'error'], () => {
       this.rows.markRendered();
       return this.renderListRows(items, this.sorted.length, currentId);
     });
@@ -458,17 +487,17 @@ export class KolamTranscriptionPlayer extends LitElement {
         currentId,
         selectedId: this.store.selectedId,
         tabRowId: this.tabRowId(items, currentId),
-        readonly: labels.readonly,
+        readonly: labels.readonly || this.editing.failed,
         playable: this.waveformSource.status !== 'error',
         labels: labels.labels,
         nameOf: this.speakerLook.nameOf,
         language: this.language,
         colorOf: this.speakerLook.colorOf,
-        draftOf: (id) => this.drafts.get(id),
+        draftOf: (id) => this.editing.ready?.drafts.get(id),
         pieceOf: (id, text) => this.pieces.pieceOf(id, text),
         // The text now, not as last rendered: the field may have been typed in since.
         showPiece: (segment, index) => {
-          this.pieces.show(segment.id, this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment), index);
+          this.pieces.show(segment.id, this.editing.ready?.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment), index);
           this.requestUpdate();
         },
         play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
@@ -477,17 +506,20 @@ export class KolamTranscriptionPlayer extends LitElement {
           this.store.select(segment.id);
         },
         input: (segment, event) => {
-          // The field may hold one part of a long transcript: the draft is always the whole text.
-          const text = this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment);
           const value = (event.target as HTMLTextAreaElement).value;
-          this.drafts.input(segment.id, this.pieces.splice(segment.id, text, value), event.isComposing);
+          const composing = event.isComposing;
+          this.editing.run(({ drafts }) => {
+            // The field may hold one part of a long transcript: the draft is always the whole text.
+            const text = drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment);
+            drafts.input(segment.id, this.pieces.splice(segment.id, text, value), composing);
+          });
         },
         blur: (segment) => {
-          this.drafts.flush(segment.id);
+          this.editing.run(({ drafts }) => drafts.flush(segment.id));
           if (this.rows.focusedId === segment.id) this.rows.focusedId = null;
         },
-        compositionEnd: () => this.drafts.compositionEnd(),
-        relabel: (segment, labelId) => this.editor.relabel(segment, labelId),
+        compositionEnd: () => this.editing.run(({ drafts }) => drafts.compositionEnd()),
+        relabel: (segment, labelId) => this.editing.run(({ editor }) => editor.relabel(segment, labelId)),
         scroll: (list) => this.rows.onScroll(list),
       });
   }
@@ -532,10 +564,10 @@ export class KolamTranscriptionPlayer extends LitElement {
         aria-valuenow=${Math.round(time * 10) / 10}
         aria-valuetext=${msg(str`${formatClock(time)} of ${formatClock(duration)}`)}
         aria-disabled=${ifDefined(failed ? 'true' : undefined)}
-        @pointerdown=${this.gestures.onPointerDown}
-        @pointermove=${this.gestures.onPointerMove}
-        @pointerup=${this.gestures.onPointerUp}
-        @pointercancel=${this.gestures.cancel}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerMove}
+        @pointercancel=${this.onPointerMove}
         @wheel=${this.view.onWheel}
         @scroll=${this.view.onScroll}
       >
@@ -557,7 +589,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** What is drawn over the waveform: the segments, a segment being drawn, the playhead. */
   private renderOnWave(px: number, currentId: string | undefined) {
-    const ghost = this.gestures.ghost;
+    const ghost = this.editing.ready?.gestures.ghost;
     const time = this.transport.time;
     return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.speakerLook)}
           ${ghost
