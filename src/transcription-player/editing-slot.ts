@@ -1,10 +1,11 @@
 /**
- * Holds the player's editing code (player-editing.ts: keys, waveform gestures, drafts, segment
- * actions) for one element. It is fetched right after the first screen is drawn, so it is here
+ * Holds the player's segment list and editing code (player-editing.ts: the list, keys, waveform
+ * gestures, drafts, segment actions) for one element. It is fetched right after the first screen is drawn, so it is here
  * before a hand reaches the keyboard; until then what the annotator does waits for it, in order:
- * a key, a press or drag on the waveform, typing in a transcript, a speaker picked. While it is on
- * its way `updateComplete` waits for it. If it cannot be fetched the player says so, shows the
- * segments read-only and emits one `kolam-error`; the next action tries again.
+ * a key, a press or drag on the waveform, the loop button. While it is on
+ * its way `updateComplete` waits for it. If it cannot be fetched the player says so where the list
+ * would be, still plays and shows the segments on the waveform, and emits one `kolam-error`; the
+ * next key or press tries again.
  */
 import type { LitElement } from 'lit';
 import { emit } from '../core/events.js';
@@ -46,7 +47,7 @@ export class EditingSlot {
         this.#waiting = [];
         if (!this.#reported) {
           this.#reported = true;
-          const message = msg('Editing is unavailable: part of the player could not be loaded.');
+          const message = msg('The segment list and editing could not be loaded.');
           emit(this.host, 'kolam-error', { code: 'code-unavailable', message: `${message} (${String(error)})`, input: null });
         }
       },

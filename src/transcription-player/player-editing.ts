@@ -1,30 +1,33 @@
 /**
- * The player's editing code, fetched as one chunk right after the first screen is drawn
- * (editing-slot.ts): the keys, the pointer gestures on the waveform, transcript drafts and the
- * segment actions. The first screen (waveform, segments, list, transport) needs none of it, so it is
- * not in what a page downloads before it can show a recording.
+ * The player's segment list and editing, fetched as one chunk right after the first screen is drawn
+ * (editing-slot.ts): the list of transcripts, the keys, the pointer gestures on the waveform,
+ * transcript drafts and the segment actions. The first screen (transport, waveform, the segments on
+ * it) needs none of it, so a page shows a recording before it has downloaded them.
  */
 import type { LitElement } from 'lit';
 import { KeyboardController } from '../core/keyboard.js';
 import { TabWalk } from '../core/tab-walk.js';
 import { GestureController } from './gesture-controller.js';
+import { playerList, type ListedPlayer } from './player-list.js';
 import { definePlayerKeys, type KeyedPlayer } from './player-keys.js';
 import type { EditingParts, PlayerParts } from './player-parts.js';
-import { segmentEditor, type SegmentEditor } from './segment-editing.js';
+import { segmentEditor } from './segment-editing.js';
 import { TranscriptDrafts } from './transcript-drafts.js';
+import { TranscriptPieces } from './transcript-pieces.js';
 
-/** Wires the editing helpers to one player; `keymap` is the host's, checked here. */
-export function startEditing(player: LitElement & KeyedPlayer, parts: PlayerParts, keymap: unknown) {
+/** Wires the list and the editing helpers to one player; `keymap` is the host's, checked here. */
+export function startEditing(player: LitElement & KeyedPlayer, parts: PlayerParts, listed: ListedPlayer, keymap: unknown) {
   const keys = new KeyboardController(player);
   keys.keymap = keymap;
-  // The drafts commit through the editor, which needs the drafts: one of them is made first.
-  let editor: SegmentEditor | undefined;
-  const drafts = new TranscriptDrafts(player, (id, text) => editor?.commitTranscript(id, text));
-  const tool: EditingParts = { ...parts, drafts, tabs: new TabWalk(player) };
-  editor = segmentEditor(player, tool);
+  const pieces = new TranscriptPieces();
+  // The drafts commit through the editor, made below (a draft commits only after a pause in typing).
+  const drafts = new TranscriptDrafts(player, (id, text) => editor.commitTranscript(id, text));
+  const list = playerList(player, parts, listed, pieces, drafts, () => editor);
+  const tool: EditingParts = { ...parts, drafts, pieces, rows: list.rows, tabs: new TabWalk(player) };
+  const editor = segmentEditor(player, tool);
   const gestures = new GestureController(player, tool, editor);
   definePlayerKeys(player, keys, tool, editor, gestures);
-  return { keys, drafts, editor, gestures };
+  return { keys, drafts, pieces, list, rows: list.rows, editor, gestures };
 }
 
 export type PlayerEditing = ReturnType<typeof startEditing>;

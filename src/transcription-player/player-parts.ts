@@ -17,11 +17,8 @@ import type { WaveformView } from './waveform-view.js';
 export interface PlayerParts {
   store: AnnotationStore;
   labels: LabelsController;
-  /** Which part of a long transcript its field shows. */
-  pieces: TranscriptPieces;
   announcer: Announcer;
   transport: TransportController;
-  rows: ListWindowController;
   view: WaveformView;
   index: SegmentIndex;
   review(): ReviewSlot;
@@ -36,5 +33,8 @@ export interface PlayerParts {
 /** What the editing code (player-editing.ts) adds, made when it arrives. */
 export interface EditingParts extends PlayerParts {
   drafts: TranscriptDrafts;
+  /** Which part of a long transcript its field shows. */
+  pieces: TranscriptPieces;
+  rows: ListWindowController;
   tabs: TabWalk;
 }

@@ -5,7 +5,6 @@ import { adoptEarlyProperties } from '../core/early-properties.js';
 import { ReviewSlot } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
-import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
@@ -16,19 +15,15 @@ import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { themeStyles } from '../core/theme.js';
 import { EditingSlot, keySnapshot, pointerSnapshot } from './editing-slot.js';
-import { ListWindowController } from './list-controller.js';
-import type { SlottedItem } from './list-window.js';
 import type { AudiowaveformJson } from './peaks.js';
 import type { PlayerParts } from './player-parts.js';
 import { SegmentIndex } from './segment-index.js';
-import { renderSegmentList } from './segment-list.js';
-import { rangeOf, transcriptOf } from './segments.js';
+import { rangeOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { OverviewSlot } from './overview-slot.js';
 import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
-import { TranscriptPieces } from './transcript-pieces.js';
 import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { WaveformSource } from './waveform-source.js';
@@ -150,15 +145,10 @@ export class KolamTranscriptionPlayer extends LitElement {
     return this.renderRoot?.querySelector('video') as HTMLVideoElement;
   }
 
-  private get list(): HTMLElement | null {
-    return this.renderRoot?.querySelector<HTMLElement>('[part~="list"]') ?? null;
-  }
-
   private readonly store = new AnnotationStore(this);
   private readonly labelsCtl = new LabelsController(this);
   private readonly announcer = new Announcer(this);
   private readonly transport = new TransportController(this);
-  private readonly pieces = new TranscriptPieces();
   private readonly index = new SegmentIndex(this.store, () => this.editing.ready?.gestures.draggedSegmentId);
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
   private readonly speakers = new SpeakerNames();
@@ -166,12 +156,6 @@ export class KolamTranscriptionPlayer extends LitElement {
   // Where the view is: a long file's window there is decoded next.
   private readonly waveformSource = new WaveformSource(this, () => (this.view.pxPerSecond > 0 ? this.view.left / this.view.pxPerSecond : null));
   private lastCurrentId: string | undefined;
-  private readonly rows = new ListWindowController(this, {
-    sorted: () => this.sorted,
-    // Row order changes only with commits, so a drag in progress keeps the committed version.
-    orderVersion: () => (this.store.isGestureActive ? this.listVersion : this.store.version),
-    listElement: () => this.list,
-  });
   private readonly view = new WaveformView(this, {
     duration: () => this.duration,
     time: () => this.transport.time,
@@ -186,10 +170,8 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly parts: PlayerParts = {
     store: this.store,
     labels: this.labelsCtl,
-    pieces: this.pieces,
     announcer: this.announcer,
     transport: this.transport,
-    rows: this.rows,
     view: this.view,
     index: this.index,
     review: () => this.review,
@@ -197,8 +179,20 @@ export class KolamTranscriptionPlayer extends LitElement {
     language: () => this.language,
     source: () => this.source ?? this.src,
   };
-  /** Keys, gestures, drafts and segment actions: fetched right after the first screen (editing-slot.ts). */
-  private readonly editing: EditingSlot = new EditingSlot(this, ({ startEditing }) => startEditing(this, this.parts, this.keymap));
+  /** The segment list, keys, gestures, drafts and segment actions: fetched right after the first screen (editing-slot.ts). */
+  private readonly editing: EditingSlot = new EditingSlot(this, ({ startEditing }) =>
+    startEditing(
+      this,
+      this.parts,
+      {
+        listVersion: () => this.listVersion,
+        language: () => this.language,
+        playable: () => this.waveformSource.status !== 'error',
+        speakers: () => this.speakerLook,
+      },
+      this.keymap,
+    ),
+  );
   private readonly review = new ReviewSlot(this, {
     store: this.store,
     labels: this.labelsCtl,
@@ -247,7 +241,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const errors = this.store.load(value, { target: checkSegmentTarget, labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
     this.editing.ready?.drafts.keepOnly((id) => this.store.get(id) !== undefined);
-    this.pieces.keepOnly((id) => this.store.get(id) !== undefined);
+    this.editing.ready?.pieces.keepOnly((id) => this.store.get(id) !== undefined);
   }
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
@@ -334,7 +328,7 @@ export class KolamTranscriptionPlayer extends LitElement {
     const done = await this.review.settled(await super.getUpdateComplete());
     await this.overview.settled();
     await this.editing.settled();
-    await this.rows.scrolled();
+    await this.editing.ready?.rows.scrolled();
     return done;
   }
 
@@ -454,74 +448,21 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** While the playhead moves, its segment's row stays in view. */
   private followCurrentInList(): void {
+    const rows = this.editing.ready?.rows;
     const currentId = this.current?.id;
-    if (currentId === this.lastCurrentId) return;
+    // Until the list is here there is nothing to scroll: it is revealed once the list is drawn.
+    if (currentId === this.lastCurrentId || !rows) return;
     this.lastCurrentId = currentId;
-    if (currentId) this.rows.reveal(currentId);
+    if (currentId) rows.reveal(currentId);
   }
 
+  /** The list is in the editing code: until it is here, its place says so. */
   private renderList(currentId: string | undefined) {
-    const labels = this.labelsCtl;
-    // The selected row stays rendered too, so Tab through segments always lands on a row.
-    const { items, windowKey } = this.rows.rows([this.store.selectedId]);
-    // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
-    const labelList = labels.labels.length ? labels.labels : NO_LABELS;
-    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.editing.failed, this.language, windowKey, this.pieces.version, this.waveformSource.status === 'error'], () => {
-      this.rows.markRendered();
-      return this.renderListRows(items, this.sorted.length, currentId);
-    });
-  }
-
-  /** The row in the Tab order: the selected one, else the one playing, else the first shown. */
-  private tabRowId(items: SlottedItem<Annotation>[], currentId: string | undefined): string | undefined {
-    const shown = (id: string | null | undefined) => (id && items.some((i) => i.kind === 'row' && i.item.id === id) ? id : undefined);
-    const first = items.find((i) => i.kind === 'row');
-    return shown(this.store.selectedId) ?? shown(currentId) ?? (first?.kind === 'row' ? first.item.id : undefined);
-  }
-
-  private renderListRows(items: SlottedItem<Annotation>[], total: number, currentId: string | undefined) {
-    const labels = this.labelsCtl;
-    return renderSegmentList({
-        items,
-        total,
-        currentId,
-        selectedId: this.store.selectedId,
-        tabRowId: this.tabRowId(items, currentId),
-        readonly: labels.readonly || this.editing.failed,
-        playable: this.waveformSource.status !== 'error',
-        labels: labels.labels,
-        nameOf: this.speakerLook.nameOf,
-        language: this.language,
-        colorOf: this.speakerLook.colorOf,
-        draftOf: (id) => this.editing.ready?.drafts.get(id),
-        pieceOf: (id, text) => this.pieces.pieceOf(id, text),
-        // The text now, not as last rendered: the field may have been typed in since.
-        showPiece: (segment, index) => {
-          this.pieces.show(segment.id, this.editing.ready?.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment), index);
-          this.requestUpdate();
-        },
-        play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
-        focus: (segment) => {
-          this.rows.focusedId = segment.id;
-          this.store.select(segment.id);
-        },
-        input: (segment, event) => {
-          const value = (event.target as HTMLTextAreaElement).value;
-          const composing = event.isComposing;
-          this.editing.run(({ drafts }) => {
-            // The field may hold one part of a long transcript: the draft is always the whole text.
-            const text = drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment);
-            drafts.input(segment.id, this.pieces.splice(segment.id, text, value), composing);
-          });
-        },
-        blur: (segment) => {
-          this.editing.run(({ drafts }) => drafts.flush(segment.id));
-          if (this.rows.focusedId === segment.id) this.rows.focusedId = null;
-        },
-        compositionEnd: () => this.editing.run(({ drafts }) => drafts.compositionEnd()),
-        relabel: (segment, labelId) => this.editing.run(({ editor }) => editor.relabel(segment, labelId)),
-        scroll: (list) => this.rows.onScroll(list),
-      });
+    const editing = this.editing.ready;
+    if (editing) return editing.list.render(currentId);
+    return this.editing.failed
+      ? html`<p part="list" class="empty error" role="alert">${msg('The segment list and editing could not be loaded.')}</p>`
+      : html`<p part="list" class="empty" aria-busy="true">${msg('Loading segments…')}</p>`;
   }
 
   /** Speaker names and colours, worked out again only when the labels or the segments change. */
