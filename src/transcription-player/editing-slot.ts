@@ -69,6 +69,7 @@ export class EditingSlot {
     if (!this.#loading) return;
     await this.#loading;
     await this.host.updateComplete;
+    await this.ready?.rows.firstMeasured();
   }
 }
 
