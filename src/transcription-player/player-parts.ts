@@ -21,7 +21,6 @@ export interface PlayerParts {
   transport: TransportController;
   view: WaveformView;
   index: SegmentIndex;
-  review(): ReviewSlot;
   /** The element's `duration`. */
   duration(): number;
   /** Language tag of new transcripts. */
@@ -37,4 +36,5 @@ export interface EditingParts extends PlayerParts {
   pieces: TranscriptPieces;
   rows: ListWindowController;
   tabs: TabWalk;
+  review(): ReviewSlot;
 }

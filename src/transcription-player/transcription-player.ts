@@ -2,11 +2,10 @@ import { checkSegmentTarget } from '../core/target-checks.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
-import { ReviewSlot } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
+import { copy, isSuggestion, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { AnnotationStore } from '../core/annotation-store.js';
 import { Announcer } from '../core/announcer.js';
 import { emit } from '../core/events.js';
@@ -174,7 +173,6 @@ export class KolamTranscriptionPlayer extends LitElement {
     transport: this.transport,
     view: this.view,
     index: this.index,
-    review: () => this.review,
     duration: () => this.duration,
     language: () => this.language,
     source: () => this.source ?? this.src,
@@ -190,22 +188,23 @@ export class KolamTranscriptionPlayer extends LitElement {
         playable: () => this.waveformSource.status !== 'error',
         speakers: () => this.speakerLook,
       },
+      {
+        store: this.store,
+        labels: this.labelsCtl,
+        announcer: this.announcer,
+        readingOrder: () => this.index.sorted,
+        reveal: (a) => {
+          this.store.select(a.id);
+          const { start } = rangeOf(a);
+          this.transport.seek(start);
+          this.view.reveal(start);
+        },
+        canEdit: () => !this.labelsCtl.readonly,
+      },
       this.keymap,
     ),
   );
-  private readonly review = new ReviewSlot(this, {
-    store: this.store,
-    labels: this.labelsCtl,
-    announcer: this.announcer,
-    readingOrder: () => this.index.sorted,
-    reveal: (a) => {
-      this.store.select(a.id);
-      const { start } = rangeOf(a);
-      this.transport.seek(start);
-      this.view.reveal(start);
-    },
-    canEdit: () => !this.labelsCtl.readonly,
-  });
+
 
   constructor() {
     super();
@@ -246,7 +245,8 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
   get reviewState(): ReviewState {
-    return this.review.state;
+    // Before the editing code (and the review's) is here, every suggestion in the set is pending.
+    return this.editing.ready?.review.state ?? { pending: this.index.sorted.filter(isSuggestion).length, accepted: 0, rejected: 0, relabeled: 0 };
   }
 
   get currentTime(): number {
@@ -325,9 +325,11 @@ export class KolamTranscriptionPlayer extends LitElement {
    * the frame's layout, see list-controller.ts).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await this.review.settled(await super.getUpdateComplete());
-    await this.overview.settled();
+    let done = await super.getUpdateComplete();
     await this.editing.settled();
+    const review = this.editing.ready?.review;
+    if (review) done = await review.settled(done);
+    await this.overview.settled();
     await this.editing.ready?.rows.scrolled();
     return done;
   }
@@ -493,7 +495,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         @loadedmetadata=${this.onMetadata}
         @error=${this.onMediaError}
       ></video>
-      ${this.renderToolbar()} ${this.review.render(this.store.selected)}
+      ${this.renderToolbar()} ${this.editing.ready?.review.render(this.store.selected) ?? nothing}
       <div
         part="waveform"
         data-layer="waveform"
