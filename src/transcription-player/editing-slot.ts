@@ -34,27 +34,30 @@ export class EditingSlot {
   /** Starts the fetch unless the code is here or on its way. */
   load(): void {
     if (this.ready || this.#loading) return;
-    this.#loading = editingCode.load().then(
-      (code) => {
+    const failed = (error: unknown) => {
+      this.failed = true;
+      this.#waiting = [];
+      if (this.#reported) return;
+      this.#reported = true;
+      const message = msg('The segment list and editing could not be loaded.');
+      emit(this.host, 'kolam-error', { code: 'code-unavailable', message: `${message} (${String(error)})`, input: null });
+    };
+    this.#loading = editingCode
+      .load()
+      .then((code) => {
         this.ready = this.start(code);
         this.failed = false;
         const waiting = this.#waiting;
         this.#waiting = [];
         for (const run of waiting) run(this.ready);
-      },
-      (error: unknown) => {
-        this.failed = true;
-        this.#waiting = [];
-        if (!this.#reported) {
-          this.#reported = true;
-          const message = msg('The segment list and editing could not be loaded.');
-          emit(this.host, 'kolam-error', { code: 'code-unavailable', message: `${message} (${String(error)})`, input: null });
-        }
-      },
-    ).finally(() => {
-      this.#loading = undefined;
-      this.host.requestUpdate();
-    });
+      })
+      // Not fetched, or (a defect) not started: either way the player goes on without it. A defect
+      // in an action that waited is reported as an uncaught error, not as the update failing.
+      .catch((error: unknown) => (this.ready ? reportError(error) : failed(error)))
+      .finally(() => {
+        this.#loading = undefined;
+        this.host.requestUpdate();
+      });
   }
 
   /** Runs an action on the editing helpers now, or once they are here. */

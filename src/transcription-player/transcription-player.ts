@@ -395,6 +395,11 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly onPointerDown = (event: PointerEvent): void => {
     const gestures = this.editing.ready?.gestures;
     if (gestures) return gestures.onPointerDown(event);
+    if (this.editing.failed) {
+      // Without the editing code a click still seeks (and asks for the code again).
+      if (event.button === 0) this.transport.seek(this.view.timeAt(event.clientX));
+      return this.editing.load();
+    }
     const scroller = this.view.scroller;
     // Not a press the gestures take: another button, nothing to place it on, the browser's scrollbar.
     if (event.button !== 0 || !this.duration || event.clientY > scroller.getBoundingClientRect().top + scroller.clientHeight) return;

@@ -115,7 +115,7 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
     }
   });
 
-  it('offline: plays and shows the segments on the waveform, says the list could not be loaded, one kolam-error, nothing thrown', async () => {
+  it('offline: shows the segments on the waveform and seeks on a click, says the list could not be loaded, one kolam-error, nothing thrown', async () => {
     const load = editingCode.load;
     editingCode.load = () => import(/* @vite-ignore */ `./no-such-chunk-${Date.now()}.js`);
     try {
@@ -139,8 +139,11 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
       await el.updateComplete;
       expect(errors).to.have.length(1);
       expect(el.annotations.map((a) => a.id)).to.deep.equal(['a', 'b']);
-      el.currentTime = 2;
-      await waitUntil(() => Math.abs(el.currentTime - 2) < 0.05, 'seeked');
+      // A click on the waveform still seeks.
+      const [x, y] = pointAt(el, 5);
+      await sendMouse({ type: 'click', position: [x, y] });
+      await waitUntil(() => Math.abs(el.currentTime - 5) < 2 / el.zoom + 0.05, 'seeked by a click');
+      expect(errors).to.have.length(1);
     } finally {
       editingCode.load = load;
     }
