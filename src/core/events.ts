@@ -21,6 +21,8 @@ export type KolamErrorCode =
   | 'seek-unsupported'
   | 'invalid-peaks'
   | 'invalid-labels'
+  /** A part of the tool's own code, fetched when needed, could not be fetched (offline, a broken deploy). */
+  | 'code-unavailable'
   /** A property was given a value of the wrong type or range; the previous or default value is kept. */
   | 'invalid-property';
 

@@ -1,11 +1,10 @@
 /**
- * Reads the non-annotation properties a host sets (labels, keymap, numbers) as plain, checked data
+ * Reads the non-annotation properties a host sets (labels, numbers; the keymap's check is keyboard.ts's) as plain, checked data
  * (CONTRACT §9). Each function returns what to use and the errors to report; none throws, whatever
  * it is given. Annotations have their own checks in `validation.ts`.
  */
 import type { Label } from './annotation.js';
 import { emit, type KolamErrorDetail } from './events.js';
-import type { Keymap } from './keyboard.js';
 import { toPlain } from './plain-data.js';
 
 export interface Checked<T> {
@@ -34,7 +33,7 @@ export function reportLater(target: EventTarget, errors: readonly KolamErrorDeta
   if (errors.length) queueMicrotask(() => errors.forEach((error) => emit(target, 'kolam-error', error)));
 }
 
-function readPlain(value: unknown): { value: unknown; error?: string } {
+export function readPlain(value: unknown): { value: unknown; error?: string } {
   try {
     return { value: toPlain(value) };
   } catch (error) {
@@ -42,7 +41,7 @@ function readPlain(value: unknown): { value: unknown; error?: string } {
   }
 }
 
-function describeType(value: unknown): string {
+export function describeType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
@@ -99,29 +98,6 @@ export function checkLabels(input: unknown): Checked<Label[] | undefined> {
     labels.push(label);
   }
   return { value: labels, errors };
-}
-
-/**
- * A keymap `{ action: bindings[] }`. `null` or `undefined` restores the defaults; a single string
- * binding is read as a list of one; anything else is left out with an error, never disabling keys
- * the host did not name.
- */
-export function checkKeymap(input: unknown): Checked<Keymap> {
-  if (input === null || input === undefined) return { value: {}, errors: [] };
-  const read = readPlain(input);
-  const value = read.value as Record<string, unknown>;
-  if (read.error || !value || typeof value !== 'object' || Array.isArray(value)) {
-    const why = read.error ?? `got ${describeType(value)}`;
-    return { value: {}, errors: [{ code: 'invalid-property', message: `Expected a keymap { action: ["Key", …] }, ${why}; the default keys are used.`, input: value }] };
-  }
-  const keymap: Keymap = {};
-  const errors: KolamErrorDetail[] = [];
-  for (const [action, keys] of Object.entries(value)) {
-    const list = typeof keys === 'string' ? [keys] : keys;
-    if (Array.isArray(list) && list.every((k) => typeof k === 'string')) keymap[action] = list as string[];
-    else errors.push({ code: 'invalid-property', message: `The keymap entry ${JSON.stringify(action)} is not a list of key names; its default keys are kept.`, input: keys });
-  }
-  return { value: keymap, errors };
 }
 
 /**

@@ -4,7 +4,8 @@
  * text field unless an action says it works while typing (the player's transport keys).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { checkKeymap, reportLater } from './host-values.js';
+import type { KolamErrorDetail } from './events.js';
+import { describeType, readPlain, reportLater, type Checked } from './host-values.js';
 
 /**
  * A binding like `"Mod+z"`, `"Shift+ArrowLeft"`, `"Ctrl+Enter"`, `"F1"`, `"+"`. `Mod` is Ctrl, or ⌘
@@ -23,6 +24,29 @@ export interface KeyAction {
   whileTyping?: boolean;
   /** Fires on auto-repeat too (default true). */
   repeat?: boolean;
+}
+
+/**
+ * A keymap `{ action: bindings[] }`. `null` or `undefined` restores the defaults; a single string
+ * binding is read as a list of one; anything else is left out with an error, never disabling keys
+ * the host did not name.
+ */
+export function checkKeymap(input: unknown): Checked<Keymap> {
+  if (input === null || input === undefined) return { value: {}, errors: [] };
+  const read = readPlain(input);
+  const value = read.value as Record<string, unknown>;
+  if (read.error || !value || typeof value !== 'object' || Array.isArray(value)) {
+    const why = read.error ?? `got ${describeType(value)}`;
+    return { value: {}, errors: [{ code: 'invalid-property', message: `Expected a keymap { action: ["Key", …] }, ${why}; the default keys are used.`, input: value }] };
+  }
+  const keymap: Keymap = {};
+  const errors: KolamErrorDetail[] = [];
+  for (const [action, keys] of Object.entries(value)) {
+    const list = typeof keys === 'string' ? [keys] : keys;
+    if (Array.isArray(list) && list.every((k) => typeof k === 'string')) keymap[action] = list as string[];
+    else errors.push({ code: 'invalid-property', message: `The keymap entry ${JSON.stringify(action)} is not a list of key names; its default keys are kept.`, input: keys });
+  }
+  return { value: keymap, errors };
 }
 
 const isApple = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -132,14 +156,15 @@ export class KeyboardController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.addEventListener('keydown', this.#onKeyDown);
+    this.#host.addEventListener('keydown', this.handle);
   }
 
   hostDisconnected(): void {
-    this.#host.removeEventListener('keydown', this.#onKeyDown);
+    this.#host.removeEventListener('keydown', this.handle);
   }
 
-  readonly #onKeyDown = (event: KeyboardEvent): void => {
+  /** The host's keydown; also called with a key pressed before the controller existed (the player's on-demand code). */
+  readonly handle = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing || event.key === 'Process') return;
     const typing = isTextField(event.composedPath()[0]);
     for (const [name, action] of Object.entries(this.#actions)) {

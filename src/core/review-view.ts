@@ -9,7 +9,7 @@ import { isSuggestion, type Annotation } from './annotation.js';
 import type { LabelsController } from './labels-controller.js';
 import { msg, str } from './localize.js';
 import { alternativesOf, type ReviewState } from './review.js';
-import { themeStyles } from './theme.js';
+import { adoptStyles } from './adopt-styles.js';
 
 export const reviewStyles = css`
   .review {
@@ -81,24 +81,7 @@ export function renderReview(state: ReviewState, selected: Annotation | undefine
   </div>`;
 }
 
-/**
- * Adds the review's sheet, which arrives after the first render, to the tool's shadow root just
- * after the shared theme, so the tool's own styles (which come after it) still win, as when it is
- * listed in `styles`.
- */
+/** Adds the review's sheet, which arrives after the first render, to the tool's shadow root. */
 export function adoptReviewStyles(host: HTMLElement): void {
-  const root = host.shadowRoot;
-  const sheet = reviewStyles.styleSheet;
-  if (!root) return;
-  if (sheet && 'adoptedStyleSheets' in root) {
-    const sheets = [...root.adoptedStyleSheets];
-    const theme = themeStyles.styleSheet ? sheets.indexOf(themeStyles.styleSheet) : -1;
-    sheets.splice(theme + 1, 0, sheet);
-    root.adoptedStyleSheets = sheets;
-  } else {
-    // Where Lit itself falls back to <style> elements (no constructable sheets), do as it does.
-    const style = document.createElement('style');
-    style.textContent = reviewStyles.cssText;
-    root.prepend(style);
-  }
+  adoptStyles(host, reviewStyles);
 }

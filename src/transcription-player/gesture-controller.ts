@@ -6,10 +6,11 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '../core/localize.js';
-import type { PlayerParts } from './player-parts.js';
+import type { EditingParts } from './player-parts.js';
 import type { SegmentEditor } from './segment-editing.js';
 import { timeRangeText } from './segment-list.js';
-import { MIN_SEGMENT, clampEdge, gapAround, rangeOf, withRange } from './segments.js';
+import { MIN_SEGMENT, clampEdge, gapAround, withRange } from './segment-edits.js';
+import { rangeOf } from './segments.js';
 import { CLICK_SLOP, hitOf, type Gesture } from './waveform-gestures.js';
 
 export class GestureController {
@@ -19,7 +20,7 @@ export class GestureController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly tool: PlayerParts,
+    private readonly tool: EditingParts,
     private readonly editor: SegmentEditor,
   ) {}
 
@@ -54,7 +55,12 @@ export class GestureController {
     } else {
       this.gesture = { kind: 'press', x: event.clientX, time, segmentId: hit.segmentId };
     }
-    scroller.setPointerCapture(event.pointerId);
+    // A press replayed after the editing code arrived may have been released already.
+    try {
+      scroller.setPointerCapture(event.pointerId);
+    } catch {
+      /* the pointer is up: its release is replayed next */
+    }
     event.preventDefault();
   };
 

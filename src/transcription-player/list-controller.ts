@@ -172,6 +172,22 @@ export class ListWindowController implements ReactiveController {
     });
   }
 
+  /**
+   * For the first `updateComplete` after the list arrived (with the editing chunk): its first rows
+   * measured, so a row revealed next is placed by their heights, not by a guess. Once only; a list
+   * not laid out is waited for two frames at most.
+   */
+  firstMeasured(): Promise<void> {
+    this.#measured ??= new Promise((resolve) => {
+      this.#whenMeasured = resolve;
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    });
+    return this.#measured;
+  }
+
+  #measured: Promise<void> | undefined;
+  #whenMeasured: (() => void) | undefined;
+
   #afterLayout(): void {
     if (!this.#inAfterLayout) {
       this.#inAfterLayout = true;
@@ -237,6 +253,9 @@ export class ListWindowController implements ReactiveController {
   }
 
   #onRowsResized(entries: ResizeObserverEntry[]): void {
+    // Not within this notification: what awaited it may change the layout (a loop error here).
+    if (this.#whenMeasured) setTimeout(this.#whenMeasured);
+    this.#whenMeasured = undefined;
     let changed = false;
     for (const entry of entries) {
       const id = (entry.target as HTMLElement).dataset.id;

@@ -7,7 +7,7 @@ import type { KeyboardController } from '../core/keyboard.js';
 import { reviewKeyActions } from '../core/review-slot.js';
 import { msg, str } from '../core/localize.js';
 import type { GestureController } from './gesture-controller.js';
-import type { PlayerParts } from './player-parts.js';
+import type { EditingParts } from './player-parts.js';
 import type { SegmentEditor } from './segment-editing.js';
 import { RATE_STEP, clampRate } from './transport.js';
 
@@ -23,7 +23,7 @@ const onWaveform = (event: Event) => (event.composedPath()[0] as Element | undef
 export function definePlayerKeys(
   player: KeyedPlayer,
   keys: KeyboardController,
-  tool: PlayerParts,
+  tool: EditingParts,
   editor: SegmentEditor,
   gestures: GestureController,
 ): void {

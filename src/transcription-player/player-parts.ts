@@ -17,20 +17,24 @@ import type { WaveformView } from './waveform-view.js';
 export interface PlayerParts {
   store: GestureStore;
   labels: LabelsController;
-  drafts: TranscriptDrafts;
-  /** Which part of a long transcript its field shows. */
-  pieces: TranscriptPieces;
   announcer: Announcer;
   transport: TransportController;
-  rows: ListWindowController;
   view: WaveformView;
   index: SegmentIndex;
-  tabs: TabWalk;
-  review(): ReviewSlot;
   /** The element's `duration`. */
   duration(): number;
   /** Language tag of new transcripts. */
   language(): string | undefined;
   /** IRI written to `target.source`. */
   source(): string;
+}
+
+/** What the editing code (player-editing.ts) adds, made when it arrives. */
+export interface EditingParts extends PlayerParts {
+  drafts: TranscriptDrafts;
+  /** Which part of a long transcript its field shows. */
+  pieces: TranscriptPieces;
+  rows: ListWindowController;
+  tabs: TabWalk;
+  review(): ReviewSlot;
 }

@@ -7,27 +7,16 @@
 import type { LitElement } from 'lit';
 import { labelIdOf, withLabel, type Annotation } from '../core/annotation.js';
 import { msg, str } from '../core/localize.js';
-import type { PlayerParts } from './player-parts.js';
+import type { EditingParts } from './player-parts.js';
 import { timeRangeText } from './segment-list.js';
-import {
-  MIN_SEGMENT,
-  clampEdge,
-  createSegment,
-  gapAround,
-  mergeSegments,
-  rangeOf,
-  segmentAt,
-  splitSegment,
-  transcriptOf,
-  withRange,
-  withTranscript,
-} from './segments.js';
+import { MIN_SEGMENT, clampEdge, createSegment, gapAround, mergeSegments, splitSegment, withRange, withTranscript } from './segment-edits.js';
+import { rangeOf, segmentAt, transcriptOf } from './segments.js';
 import { formatClock } from './time-format.js';
 
 /** The segment actions, bound to one player's parts. */
 export type SegmentEditor = ReturnType<typeof segmentEditor>;
 
-export function segmentEditor(host: LitElement, tool: PlayerParts) {
+export function segmentEditor(host: LitElement, tool: EditingParts) {
   const { store, labels, drafts, pieces, announcer, transport, rows, view, index } = tool;
 
   const transcriptField = (): HTMLTextAreaElement | null => {

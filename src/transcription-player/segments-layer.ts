@@ -5,7 +5,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { cssom } from '../core/cssom-style.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { isSuggestion, labelIdOf, scoreOf, type Annotation, type Label } from '../core/annotation.js';
 import { msg } from '../core/localize.js';
 import type { LabelsController } from '../core/labels-controller.js';
@@ -54,7 +53,9 @@ export class SegmentsLayer {
         (run) => html`<div class="coverage" ${cssom({ left: `${run.start * px}px`, width: `${Math.max(1, (run.end - run.start) * px)}px` })}></div>`,
       );
     }
-    return repeat(visible, (s) => s.id, (s) => this.renderSegment(s, px, currentId, selectedId, speakers));
+    // By position, not keyed (`repeat`): a segment element holds no state (no focus, no text), so
+    // one scrolled away is reused for the next rather than moved, and no keyed diff is paid for.
+    return visible.map((s) => this.renderSegment(s, px, currentId, selectedId, speakers));
   }
 
   private renderSegment(segment: Annotation, px: number, currentId: string | undefined, selectedId: string | null | undefined, speakers: Speakers) {

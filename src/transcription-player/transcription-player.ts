@@ -2,37 +2,27 @@ import { checkSegmentTarget } from '../core/target-checks.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
-import { TabWalk } from '../core/tab-walk.js';
-import { ReviewSlot } from '../core/review-slot.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
-import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { copy, type Annotation, type Annotator, type Label } from '../core/annotation.js';
+import { copy, isSuggestion, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { GestureStore } from '../core/gesture-store.js';
 import { Announcer } from '../core/announcer.js';
 import { emit } from '../core/events.js';
-import { KeyboardController, type Keymap } from '../core/keyboard.js';
+import type { Keymap } from '../core/keyboard.js';
 import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { themeStyles } from '../core/theme.js';
-import { GestureController } from './gesture-controller.js';
-import { ListWindowController } from './list-controller.js';
-import type { SlottedItem } from './list-window.js';
+import { EditingSlot, keySnapshot, pointerSnapshot } from './editing-slot.js';
 import type { AudiowaveformJson } from './peaks.js';
-import { definePlayerKeys } from './player-keys.js';
 import type { PlayerParts } from './player-parts.js';
-import { segmentEditor } from './segment-editing.js';
 import { SegmentIndex } from './segment-index.js';
-import { renderSegmentList } from './segment-list.js';
-import { rangeOf, transcriptOf } from './segments.js';
+import { rangeOf } from './segments.js';
 import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { OverviewSlot } from './overview-slot.js';
 import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
-import { TranscriptDrafts } from './transcript-drafts.js';
-import { TranscriptPieces } from './transcript-pieces.js';
 import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
 import { WaveformSource } from './waveform-source.js';
@@ -154,30 +144,17 @@ export class KolamTranscriptionPlayer extends LitElement {
     return this.renderRoot?.querySelector('video') as HTMLVideoElement;
   }
 
-  private get list(): HTMLElement | null {
-    return this.renderRoot?.querySelector<HTMLElement>('[part~="list"]') ?? null;
-  }
-
   private readonly store = new GestureStore(this);
   private readonly labelsCtl = new LabelsController(this);
   private readonly announcer = new Announcer(this);
   private readonly transport = new TransportController(this);
-  private readonly keys = new KeyboardController(this);
-  private readonly drafts = new TranscriptDrafts(this, (id, text) => this.editor.commitTranscript(id, text));
-  private readonly pieces = new TranscriptPieces();
-  private readonly index = new SegmentIndex(this.store, () => this.gestures.draggedSegmentId);
+  private readonly index = new SegmentIndex(this.store, () => this.editing.ready?.gestures.draggedSegmentId);
   private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
   private readonly speakers = new SpeakerNames();
   private listVersion = 0;
   // Where the view is: a long file's window there is decoded next.
   private readonly waveformSource = new WaveformSource(this, () => (this.view.pxPerSecond > 0 ? this.view.left / this.view.pxPerSecond : null));
   private lastCurrentId: string | undefined;
-  private readonly rows = new ListWindowController(this, {
-    sorted: () => this.sorted,
-    // Row order changes only with commits, so a drag in progress keeps the committed version.
-    orderVersion: () => (this.store.isGestureActive ? this.listVersion : this.store.version),
-    listElement: () => this.list,
-  });
   private readonly view = new WaveformView(this, {
     duration: () => this.duration,
     time: () => this.transport.time,
@@ -192,41 +169,54 @@ export class KolamTranscriptionPlayer extends LitElement {
   private readonly parts: PlayerParts = {
     store: this.store,
     labels: this.labelsCtl,
-    drafts: this.drafts,
-    pieces: this.pieces,
     announcer: this.announcer,
     transport: this.transport,
-    rows: this.rows,
     view: this.view,
     index: this.index,
-    tabs: new TabWalk(this),
-    review: () => this.review,
     duration: () => this.duration,
     language: () => this.language,
     source: () => this.source ?? this.src,
   };
-  private readonly editor = segmentEditor(this, this.parts);
-  private readonly review = new ReviewSlot(this, {
-    store: this.store,
-    labels: this.labelsCtl,
-    announcer: this.announcer,
-    readingOrder: () => this.index.sorted,
-    reveal: (a) => {
-      this.store.select(a.id);
-      const { start } = rangeOf(a);
-      this.transport.seek(start);
-      this.view.reveal(start);
-    },
-    canEdit: () => !this.labelsCtl.readonly,
-  });
-  private readonly gestures = new GestureController(this, this.parts, this.editor);
+  /** The segment list, keys, gestures, drafts and segment actions: fetched right after the first screen (editing-slot.ts). */
+  private readonly editing: EditingSlot = new EditingSlot(this, ({ startEditing }) =>
+    startEditing(
+      this,
+      this.parts,
+      {
+        listVersion: () => this.listVersion,
+        language: () => this.language,
+        playable: () => this.waveformSource.status !== 'error',
+        speakers: () => this.speakerLook,
+      },
+      {
+        store: this.store,
+        labels: this.labelsCtl,
+        announcer: this.announcer,
+        readingOrder: () => this.index.sorted,
+        reveal: (a) => {
+          this.store.select(a.id);
+          const { start } = rangeOf(a);
+          this.transport.seek(start);
+          this.view.reveal(start);
+        },
+        canEdit: () => !this.labelsCtl.readonly,
+      },
+      this.keymap,
+    ),
+  );
+
 
   constructor() {
     super();
-    definePlayerKeys(this, this.keys, this.parts, this.editor, this.gestures);
     this.transport.onTick = () => {
-      if (!this.gestures.active) this.view.followPlayhead();
+      if (!this.editing.ready?.gestures.active) this.view.followPlayhead();
     };
+    // A key pressed before the editing code is here waits for it (Tab still moves focus at once).
+    this.addEventListener('keydown', (event) => {
+      if (this.editing.ready || event.isComposing || event.key === 'Process' || event.key === 'Tab') return;
+      const key = keySnapshot(event);
+      this.editing.run((editing) => editing.keys.handle(key));
+    });
   }
 
   // ——— public API (CONTRACT §4) ———
@@ -238,7 +228,7 @@ export class KolamTranscriptionPlayer extends LitElement {
    * committed half-way; it is committed when it ends.
    */
   get annotations(): Annotation[] {
-    this.drafts.flushUnlessComposing();
+    this.editing.ready?.drafts.flushUnlessComposing();
     return copy(this.store.all) as Annotation[];
   }
 
@@ -249,13 +239,14 @@ export class KolamTranscriptionPlayer extends LitElement {
   set annotations(value: Annotation[]) {
     const errors = this.store.load(value, { target: checkSegmentTarget, labels: this.labelsCtl.labels, duration: this.duration || undefined });
     for (const error of errors) emit(this, 'kolam-error', copy(error));
-    this.drafts.keepOnly((id) => this.store.get(id) !== undefined);
-    this.pieces.keepOnly((id) => this.store.get(id) !== undefined);
+    this.editing.ready?.drafts.keepOnly((id) => this.store.get(id) !== undefined);
+    this.editing.ready?.pieces.keepOnly((id) => this.store.get(id) !== undefined);
   }
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
   get reviewState(): ReviewState {
-    return this.review.state;
+    // Before the editing code (and the review's) is here, every suggestion in the set is pending.
+    return this.editing.ready?.review.state ?? { pending: this.index.sorted.filter(isSuggestion).length, accepted: 0, rejected: 0, relabeled: 0 };
   }
 
   get currentTime(): number {
@@ -298,12 +289,12 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   undo(): void {
-    this.drafts.flushAll();
+    this.editing.ready?.drafts.flushAll();
     this.store.undo();
   }
 
   redo(): void {
-    this.drafts.flushAll();
+    this.editing.ready?.drafts.flushAll();
     this.store.redo();
   }
 
@@ -323,7 +314,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** Commits any transcript still being typed (also done on blur, pause in typing, page hide). */
   commitPendingEdits(): void {
-    this.drafts.flushAll();
+    this.editing.ready?.drafts.flushAll();
   }
 
   // ——— lifecycle ———
@@ -334,9 +325,12 @@ export class KolamTranscriptionPlayer extends LitElement {
    * the frame's layout, see list-controller.ts).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await this.review.settled(await super.getUpdateComplete());
+    let done = await super.getUpdateComplete();
+    await this.editing.settled();
+    const review = this.editing.ready?.review;
+    if (review) done = await review.settled(done);
     await this.overview.settled();
-    await this.rows.scrolled();
+    await this.editing.ready?.rows.scrolled();
     return done;
   }
 
@@ -346,9 +340,9 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('keymap')) this.keys.keymap = this.keymap;
+    if (changed.has('keymap') && this.editing.ready) this.editing.ready.keys.keymap = this.keymap;
     // Typed as the annotator could edit: made read-only mid-word, the words typed are theirs.
-    if (changed.has('readonly') && this.readonly) this.drafts.flushAll();
+    if (changed.has('readonly') && this.readonly) this.editing.ready?.drafts.flushAll();
     if (changed.has('playbackRate')) {
       const { value, errors } = checkNumber('playbackRate', this.playbackRate, 1, MIN_RATE, MAX_RATE);
       reportLater(this, errors);
@@ -373,6 +367,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   protected override firstUpdated(): void {
     this.transport.attach(this.media);
     this.view.attach(this.renderRoot);
+    this.editing.load();
   }
 
   protected override updated(): void {
@@ -393,6 +388,41 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.transport.rate = clampRate(this.playbackRate);
     this.requestUpdate();
   }
+
+  // ——— pointer on the waveform (gesture-controller.ts, in the editing code) ———
+
+  /** A press before the editing code is here: captured and kept from selecting text now, applied once it is. */
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    const gestures = this.editing.ready?.gestures;
+    if (gestures) return gestures.onPointerDown(event);
+    if (this.editing.failed) {
+      // Without the editing code a click still seeks (and asks for the code again).
+      if (event.button === 0) this.transport.seek(this.view.timeAt(event.clientX));
+      return this.editing.load();
+    }
+    const scroller = this.view.scroller;
+    // Not a press the gestures take: another button, nothing to place it on, the browser's scrollbar.
+    if (event.button !== 0 || !this.duration || event.clientY > scroller.getBoundingClientRect().top + scroller.clientHeight) return;
+    scroller.focus({ preventScroll: true });
+    scroller.setPointerCapture(event.pointerId);
+    event.preventDefault();
+    this.heldPress = true;
+    const press = pointerSnapshot(event);
+    this.editing.run(({ gestures }) => gestures.onPointerDown(press));
+  };
+
+  /** Move, release and cancel, each to the gesture's own handler (in order after a held press). */
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    const handler = { pointermove: 'onPointerMove', pointerup: 'onPointerUp', pointercancel: 'cancel' }[event.type] as 'onPointerMove' | 'onPointerUp' | 'cancel';
+    const gestures = this.editing.ready?.gestures;
+    if (gestures && !this.heldPress) return gestures[handler](event);
+    if (!this.heldPress) return;
+    if (event.type !== 'pointermove') this.heldPress = false;
+    const pointer = pointerSnapshot(event);
+    this.editing.run(({ gestures }) => gestures[handler](pointer));
+  };
+
+  private heldPress = false;
 
   // ——— segments ———
 
@@ -418,78 +448,28 @@ export class KolamTranscriptionPlayer extends LitElement {
       toggle: () => this.transport.toggle(),
       skip: (seconds) => this.transport.skip(seconds),
       setRate: (rate) => (this.playbackRate = rate),
-      toggleLoop: () => this.editor.toggleLoop(),
+      toggleLoop: () => this.editing.run((editing) => editing.editor.toggleLoop()),
       setZoomLevel: (level) => (this.view.zoomLevel = level),
     });
   }
 
   /** While the playhead moves, its segment's row stays in view. */
   private followCurrentInList(): void {
+    const rows = this.editing.ready?.rows;
     const currentId = this.current?.id;
-    if (currentId === this.lastCurrentId) return;
+    // Until the list is here there is nothing to scroll: it is revealed once the list is drawn.
+    if (currentId === this.lastCurrentId || !rows) return;
     this.lastCurrentId = currentId;
-    if (currentId) this.rows.reveal(currentId);
+    if (currentId) rows.reveal(currentId);
   }
 
+  /** The list is in the editing code: until it is here, its place says so. */
   private renderList(currentId: string | undefined) {
-    const labels = this.labelsCtl;
-    // The selected row stays rendered too, so Tab through segments always lands on a row.
-    const { items, windowKey } = this.rows.rows([this.store.selectedId]);
-    // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
-    const labelList = labels.labels.length ? labels.labels : NO_LABELS;
-    return guard([this.listVersion, currentId, this.store.selectedId, labelList, labels.readonly, this.language, windowKey, this.pieces.version, this.waveformSource.status === 'error'], () => {
-      this.rows.markRendered();
-      return this.renderListRows(items, this.sorted.length, currentId);
-    });
-  }
-
-  /** The row in the Tab order: the selected one, else the one playing, else the first shown. */
-  private tabRowId(items: SlottedItem<Annotation>[], currentId: string | undefined): string | undefined {
-    const shown = (id: string | null | undefined) => (id && items.some((i) => i.kind === 'row' && i.item.id === id) ? id : undefined);
-    const first = items.find((i) => i.kind === 'row');
-    return shown(this.store.selectedId) ?? shown(currentId) ?? (first?.kind === 'row' ? first.item.id : undefined);
-  }
-
-  private renderListRows(items: SlottedItem<Annotation>[], total: number, currentId: string | undefined) {
-    const labels = this.labelsCtl;
-    return renderSegmentList({
-        items,
-        total,
-        currentId,
-        selectedId: this.store.selectedId,
-        tabRowId: this.tabRowId(items, currentId),
-        readonly: labels.readonly,
-        playable: this.waveformSource.status !== 'error',
-        labels: labels.labels,
-        nameOf: this.speakerLook.nameOf,
-        language: this.language,
-        colorOf: this.speakerLook.colorOf,
-        draftOf: (id) => this.drafts.get(id),
-        pieceOf: (id, text) => this.pieces.pieceOf(id, text),
-        // The text now, not as last rendered: the field may have been typed in since.
-        showPiece: (segment, index) => {
-          this.pieces.show(segment.id, this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment), index);
-          this.requestUpdate();
-        },
-        play: (segment) => this.transport.playRange(rangeOf(segment).start, rangeOf(segment).end),
-        focus: (segment) => {
-          this.rows.focusedId = segment.id;
-          this.store.select(segment.id);
-        },
-        input: (segment, event) => {
-          // The field may hold one part of a long transcript: the draft is always the whole text.
-          const text = this.drafts.get(segment.id) ?? transcriptOf(this.store.get(segment.id) ?? segment);
-          const value = (event.target as HTMLTextAreaElement).value;
-          this.drafts.input(segment.id, this.pieces.splice(segment.id, text, value), event.isComposing);
-        },
-        blur: (segment) => {
-          this.drafts.flush(segment.id);
-          if (this.rows.focusedId === segment.id) this.rows.focusedId = null;
-        },
-        compositionEnd: () => this.drafts.compositionEnd(),
-        relabel: (segment, labelId) => this.editor.relabel(segment, labelId),
-        scroll: (list) => this.rows.onScroll(list),
-      });
+    const editing = this.editing.ready;
+    if (editing) return editing.list.render(currentId);
+    return this.editing.failed
+      ? html`<p part="list" class="empty error" role="alert">${msg('The segment list and editing could not be loaded.')}</p>`
+      : html`<p part="list" class="empty" aria-busy="true">${msg('Loading segments…')}</p>`;
   }
 
   /** Speaker names and colours, worked out again only when the labels or the segments change. */
@@ -520,7 +500,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         @loadedmetadata=${this.onMetadata}
         @error=${this.onMediaError}
       ></video>
-      ${this.renderToolbar()} ${this.review.render(this.store.selected)}
+      ${this.renderToolbar()} ${this.editing.ready?.review.render(this.store.selected) ?? nothing}
       <div
         part="waveform"
         data-layer="waveform"
@@ -532,10 +512,10 @@ export class KolamTranscriptionPlayer extends LitElement {
         aria-valuenow=${Math.round(time * 10) / 10}
         aria-valuetext=${msg(str`${formatClock(time)} of ${formatClock(duration)}`)}
         aria-disabled=${ifDefined(failed ? 'true' : undefined)}
-        @pointerdown=${this.gestures.onPointerDown}
-        @pointermove=${this.gestures.onPointerMove}
-        @pointerup=${this.gestures.onPointerUp}
-        @pointercancel=${this.gestures.cancel}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerMove}
+        @pointercancel=${this.onPointerMove}
         @wheel=${this.view.onWheel}
         @scroll=${this.view.onScroll}
       >
@@ -557,7 +537,7 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   /** What is drawn over the waveform: the segments, a segment being drawn, the playhead. */
   private renderOnWave(px: number, currentId: string | undefined) {
-    const ghost = this.gestures.ghost;
+    const ghost = this.editing.ready?.gestures.ghost;
     const time = this.transport.time;
     return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.speakerLook)}
           ${ghost

@@ -1,21 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Annotation } from '../../src/core/annotation.js';
 import { timeRangeOf } from '../../src/core/selectors.js';
-import {
-  MIN_SEGMENT,
-  byTime,
-  clampEdge,
-  createSegment,
-  gapAround,
-  languageOf,
-  mergeSegments,
-  rangeOf,
-  segmentAt,
-  segmentsBetween,
-  splitSegment,
-  transcriptOf,
-  withTranscript,
-} from '../../src/transcription-player/segments.js';
+import { MIN_SEGMENT, clampEdge, createSegment, gapAround, mergeSegments, splitSegment, withTranscript } from '../../src/transcription-player/segment-edits.js';
+import { byTime, languageOf, rangeOf, segmentAt, segmentsBetween, transcriptOf } from '../../src/transcription-player/segments.js';
 import { formatClock, tickSteps } from '../../src/transcription-player/time-format.js';
 import { listWindow } from '../../src/transcription-player/list-window.js';
 

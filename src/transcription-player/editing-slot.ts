@@ -1,0 +1,94 @@
+/**
+ * Holds the player's segment list and editing code (player-editing.ts: the list, keys, waveform
+ * gestures, drafts, segment actions) for one element. It is fetched right after the first screen is drawn, so it is here
+ * before a hand reaches the keyboard; until then what the annotator does waits for it, in order:
+ * a key, a press or drag on the waveform, the loop button. While it is on
+ * its way `updateComplete` waits for it. If it cannot be fetched the player says so where the list
+ * would be, still plays and shows the segments on the waveform, and emits one `kolam-error`; the
+ * next key or press tries again.
+ */
+import type { LitElement } from 'lit';
+import { emit } from '../core/events.js';
+import { msg } from '../core/localize.js';
+import type { PlayerEditing } from './player-editing.js';
+
+type Code = typeof import('./player-editing.js');
+
+/** Where the code comes from: one place, so a test can hold it back or point it at a missing file. */
+export const editingCode = { load: (): Promise<Code> => import('./player-editing.js') };
+
+export class EditingSlot {
+  /** The editing helpers, once here. Read only. */
+  ready: PlayerEditing | undefined;
+  /** The code could not be fetched: the player is read-only until a later try succeeds. Read only. */
+  failed = false;
+  #loading: Promise<void> | undefined;
+  #waiting: Array<(editing: PlayerEditing) => void> = [];
+  #reported = false;
+
+  constructor(
+    private readonly host: LitElement,
+    private readonly start: (code: Code) => PlayerEditing,
+  ) {}
+
+  /** Starts the fetch unless the code is here or on its way. */
+  load(): void {
+    if (this.ready || this.#loading) return;
+    const failed = (error: unknown) => {
+      this.failed = true;
+      this.#waiting = [];
+      if (this.#reported) return;
+      this.#reported = true;
+      const message = msg('The segment list and editing could not be loaded.');
+      emit(this.host, 'kolam-error', { code: 'code-unavailable', message: `${message} (${String(error)})`, input: null });
+    };
+    this.#loading = editingCode
+      .load()
+      .then((code) => {
+        this.ready = this.start(code);
+        this.failed = false;
+        const waiting = this.#waiting;
+        this.#waiting = [];
+        for (const run of waiting) run(this.ready);
+      })
+      // Not fetched, or (a defect) not started: either way the player goes on without it. A defect
+      // in an action that waited is reported as an uncaught error, not as the update failing.
+      .catch((error: unknown) => (this.ready ? reportError(error) : failed(error)))
+      .finally(() => {
+        this.#loading = undefined;
+        this.host.requestUpdate();
+      });
+  }
+
+  /** Runs an action on the editing helpers now, or once they are here. */
+  run(action: (editing: PlayerEditing) => void): void {
+    if (this.ready) return action(this.ready);
+    this.#waiting.push(action);
+    this.load();
+  }
+
+  /** For the host's `getUpdateComplete()`: the code on its way, and what waited for it, are done first. */
+  async settled(): Promise<void> {
+    if (!this.#loading) return;
+    await this.#loading;
+    await this.host.updateComplete;
+    await this.ready?.rows.firstMeasured();
+  }
+}
+
+/**
+ * A key event as read later: the event's own fields (and where it started, which `composedPath()`
+ * no longer tells once it has been dispatched). Preventing its default is too late by then.
+ */
+export function keySnapshot(event: KeyboardEvent): KeyboardEvent {
+  const { key, code, ctrlKey, altKey, shiftKey, metaKey, repeat } = event;
+  const path = event.composedPath();
+  return { key, code, ctrlKey, altKey, shiftKey, metaKey, repeat, isComposing: false, defaultPrevented: false, composedPath: () => path, preventDefault() {} } as unknown as KeyboardEvent;
+}
+
+/** A pointer event as read later (see keySnapshot). */
+export function pointerSnapshot(event: PointerEvent): PointerEvent {
+  const { button, clientX, clientY, pointerId } = event;
+  const path = event.composedPath();
+  return { button, clientX, clientY, pointerId, composedPath: () => path, preventDefault() {} } as unknown as PointerEvent;
+}
