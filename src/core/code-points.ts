@@ -45,35 +45,30 @@ export class CodePointIndex {
 
   /** UTF-16 index of code point `offset` (clamped to the text). */
   toIndex(offset: number): number {
-    const pairs = this.#pairStarts;
     const target = Math.max(0, Math.min(offset, this.length));
-    if (pairs.length === 0) return target;
     // Pairs before code point k are those whose start index - (pairs before them) < k.
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[mid] - mid < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return target + lo;
+    return target + this.#pairsBefore(target, 1);
   }
 
   /** Code-point offset of UTF-16 index `index`; an index inside a pair counts as its start. */
   toCodePoint(index: number): number {
-    const pairs = this.#pairStarts;
     const target = Math.max(0, Math.min(index, this.text.length));
-    if (pairs.length === 0) return target;
+    // Each pair wholly before `target` is 2 units but 1 code point. An index on a pair's low unit
+    // also lands on target - (pairs before): the pair's own code point, i.e. its start.
+    return target - this.#pairsBefore(target, 0);
+  }
+
+  /** How many pairs start before `target`: pair k's start, less `perPair` × k, is compared with it. */
+  #pairsBefore(target: number, perPair: number): number {
+    const pairs = this.#pairStarts;
     let lo = 0;
     let hi = pairs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pairs[mid] < target) lo = mid + 1;
+      if (pairs[mid] - perPair * mid < target) lo = mid + 1;
       else hi = mid;
     }
-    // Each pair wholly before `target` is 2 units but 1 code point. An index on a pair's low unit
-    // also lands on target - lo: the pair's own code point, i.e. its start.
-    return target - lo;
+    return lo;
   }
 
   /** The substring between two code-point offsets. */

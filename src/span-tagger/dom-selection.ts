@@ -29,24 +29,17 @@ type CaretDocument = {
 /** The current selection as boundary points that may lie inside `root`, or null if there is none. */
 export function readSelection(root: ShadowRoot): DomSelection | null {
   const selection = document.getSelection() as unknown as ComposedSelection | null;
-  if (selection?.getComposedRanges) {
-    if (selection.rangeCount === 0) return null;
-    const [range] = selection.getComposedRanges({ shadowRoots: [root] });
-    if (!range) return null;
-    return {
-      start: { node: range.startContainer, offset: range.startOffset },
-      end: { node: range.endContainer, offset: range.endOffset },
-      collapsed: range.collapsed,
-    };
-  }
   const legacy = (root as ShadowRoot & { getSelection?(): Selection | null }).getSelection?.() ?? selection;
-  if (!legacy || legacy.rangeCount === 0) return null;
-  const range = legacy.getRangeAt(0);
-  return {
-    start: { node: range.startContainer, offset: range.startOffset },
-    end: { node: range.endContainer, offset: range.endOffset },
-    collapsed: range.collapsed,
-  };
+  const source = selection?.getComposedRanges ? selection : legacy;
+  if (!source || source.rangeCount === 0) return null;
+  const range: AbstractRange | undefined = selection?.getComposedRanges ? selection.getComposedRanges({ shadowRoots: [root] })[0] : legacy!.getRangeAt(0);
+  return range
+    ? {
+        start: { node: range.startContainer, offset: range.startOffset },
+        end: { node: range.endContainer, offset: range.endOffset },
+        collapsed: range.collapsed,
+      }
+    : null;
 }
 
 /** Clears the document's selection (the span now shows what was selected). */

@@ -91,22 +91,23 @@ export class SpanHighlights {
    * lower per nesting level — "The Bank of England" over "England" shows two lines under
    * "England", so depth reads without telling tints apart (and without colour).
    */
+  // Written compact: built at run time, so the build's CSS minifier never sees it.
   #setStyles(labels: LabelStyle[]): void {
     const rules: string[] = [];
     for (const { key, color } of labels) {
       for (let layer = 0; layer < DRAWN_LAYERS; layer++) {
-        const decoration = `text-decoration: underline ${['solid', 'solid', 'double', 'dashed'][layer]} ${color}; text-decoration-thickness: 2px; text-underline-offset: ${2 + layer * 4}px`;
-        rules.push(`::highlight(${this.#nameFor(key, layer)}) { background-color: color-mix(in srgb, ${color} var(--_span-tint), transparent); ${decoration} }`);
+        const decoration = `text-decoration:underline ${['solid', 'solid', 'double', 'dashed'][layer]} ${color};text-decoration-thickness:2px;text-underline-offset:${2 + layer * 4}px`;
+        rules.push(`::highlight(${this.#nameFor(key, layer)}){background-color:color-mix(in srgb,${color} var(--_span-tint),transparent);${decoration}}`);
       }
       // A model's suggestion: a fainter tint and a dotted line, until someone accepts it.
-      rules.push(`::highlight(${this.#nameFor(`${key}s`, 0)}) { background-color: color-mix(in srgb, ${color} calc(var(--_span-tint) / 2), transparent); text-decoration: underline dotted ${color}; text-decoration-thickness: 2px }`);
+      rules.push(`::highlight(${this.#nameFor(`${key}s`, 0)}){background-color:color-mix(in srgb,${color} calc(var(--_span-tint) / 2),transparent);text-decoration:underline dotted ${color};text-decoration-thickness:2px}`);
     }
-    rules.push(`::highlight(${this.prefix}-draft) { background-color: var(--_draft); color: var(--_fg); }`);
-    rules.push(`::highlight(${this.prefix}-hover) { text-decoration: underline dotted var(--_fg); text-decoration-thickness: 2px }`);
+    rules.push(`::highlight(${this.prefix}-draft){background-color:var(--_draft);color:var(--_fg);}`);
+    rules.push(`::highlight(${this.prefix}-hover){text-decoration:underline dotted var(--_fg);text-decoration-thickness:2px}`);
     // The selection sits over the spans' tints, translucent, so the spans it covers still show.
-    rules.push(`::highlight(${this.prefix}-selected) { background-color: color-mix(in srgb, var(--_selected) 28%, transparent); text-decoration: underline solid var(--_selected); text-decoration-thickness: 3px; text-underline-offset: 2px }`);
-    rules.push(`@media (forced-colors: active) { ${labels.map(({ key }) => `::highlight(${this.#nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(', ')} { background-color: Mark; color: MarkText; } }`);
-    this.#sheet.replaceSync(rules.join('\n'));
+    rules.push(`::highlight(${this.prefix}-selected){background-color:color-mix(in srgb,var(--_selected) 28%,transparent);text-decoration:underline solid var(--_selected);text-decoration-thickness:3px;text-underline-offset:2px}`);
+    rules.push(`@media (forced-colors:active){${labels.map(({ key }) => `::highlight(${this.#nameFor(key, 0)})`).concat(`::highlight(${this.prefix}-selected)`).join(',')}{background-color:Mark;color:MarkText;}}`);
+    this.#sheet.replaceSync(rules.join(''));
   }
 
   /** Records a span (replacing what was there for its id); it gets a Range if it is in the window. */

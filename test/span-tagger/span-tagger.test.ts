@@ -110,6 +110,14 @@ describe('<kolam-span-tagger>', () => {
     expect(el.annotations.find((a) => a.id === 'earlier')).to.deep.equal(word);
   });
 
+  it('gives every label its highlight rules, each one read by the browser (none dropped as invalid)', async () => {
+    const el = await tagger();
+    const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).filter((t) => t.includes('::highlight('));
+    // Per label and for "no label": four nesting depths and the suggestion; then draft, hover, selected, forced colours.
+    expect(rules).to.have.length((LABELS.length + 1) * 5 + 4);
+    expect(rules.find((t) => t.includes('-selected') && !t.startsWith('@media'))).to.include('text-decoration-thickness: 3px');
+  });
+
   it('draws spans in emoji, Tamil, Devanagari and Urdu text where their code points say', async () => {
     const text = 'நான் 👍🏽 சென்னை நகரில்\nनई दिल्ली में प्रधानमंत्री\nلاہور میں وزیر اعظم';
     const words = ['👍🏽', 'சென்னை', 'दिल्ली', 'प्रधानमंत्री', 'لاہور', 'وزیر اعظم'];
