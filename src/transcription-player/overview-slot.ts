@@ -23,6 +23,8 @@ export class OverviewSlot implements ReactiveController {
   /** The code's fetch, once begun. */
   #loading: Promise<void> | null = null;
   #prefetching = false;
+  /** The zoom at which a fetch failed: tried again only at another zoom, not on every update. */
+  #failedAt: number | null = null;
 
   constructor(
     private readonly host: LitElement,
@@ -42,7 +44,7 @@ export class OverviewSlot implements ReactiveController {
 
   hostUpdated(): void {
     if (this.#strip || this.#loading) return;
-    if (this.shown) this.#loading = this.#fetch();
+    if (this.shown && this.#failedAt !== this.view.pxPerSecond) this.#loading = this.#fetch();
     else if (!this.#prefetching && this.source.duration() >= PREFETCH_FROM) {
       this.#prefetching = true;
       // Idle, not now: the first screen of waveform comes first (and a busy page waits 2 s at most).
@@ -78,7 +80,8 @@ export class OverviewSlot implements ReactiveController {
       },
       () => {
         // Not fetched (offline, a broken deploy): the player goes on without the strip; the next
-        // zoom tries again.
+        // zoom tries again (an update at this zoom — the playhead moving — does not).
+        this.#failedAt = this.view.pxPerSecond;
         this.#loading = null;
       },
     );

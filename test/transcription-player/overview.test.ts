@@ -117,6 +117,29 @@ describe('<kolam-transcription-player> overview strip', () => {
       expect(calls).to.equal(1);
     });
 
+    it('after a failed fetch, tries again at the next zoom, not on every update', async () => {
+      let calls = 0;
+      overviewCode.load = () => {
+        calls++;
+        return Promise.reject(new Error('offline'));
+      };
+      const el = await speechPlayer([segment('a', 1, 3, 'one')]);
+      el.zoom = el.zoom * 4;
+      await settled(el);
+      expect(calls).to.equal(1);
+      // The playhead moves: updates at the same zoom.
+      for (const t of [0.5, 1, 1.5, 2]) {
+        el.currentTime = t;
+        await settled(el);
+      }
+      expect(calls, 'no fetch per update').to.equal(1);
+      overviewCode.load = original;
+      el.zoom = el.zoom * 2;
+      await settled(el);
+      expect(calls).to.equal(1);
+      expect(strip(el), 'the next zoom fetched it').to.not.equal(null);
+    });
+
     it('fetches its code for a short clip only when first zoomed in, a strip of the same size standing in', async () => {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
