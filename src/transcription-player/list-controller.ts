@@ -47,8 +47,8 @@ export class ListWindowController implements ReactiveController {
   /** The user (or the browser's scroll anchoring) scrolled the list: read it after layout. */
   #scrollMoved = false;
   readonly #whenScrolled: (() => void)[] = [];
-  /** True from applying a scroll until its scroll event. */
-  #ownScroll = false;
+  /** Where our own last scroll put the list, until its scroll event comes (null: none pending). */
+  #ownScrollTop: number | null = null;
   #rendered = false;
   /** The row being typed in: always rendered, however far the list scrolls. */
   focusedId: string | null = null;
@@ -201,7 +201,7 @@ export class ListWindowController implements ReactiveController {
       const before = list.scrollTop;
       list.scrollTop = this.#pendingScroll;
       this.#pendingScroll = null;
-      this.#ownScroll = list.scrollTop !== before;
+      this.#ownScrollTop = list.scrollTop !== before ? list.scrollTop : null;
     }
     // Layout is clean here, so reading is free: where the browser clamped the scroll (the end of
     // the list), the window follows it now.
@@ -215,11 +215,11 @@ export class ListWindowController implements ReactiveController {
   }
 
   onScroll(list: HTMLElement): void {
-    // The scroll we just applied is already in the model.
-    if (this.#ownScroll) {
-      this.#ownScroll = false;
-      return;
-    }
+    // The scroll we just applied is already in the model — unless the list is elsewhere now: a
+    // user's scroll in the same frame comes in the same event.
+    const own = this.#ownScrollTop;
+    this.#ownScrollTop = null;
+    if (own !== null && Math.abs(list.scrollTop - own) < 1) return;
     this.#scrollMoved = true;
     this.#whenLaidOut(list);
   }

@@ -68,6 +68,39 @@ describe('<kolam-transcription-player> reviewing a long list', () => {
     expect(fieldOf(el, selected).value).to.equal(`words ${selected.slice(1)}`);
   });
 
+  it('follows a scroll made in the frame the list applied its own: the rows show where the list is', async () => {
+    const el = await longReview();
+    waveformOf(el).focus();
+    await sendKeys({ press: 'n' });
+    await el.updateComplete;
+    const scroller = list(el);
+    const before = scroller.scrollTop;
+    // Right after the player scrolls the list for the next decision, in the same frame, the list is
+    // scrolled elsewhere (as a wheel turned at that moment would): one scroll event reports both.
+    let userTop: number | null = null;
+    const spy = new ResizeObserver(() => {
+      if (userTop !== null) return;
+      if (Math.abs(scroller.scrollTop - before) < 1) {
+        requestAnimationFrame(() => (spy.unobserve(scroller), spy.observe(scroller)));
+        return;
+      }
+      userTop = scroller.scrollTop > scroller.scrollHeight / 2 ? 0 : scroller.scrollHeight - scroller.clientHeight;
+      scroller.scrollTop = userTop;
+    });
+    spy.observe(scroller);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => userTop !== null, 'the list scrolled by the player');
+    spy.disconnect();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await el.updateComplete;
+    const view = scroller.getBoundingClientRect();
+    const visible = rows(el).filter((row) => {
+      const box = row.getBoundingClientRect();
+      return box.bottom > view.top && box.top < view.bottom;
+    });
+    expect(visible.length, 'rows drawn where the list now is').to.be.greaterThan(2);
+  });
+
   it('keeps the row being typed in, its element, focus and text, while the list jumps away', async () => {
     const el = await longReview();
     const field = fieldOf(el, 's0');
