@@ -15,7 +15,9 @@ const gap = (bytes) => (bytes < 102.4 ? `${bytes} B` : kb(bytes));
 
 // Code split as a bundler splits it: what loads on demand (the player's decoder, `import()`) is not
 // what a page pays up front, so the figure is the entry and the chunks it imports statically.
-async function measure(contents, { external = [] } = {}) {
+// `soon`: on-demand chunks a page loads anyway right after its first screen (the player's editing
+// code), followed too, for the figure of what such a page has loaded once it is idle.
+async function measure(contents, { external = [], soon } = {}) {
   const result = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
@@ -39,7 +41,9 @@ async function measure(contents, { external = [] } = {}) {
   const visit = (name) => {
     if (upFront.has(name)) return;
     upFront.add(name);
-    for (const i of outputs[name].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+    for (const i of outputs[name].imports) {
+      if (!i.external && (i.kind === 'import-statement' || (soon && i.kind === 'dynamic-import' && soon.test(i.path)))) visit(i.path);
+    }
   };
   visit(entry);
   const text = [...upFront].map((name) => files.get(name)).join('\n');
@@ -53,6 +57,7 @@ const tools = {
   'box-tool': { peer: ['@annotorious/annotorious', `export * from '@annotorious/annotorious';`] },
   'span-tagger': { peer: ['@recogito/text-annotator', `export * from '@recogito/text-annotator';`] },
   'transcription-player': {
+    soon: [/player-editing/, 'with the list and editing code it loads right after its first screen'],
     peer: ['wavesurfer.js + Regions', `export { default } from 'wavesurfer.js'; export { default as Regions } from 'wavesurfer.js/dist/plugins/regions.esm.js';`],
   },
 };
@@ -88,6 +93,18 @@ for (const entry of [...entries, ...formats]) {
     peer,
     'under the peer': goal,
   });
+  if (tool?.soon) {
+    const [soon, what] = tool.soon;
+    const later = { alone: await measure(source, { external: lit, soon }), withLit: await measure(source, { soon }) };
+    const p = peer ? await measure(tool.peer[1]) : null;
+    rows.push({
+      entry: `  ${what}`,
+      'min+gzip (Lit external)': kb(later.alone.gzip),
+      'min+gzip (Lit included)': kb(later.withLit.gzip),
+      peer: '',
+      'under the peer': p ? (later.withLit.gzip < p.gzip ? `ok, ${gap(p.gzip - later.withLit.gzip)} under` : `OVER by ${gap(later.withLit.gzip - p.gzip)}`) : '',
+    });
+  }
 }
 if (existsSync('dist/kolam.bundle.js')) {
   const bundle = readFileSync('dist/kolam.bundle.js', 'utf8');
