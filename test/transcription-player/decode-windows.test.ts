@@ -14,7 +14,7 @@ function firstJumpAfter(progress: DecodeProgress[], seconds: number): number | n
   return null;
 }
 
-describe('decoding a long file in windows, each in a worker of its own', () => {
+describe('decoding a long file in windows', () => {
   for (const ext of ['mp3', 'opus', 'm4a', 'wav']) {
     it(`places every window of ${ext} where it is heard, with no gap between windows`, async () => {
       const progress: DecodeProgress[] = [];
@@ -22,6 +22,20 @@ describe('decoding a long file in windows, each in a worker of its own', () => {
       const peaks = await loadPeaks(ranged(`tones.${ext}`, `windows-${ext}`), { windowSeconds: 20, parallel: 2, onProgress: (p) => progress.push(p) });
       expectTones(peaks, `${ext} in windows`);
       expect(firstJumpAfter(progress, 25), 'later windows were read').to.not.equal(null);
+    });
+  }
+
+  for (const ext of ['mp3', 'm4a', 'opus']) {
+    it(`fetches and decodes the later windows of ${ext} on the page, with no worker started for each`, async () => {
+      const tag = `page-windows-${ext}`;
+      performance.clearResourceTimings();
+      performance.setResourceTimingBufferSize(2000);
+      const peaks = await loadPeaks(ranged(`tones.${ext}`, tag), { windowSeconds: 20 });
+      expectTones(peaks, `${ext}, windows read by the page`);
+      // A worker's fetches are in its own timeline, not the page's: the first window's worker reads
+      // from the top, each later window is a range the page asked for.
+      const reads = performance.getEntriesByType('resource').filter((e) => e.name.includes(tag));
+      expect(reads.length, 'range reads by the page').to.be.at.least(ext === 'opus' ? 30 : 10);
     });
   }
 

@@ -1,6 +1,6 @@
 /**
  * A window's frames (window-frames.ts) decoded on the page by `decodeAudioData`, in one call, and
- * reduced to peaks (MP3; AAC as ADTS). Chromium decodes each call on a thread of its own pool, so windows in flight
+ * reduced to peaks (MP3; AAC as ADTS; Opus pages behind the stream's header pages). Chromium decodes each call on a thread of its own pool, so windows in flight
  * use every core, with no JavaScript per frame: WebCodecs' AudioDecoder costs ~30–50 µs of output
  * objects and copies per MP3 frame, and its decoders share one media thread however many workers
  * hold them. Measured on bench:player's hour of MP3, decode alone, in one run: WebCodecs 3.2 s in
@@ -22,12 +22,23 @@ import type { WindowPlan } from './window-plan.js';
  */
 const MAX_DECODE_RATE = 16_000;
 
-/** Whether `plan`'s windows are decoded this way here (the page; a constant-rate MP3, or AAC that ADTS can carry). */
+/**
+ * Whether `plan`'s windows are decoded this way here (the page; a constant-rate MP3, AAC that ADTS
+ * can carry, Opus behind its header pages). Opus in Ogg is not every browser's `decodeAudioData`:
+ * where a window is refused, the windows go to WebCodecs in workers instead (decode.ts).
+ */
 export function audioDataDecodes(plan: WindowPlan): boolean {
   if (typeof OfflineAudioContext === 'undefined') return false;
   const { format } = plan;
-  return format.kind === 'mp3' || (format.kind === 'mp4' && adtsHeaders(format.config.description as Uint8Array) !== null);
+  return format.kind === 'mp3' || format.kind === 'ogg' || (format.kind === 'mp4' && adtsHeaders(format.config.description as Uint8Array) !== null);
 }
+
+/**
+ * Windows decoded at once besides the first, when decodeAudioData decodes them: the browser's own
+ * threads do the work, the page only reduces, so one more than the cores keeps them all busy
+ * while a window's range is fetched.
+ */
+export const AUDIO_DATA_PARALLEL = Math.max(1, Math.min(3, typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2));
 
 /**
  * The context that decodes all of a file's windows. One context per window held its resources
@@ -35,6 +46,7 @@ export function audioDataDecodes(plan: WindowPlan): boolean {
  */
 export function audioDataContext(plan: WindowPlan): OfflineAudioContext {
   const { format } = plan;
+  // Opus' own rate is in its header (plan.sampleRate); it decodes at 48 kHz whatever it was.
   const rate = format.kind === 'mp3' ? format.first.sampleRate : format.kind === 'mp4' ? format.sampleRate : plan.sampleRate;
   return new OfflineAudioContext(1, 1, Math.min(MAX_DECODE_RATE, rate));
 }
