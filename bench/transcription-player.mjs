@@ -119,12 +119,14 @@ async function settledMemory(page) {
 async function loadLong(entry, url, seconds) {
   const page = await barePage(entry);
   const before = await settledMemory(page);
+  const cpuBefore = await bare.rendererCpuMs();
   const { result, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate((u) => window.bench.loadSrc(u), url));
+  const cpu = (await bare.rendererCpuMs()) - cpuBefore;
   if (!(Math.abs(result.duration - seconds) < 2)) throw new Error(`${entry}: ${url} gave duration ${result.duration}, expected ${seconds}`);
   const after = await settledMemory(page);
   const reopen = entry === 'player-kolam' ? await page.evaluate((u) => window.bench.loadSrc(u), url) : null;
   await page.close();
-  return { ...result, before, peak: peak - before, after: after - before, reopen: reopen?.painted, given: await givenPeaksMemory(entry, url, seconds) };
+  return { ...result, cpu, before, peak: peak - before, after: after - before, reopen: reopen?.painted, ...(await givenPeaksMemory(entry, url, seconds)) };
 }
 
 /**
@@ -135,11 +137,11 @@ async function loadLong(entry, url, seconds) {
 async function givenPeaksMemory(entry, url, seconds) {
   const page = await barePage(entry);
   const before = await settledMemory(page);
-  const loaded = await page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]);
+  const { result: loaded, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]));
   if (!(Math.abs(loaded.duration - seconds) < 2)) throw new Error(`${entry}: ${url} with peaks gave duration ${loaded.duration}`);
   const after = await settledMemory(page);
   await page.close();
-  return after - before;
+  return { given: after - before, givenPeak: peak - before };
 }
 
 async function runLong() {
@@ -243,6 +245,8 @@ for (let run = 1; run <= runs; run++) {
         row('memory peak while loading, over before', ours.peak, peer.peak, 'MB'),
         row('memory after, over before', ours.after, peer.after, 'MB'),
         row('reopen (peaks cached in IndexedDB) → painted', ours.reopen, undefined),
+        row('renderer CPU time (all threads) while loading, src set → whole file painted', ours.cpu, peer.cpu),
+        row('player + media element alone (tiny peaks given, no decoding): memory peak, over before', ours.givenPeak, peer.givenPeak, 'MB'),
         row('player + media element alone (tiny peaks given, no decoding): memory after, over before', ours.given, peer.given, 'MB'),
       ],
       'wavesurfer.js',

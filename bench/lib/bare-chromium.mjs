@@ -25,12 +25,14 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
   const fromBrowser = child.stdio[4];
   let nextId = 1;
   const waiting = new Map();
+  const listeners = new Set();
   let pending = '';
   fromBrowser.on('data', (chunk) => {
     pending += chunk.toString('utf8');
     for (let end = pending.indexOf('\0'); end >= 0; end = pending.indexOf('\0')) {
       const message = JSON.parse(pending.slice(0, end));
       pending = pending.slice(end + 1);
+      if (message.method) for (const listener of listeners) listener(message);
       const call = message.id !== undefined && waiting.get(message.id);
       if (!call) continue;
       waiting.delete(message.id);
@@ -68,6 +70,12 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
         },
         waitForTimeout: (ms) => new Promise((r) => setTimeout(r, ms)),
         close: () => send('Target.closeTarget', { targetId }),
+        /** Sends a DevTools command to this page (for a diagnosis: what it enables is measured too). */
+        send: (method, params) => send(method, params, sessionId),
+        /** Calls `listener(params)` on each `method` event of this page. */
+        on(method, listener) {
+          listeners.add((message) => message.sessionId === sessionId && message.method === method && listener(message.params));
+        },
       };
       return page;
     },
@@ -83,6 +91,25 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
         }
       }
       return Math.round(total);
+    },
+    /**
+     * CPU time (ms, user + system, all threads) the renderer processes have used: on a shared
+     * machine, where wall-clock times swing with the neighbours' load, the work itself.
+     */
+    async rendererCpuMs() {
+      const { processInfo } = await send('SystemInfo.getProcessInfo');
+      let ticks = 0;
+      for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+        try {
+          // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+          const fields = readFileSync(`/proc/${p.id}/stat`, 'utf8').split(') ')[1].split(' ');
+          ticks += Number(fields[11]) + Number(fields[12]);
+        } catch {
+          // Ended meanwhile.
+        }
+      }
+      // Linux counts in USER_HZ, 100 a second.
+      return ticks * 10;
     },
     async close() {
       await send('Browser.close').catch(() => undefined);
