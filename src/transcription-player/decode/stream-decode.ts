@@ -163,7 +163,7 @@ function planWindows(job: Job, format: WindowFormat, dataStart: number, seconds:
  * there two or three times over at the rate it decodes to, several windows at once: half the
  * seconds of a WAV's, and fewer again where the decoder's output is more than 16 kHz mono (Opus
  * comes out at 48 kHz). Measured on bench:player's hour of MP3, three windows in flight, renderer
- * peak over before: 120 s windows +122 MB, 60 s +… MB.
+ * peak over before: 120 s windows +122 MB, 60 s +96–110 MB.
  */
 function windowSecondsOf(format: WindowFormat, windowSeconds: number): number {
   if (format.kind === 'wav') return windowSeconds;

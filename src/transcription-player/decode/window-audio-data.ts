@@ -1,7 +1,7 @@
 /**
  * A window's frames (window-frames.ts) decoded on the page by `decodeAudioData`, in one call, and
- * reduced to peaks (MP3; AAC as ADTS; Opus pages behind the stream's header pages). Chromium decodes each call on a thread of its own pool, so windows in flight
- * use every core, with no JavaScript per frame: WebCodecs' AudioDecoder costs ~30–50 µs of output
+ * reduced to peaks (MP3; AAC as ADTS; Opus pages behind the stream's header pages). Chromium
+ * decodes each call on a thread of its own pool, so windows in flight use every core, with no JavaScript per frame: WebCodecs' AudioDecoder costs ~30–50 µs of output
  * objects and copies per MP3 frame, and its decoders share one media thread however many workers
  * hold them. Measured on bench:player's hour of MP3, decode alone, in one run: WebCodecs 3.2 s in
  * one worker, 2.7 s in two; `decodeAudioData` on 1 MB runs 1.76 s one at a time, 1.28 s two at a
@@ -34,11 +34,12 @@ export function audioDataDecodes(plan: WindowPlan): boolean {
 }
 
 /**
- * Windows decoded at once besides the first, when decodeAudioData decodes them: the browser's own
- * threads do the work, the page only reduces, so one more than the cores keeps them all busy
- * while a window's range is fetched.
+ * Windows decoded at once besides the first: one per core in all. The browser's own threads do
+ * the work, the page only reduces. Measured on bench:player's hour of MP3 (2 cores), in one
+ * minute: one at a time 2.5–2.8 s, renderer peak +87–95 MB; two 1.9–2.0 s, +91 MB; three
+ * 1.7–1.9 s, +101–105 MB (wavesurfer.js 2.3–2.4 s, +556–580 MB).
  */
-export const AUDIO_DATA_PARALLEL = Math.max(1, Math.min(3, typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2));
+export const AUDIO_DATA_PARALLEL = Math.max(1, Math.min(3, (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2) - 1));
 
 /**
  * The context that decodes all of a file's windows. One context per window held its resources
