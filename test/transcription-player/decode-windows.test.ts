@@ -39,6 +39,35 @@ describe('decoding a long file in windows', () => {
     });
   }
 
+  it('sends the waveform what the windows added at most every 120 ms, not once per window', async () => {
+    // A report is a slice per window that came in since the last, all sent in one task (one redraw).
+    const reports: number[] = [];
+    let inReport = false;
+    const drawn = new Map<number, number>();
+    const peaks = peakValues(
+      await loadPeaks(ranged('tones-long.mp3', 'throttled'), {
+        windowSeconds: 20,
+        onProgress: ({ slice }) => {
+          if (!inReport) {
+            inReport = true;
+            reports.push(performance.now());
+            queueMicrotask(() => (inReport = false));
+          }
+          slice.max.forEach((v, i) => drawn.set(slice.from + i, v));
+        },
+      }),
+    );
+    // The last report is sent when the last window is in, however soon after the one before.
+    const gaps = reports.slice(1, -1).map((t, i) => t - reports[i]);
+    expect(gaps.length, 'reports while decoding').to.be.above(2);
+    expect(Math.min(...gaps), 'the shortest time between two reports').to.be.at.least(110);
+    // … and nothing is left out: every point of the file was sent, at its final value.
+    expect(drawn.size).to.equal(peaks.max.length);
+    let differ = 0;
+    for (const [p, v] of drawn) if (v / 128 !== peaks.max[p]) differ++;
+    expect(differ).to.equal(0);
+  });
+
   it('decodes the window in view next, and the rest after it', async () => {
     const progress: DecodeProgress[] = [];
     const peaks = await loadPeaks(ranged('tones.mp3', 'focus'), { windowSeconds: 20, parallel: 1, focus: () => 150, onProgress: (p) => progress.push(p) });

@@ -130,8 +130,7 @@ export class WindowScheduler {
     if (end > this.length) this.length = end;
     if (window === null) this.fractions.set(this.firstKey, firstFraction);
     if (!this.options.onProgress || !slice.min.length) return;
-    this.dirtyFrom = Math.min(this.dirtyFrom, slice.from);
-    this.dirtyTo = Math.max(this.dirtyTo, end);
+    this.dirty.push([slice.from, end]);
     // Windows land many times a second: the page redraws (and restyles) on each report, which cost
     // more of its time than reducing the samples. At most one report per PROGRESS_MS, the last one
     // sent before `done` settles.
@@ -140,22 +139,27 @@ export class WindowScheduler {
     else this.reportTimer ||= setTimeout(() => this.report(), wait);
   }
 
-  private dirtyFrom = Infinity;
-  private dirtyTo = 0;
+  /** Stretches [from, to) merged since the last report, in the order they came. */
+  private dirty: [number, number][] = [];
   private reported = -Infinity;
   private reportTimer: ReturnType<typeof setTimeout> | 0 = 0;
 
-  /** Sends the points merged since the last report. */
+  /**
+   * Sends the points merged since the last report: a slice per window's stretch, in the order they
+   * came (the one in view first), all in this task, so the page redraws once.
+   */
   private report(): void {
     clearTimeout(this.reportTimer);
     this.reportTimer = 0;
-    const { dirtyFrom: from, dirtyTo: to, min, max } = this;
-    if (to <= from) return;
-    this.dirtyFrom = Infinity;
-    this.dirtyTo = 0;
+    const { dirty, min, max } = this;
+    if (!dirty.length) return;
+    this.dirty = [];
     this.reported = performance.now();
-    // What the page draws is the merged points, not the window's own: overlaps never lower a peak.
-    this.options.onProgress?.({ rate: this.plan.rate, capacity: min.length, slice: { from, min: min.slice(from, to), max: max.slice(from, to) }, fraction: this.fraction() });
+    const fraction = this.fraction();
+    for (const [from, to] of dirty) {
+      // What the page draws is the merged points, not the window's own: overlaps never lower a peak.
+      this.options.onProgress?.({ rate: this.plan.rate, capacity: min.length, slice: { from, min: min.slice(from, to), max: max.slice(from, to) }, fraction });
+    }
   }
 
   private readonly firstKey: ByteWindow = { from: 0, to: 0 };
