@@ -12,7 +12,6 @@ import { adtsHeaders } from './adts.js';
 import { DecodeError } from './errors.js';
 import { mp3FrameAt } from './mp3-frames.js';
 import { oggPageAt, oggPageNeeds } from './ogg-pages.js';
-import { releaseBuffer } from './release-buffer.js';
 import { mp4Samples } from './window-decode.js';
 import type { ByteWindow, WindowPlan } from './window-plan.js';
 
@@ -68,7 +67,7 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   if (!frames) return null;
   const seconds = (n: number) => (n * format.first.samples) / format.first.sampleRate;
   // Decoders put the encoder's and their own delay first, as for the whole file.
-  return { bytes: cut(bytes, from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
+  return { bytes: bytes.slice(from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
 }
 
 async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
@@ -92,7 +91,6 @@ async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPl
     out.set(bytes.subarray(from, from + size), at + 7);
     at += size + 7;
   }
-  releaseBuffer(bytes.buffer);
   const seconds = (n: number) => (n * format.frameSamples) / format.sampleRate - format.skip;
   return { bytes: out, time: seconds(first), end: seconds(last) };
 }
@@ -144,21 +142,9 @@ async function oggFrames(url: string, plan: WindowPlan, format: Extract<WindowPl
   const out = new Uint8Array(format.header.length + at - from);
   out.set(format.header);
   out.set(bytes.subarray(from, at), format.header.length);
-  releaseBuffer(bytes.buffer);
   // decodeAudioData drops the pre-skip from the start of each run, as from the file's: its first
   // sample is the one after the clock page's granule, which is heard at granule − pre-skip + pre-skip.
   return { bytes: out, time: clock / format.granuleRate, end: Math.max(0, granule - format.preSkip) / format.granuleRate };
-}
-
-/**
- * Bytes [from, to) as a buffer of their own (decodeAudioData takes the buffer it is given), the
- * range read freed at once: left to the collector, two windows' worth of them a window piled up to
- * +50 MB between collections over three hours of MP3.
- */
-function cut(bytes: Uint8Array, from: number, to: number): Uint8Array {
-  const out = bytes.slice(from, to);
-  releaseBuffer(bytes.buffer);
-  return out;
 }
 
 async function fetchRange(url: string, start: number, last: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
