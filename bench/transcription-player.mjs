@@ -11,6 +11,7 @@
 // Usage: node bench/transcription-player.mjs [--runs 2] [--only hour.mp3,hour.opus] [--skip-rest]
 import { readFileSync } from 'node:fs';
 import { ensureHourLong, ensureLongCompressed, syntheticPeaks } from '../scripts/fixtures/audio.mjs';
+import { launchBareChromium } from './lib/bare-chromium.mjs';
 import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 1;
@@ -31,18 +32,19 @@ console.log(`one-hour file: ${hourFile}`);
 
 // The decode worker is a file next to the decoder's module; in the bench bundle that is
 // bench/.cache/, where the worker's own bundle is served under the name the source asks for.
+const routes = {
+  // One point a second (a few KB): the load with peaks given measures the player and its media.
+  '/bench/.cache/peaks-3600.json': () => ({ type: 'application/json', body: JSON.stringify(syntheticPeaks(3600, { sampleRate: 16000, samplesPerPixel: 16000 })) }),
+  '/bench/.cache/peaks-10800.json': () => ({ type: 'application/json', body: JSON.stringify(syntheticPeaks(10800, { sampleRate: 16000, samplesPerPixel: 16000 })) }),
+  '/bench/.cache/decode-worker.ts': () => ({ type: 'text/javascript', body: readFileSync(new URL('./.cache/decode-worker.js', import.meta.url)) }),
+};
 const bench = await startBench({
   entries: {
     'player-kolam': 'bench/lib/player-kolam-page.mjs',
     'player-wavesurfer': 'bench/lib/player-wavesurfer-page.mjs',
     'decode-worker': 'src/transcription-player/decode/decode-worker.ts',
   },
-  routes: {
-    // One point a second (a few KB): the load with peaks given measures the player and its media.
-    '/bench/.cache/peaks-3600.json': () => ({ type: 'application/json', body: JSON.stringify(syntheticPeaks(3600, { sampleRate: 16000, samplesPerPixel: 16000 })) }),
-    '/bench/.cache/peaks-10800.json': () => ({ type: 'application/json', body: JSON.stringify(syntheticPeaks(10800, { sampleRate: 16000, samplesPerPixel: 16000 })) }),
-    '/bench/.cache/decode-worker.ts': () => ({ type: 'text/javascript', body: readFileSync(new URL('./.cache/decode-worker.js', import.meta.url)) }),
-  },
+  routes,
 });
 const tools = [
   { key: 'ours', entry: 'player-kolam' },
@@ -57,20 +59,43 @@ async function toolPage(entry) {
   return page;
 }
 
+/**
+ * The long files' loads run in a Chromium of their own driven with no DevTools Network domain
+ * (bare-chromium.mjs): Playwright enables it, and DevTools then keeps every fetched body in the
+ * renderer, which counted the measuring tool's copies of a range-reading decoder's reads as its
+ * memory. Both tools are measured there alike, in the same run.
+ */
+const MEMORY_NOTE =
+  'renderer resident memory (VmRSS of the renderer processes, /proc), in a Chromium driven over its DevTools pipe with no Network domain enabled (Playwright enables it, and DevTools then keeps fetched bodies in the renderer)';
+const bare = longFiles.length ? await launchBareChromium({ width: 1280, height: 900 }) : null;
+for (const entry of ['player-kolam', 'player-wavesurfer']) {
+  routes[`/__bare__/${entry}.html`] = () => ({
+    type: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>html,body{margin:0}</style></head><body><script type="module" src="/bench/.cache/${entry}.js"></script></body></html>`,
+  });
+}
+
+async function barePage(entry) {
+  const page = await bare.newPage(bench.url(`/__bare__/${entry}.html`));
+  await page.waitFor(() => window.__benchReady === true);
+  await page.evaluate(paintHelpers);
+  return page;
+}
+
 /** Samples the renderer's resident memory every 50 ms while `work` runs; returns the peak. */
-async function peakMemoryDuring(page, work) {
+async function peakMemoryDuring(memory, work) {
   let peak = 0;
   let running = true;
   const sampler = (async () => {
     while (running) {
-      peak = Math.max(peak, await rendererMemoryMB(bench.browser));
+      peak = Math.max(peak, await memory());
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
   const result = await work();
   running = false;
   await sampler;
-  peak = Math.max(peak, await rendererMemoryMB(bench.browser));
+  peak = Math.max(peak, await memory());
   return { result, peak };
 }
 
@@ -87,19 +112,21 @@ async function settledMemory(page) {
   await page.waitForTimeout(1500);
   await page.evaluate(() => window.gc?.());
   await page.waitForTimeout(300);
-  return rendererMemoryMB(bench.browser);
+  return bare.rendererMemoryMB();
 }
 
 /** One long file in a fresh page: first screen, whole file, memory; for ours, a reopen from the cache. */
 async function loadLong(entry, url, seconds) {
-  const page = await toolPage(entry);
+  const page = await barePage(entry);
   const before = await settledMemory(page);
-  const { result, peak } = await peakMemoryDuring(page, () => page.evaluate((u) => window.bench.loadSrc(u), url));
+  const cpuBefore = await bare.rendererCpuMs();
+  const { result, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate((u) => window.bench.loadSrc(u), url));
+  const cpu = (await bare.rendererCpuMs()) - cpuBefore;
   if (!(Math.abs(result.duration - seconds) < 2)) throw new Error(`${entry}: ${url} gave duration ${result.duration}, expected ${seconds}`);
   const after = await settledMemory(page);
   const reopen = entry === 'player-kolam' ? await page.evaluate((u) => window.bench.loadSrc(u), url) : null;
   await page.close();
-  return { ...result, before, peak: peak - before, after: after - before, reopen: reopen?.painted, given: await givenPeaksMemory(entry, url, seconds) };
+  return { ...result, cpu, before, peak: peak - before, after: after - before, reopen: reopen?.painted, ...(await givenPeaksMemory(entry, url, seconds)) };
 }
 
 /**
@@ -108,13 +135,13 @@ async function loadLong(entry, url, seconds) {
  * the figures above that is not the decode's. Over before, once settled.
  */
 async function givenPeaksMemory(entry, url, seconds) {
-  const page = await toolPage(entry);
+  const page = await barePage(entry);
   const before = await settledMemory(page);
-  const loaded = await page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]);
+  const { result: loaded, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]));
   if (!(Math.abs(loaded.duration - seconds) < 2)) throw new Error(`${entry}: ${url} with peaks gave duration ${loaded.duration}`);
   const after = await settledMemory(page);
   await page.close();
-  return after - before;
+  return { given: after - before, givenPeak: peak - before };
 }
 
 async function runLong() {
@@ -133,7 +160,7 @@ async function runOnce() {
   for (const { key, entry } of tools) {
     const page = await toolPage(entry);
     const before = await rendererMemoryMB(bench.browser);
-    const { result, peak } = await peakMemoryDuring(page, () => page.evaluate((url) => window.bench.loadSrc(url), hourUrl));
+    const { result, peak } = await peakMemoryDuring(() => rendererMemoryMB(bench.browser), () => page.evaluate((url) => window.bench.loadSrc(url), hourUrl));
     if (!(Math.abs(result.duration - 3600) < 1)) throw new Error(`${entry}: one-hour load did not finish (duration ${result.duration})`);
     out[key].hour = { ...result, before, peak, after: await rendererMemoryMB(bench.browser) };
 
@@ -210,7 +237,7 @@ for (let run = 1; run <= runs; run++) {
   for (const long of await runLong()) {
     const { ours, peer } = long;
     printComparison(
-      `(a) ${long.label}: src set → painted; renderer resident memory over before (${ours.before} / ${peer.before} MB)`,
+      `(a) ${long.label}: src set → painted; memory over before (${ours.before} / ${peer.before} MB): ${MEMORY_NOTE}`,
       [
         row('first screen of waveform painted', ours.first, peer.first),
         row('whole file painted', ours.painted, peer.painted),
@@ -218,6 +245,8 @@ for (let run = 1; run <= runs; run++) {
         row('memory peak while loading, over before', ours.peak, peer.peak, 'MB'),
         row('memory after, over before', ours.after, peer.after, 'MB'),
         row('reopen (peaks cached in IndexedDB) → painted', ours.reopen, undefined),
+        row('renderer CPU time (all threads) while loading, src set → whole file painted', ours.cpu, peer.cpu),
+        row('player + media element alone (tiny peaks given, no decoding): memory peak, over before', ours.givenPeak, peer.givenPeak, 'MB'),
         row('player + media element alone (tiny peaks given, no decoding): memory after, over before', ours.given, peer.given, 'MB'),
       ],
       'wavesurfer.js',
@@ -253,4 +282,5 @@ for (let run = 1; run <= runs; run++) {
     'wavesurfer.js',
   );
 }
+await bare?.close();
 await bench.close();

@@ -14,7 +14,7 @@ function firstJumpAfter(progress: DecodeProgress[], seconds: number): number | n
   return null;
 }
 
-describe('decoding a long file in windows, each in a worker of its own', () => {
+describe('decoding a long file in windows', () => {
   for (const ext of ['mp3', 'opus', 'm4a', 'wav']) {
     it(`places every window of ${ext} where it is heard, with no gap between windows`, async () => {
       const progress: DecodeProgress[] = [];
@@ -24,6 +24,49 @@ describe('decoding a long file in windows, each in a worker of its own', () => {
       expect(firstJumpAfter(progress, 25), 'later windows were read').to.not.equal(null);
     });
   }
+
+  for (const ext of ['mp3', 'm4a', 'opus']) {
+    it(`fetches and decodes the later windows of ${ext} on the page, with no worker started for each`, async () => {
+      const tag = `page-windows-${ext}`;
+      performance.clearResourceTimings();
+      performance.setResourceTimingBufferSize(2000);
+      const peaks = await loadPeaks(ranged(`tones.${ext}`, tag), { windowSeconds: 20 });
+      expectTones(peaks, `${ext}, windows read by the page`);
+      // A worker's fetches are in its own timeline, not the page's: the first window's worker reads
+      // from the top, each later window is a range the page asked for.
+      const reads = performance.getEntriesByType('resource').filter((e) => e.name.includes(tag));
+      expect(reads.length, 'range reads by the page').to.be.at.least(ext === 'opus' ? 30 : 10);
+    });
+  }
+
+  it('sends the waveform what the windows added at most every 120 ms, not once per window', async () => {
+    // A report is a slice per window that came in since the last, all sent in one task (one redraw).
+    const reports: number[] = [];
+    let inReport = false;
+    const drawn = new Map<number, number>();
+    const peaks = peakValues(
+      await loadPeaks(ranged('tones-long.mp3', 'throttled'), {
+        windowSeconds: 20,
+        onProgress: ({ slice }) => {
+          if (!inReport) {
+            inReport = true;
+            reports.push(performance.now());
+            queueMicrotask(() => (inReport = false));
+          }
+          slice.max.forEach((v, i) => drawn.set(slice.from + i, v));
+        },
+      }),
+    );
+    // The last report is sent when the last window is in, however soon after the one before.
+    const gaps = reports.slice(1, -1).map((t, i) => t - reports[i]);
+    expect(gaps.length, 'reports while decoding').to.be.above(2);
+    expect(Math.min(...gaps), 'the shortest time between two reports').to.be.at.least(110);
+    // … and nothing is left out: every point of the file was sent, at its final value.
+    expect(drawn.size).to.equal(peaks.max.length);
+    let differ = 0;
+    for (const [p, v] of drawn) if (v / 128 !== peaks.max[p]) differ++;
+    expect(differ).to.equal(0);
+  });
 
   it('decodes the window in view next, and the rest after it', async () => {
     const progress: DecodeProgress[] = [];

@@ -6,15 +6,14 @@
 import { DecodeError, NeedsPage } from './errors.js';
 import { decodeStream, messageOf, type DecodeProgress } from './stream-decode.js';
 import { decodeWindow } from './window-decode.js';
-import { windowFrames, type WindowFrames } from './window-frames.js';
 import type { ByteWindow, WindowPlan } from './window-plan.js';
 import type { Peaks } from '../peaks.js';
 
 /**
  * The whole file (reading a long one's first window only, when `windowSeconds` is given), or one
- * window: decoded, or (`frames`) only fetched and cut into frames for the page to decode.
+ * window of a WAV (or, where the page's decodeAudioData cannot, an Opus).
  */
-export type DecodeRequest = { url: string; windowSeconds?: number } | { url: string; plan: WindowPlan; window: ByteWindow; frames?: boolean };
+export type DecodeRequest = { url: string; windowSeconds?: number; pageDecodes?: boolean } | { url: string; plan: WindowPlan; window: ByteWindow };
 export type DecodeReply =
   | { kind: 'ready' }
   | { kind: 'progress'; progress: DecodeProgress }
@@ -23,8 +22,6 @@ export type DecodeReply =
   | { kind: 'peaks'; peaks: Peaks }
   /** A window is in. */
   | { kind: 'done' }
-  /** A window's frames, for the page's `decodeAudioData`. */
-  | { kind: 'frames'; frames: WindowFrames | null }
   | { kind: 'error'; message: string; partial: Peaks | null }
   /** Decode this file on the page (it needs `decodeAudioData`). */
   | { kind: 'page'; reason: string };
@@ -41,11 +38,6 @@ const onProgress = (progress: DecodeProgress) => scope.postMessage({ kind: 'prog
 
 scope.onmessage = async ({ data }) => {
   try {
-    if ('plan' in data && data.frames) {
-      const frames = await windowFrames(data.url, data.plan, data.window);
-      scope.postMessage({ kind: 'frames', frames }, frames ? [frames.bytes.buffer] : []);
-      return;
-    }
     if ('plan' in data) {
       await decodeWindow(data.url, data.plan, data.window, { onProgress });
       scope.postMessage({ kind: 'done' });
@@ -54,7 +46,7 @@ scope.onmessage = async ({ data }) => {
     const peaks = await decodeStream(data.url, {
       page: false,
       onProgress,
-      ...(data.windowSeconds ? { windowSeconds: data.windowSeconds, onWindows: (plan: WindowPlan) => scope.postMessage({ kind: 'windows', plan }) } : {}),
+      ...(data.windowSeconds ? { windowSeconds: data.windowSeconds, pageDecodes: data.pageDecodes === true, onWindows: (plan: WindowPlan) => scope.postMessage({ kind: 'windows', plan }) } : {}),
     });
     scope.postMessage({ kind: 'peaks', peaks }, buffers(peaks));
   } catch (error) {

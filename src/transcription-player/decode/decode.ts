@@ -9,7 +9,7 @@ import type { DecodeReply, DecodeRequest } from './decode-worker.js';
 import { DecodeError } from './errors.js';
 import { storeCachedPeaks } from './peaks-cache.js';
 import { decodeStream, type DecodeProgress } from './stream-decode.js';
-import { audioDataContext, audioDataDecodes, decodeFrames } from './window-audio-data.js';
+import { AUDIO_DATA_PARALLEL, audioDataContext, audioDataDecodes, decodeFrames } from './window-audio-data.js';
 import { windowFrames } from './window-frames.js';
 import { decodeWindow } from './window-decode.js';
 import type { WindowPlan } from './window-plan.js';
@@ -141,9 +141,10 @@ async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks 
   const { signal } = options;
   let windows: WindowScheduler | null = null;
   const windowSeconds = options.windowSeconds ?? WINDOW_SECONDS;
-  const parallel = options.parallel ?? Math.max(1, Math.min(3, (navigator.hardwareConcurrency || 2) - 1));
+  const parallel = Math.max(1, Math.min(3, (navigator.hardwareConcurrency || 2) - 1));
   const last = await inWorker({
-    request: { url, windowSeconds },
+    // Where the page has decodeAudioData, an MP3's windows are all its own (window-audio-data.ts).
+    request: { url, windowSeconds, pageDecodes: typeof OfflineAudioContext !== 'undefined' },
     ...(signal ? { signal } : {}),
     onReply: (reply) => {
       if (reply.kind === 'windows') windows = schedule(url, reply.plan, options, parallel);
@@ -194,21 +195,25 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
     spare = more ? warmWorker() : null;
     return warm;
   };
-  const context = audioDataDecodes(plan) ? audioDataContext(plan) : null;
+  let context = audioDataDecodes(plan) ? audioDataContext(plan) : null;
   ends.signal.addEventListener('abort', () => spare?.worker.terminate(), { once: true });
   const scheduler = new WindowScheduler(plan, {
-    parallel,
+    parallel: options.parallel ?? (context ? AUDIO_DATA_PARALLEL : parallel),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.focus ? { focus: options.focus } : {}),
     async run(window, onProgress, more) {
       if (context) {
-        // The worker only fetches and cuts; the browser decodes on its own threads, the page reduces.
-        const last = await inWorker({ request: { url, plan, window, frames: true }, signal: ends.signal, onReply: () => undefined, warm: take(more) });
-        if (last !== ON_PAGE && last.kind === 'error') throw new DecodeError(last.message);
-        const frames = last === ON_PAGE || last.kind !== 'frames' ? await windowFrames(url, plan, window, ends.signal) : last.frames;
+        // Fetched and cut on the page, no worker to start; the browser decodes on its own threads.
+        const frames = await windowFrames(url, plan, window, ends.signal);
         ends.signal.throwIfAborted();
-        if (frames) await decodeFrames(frames, plan, context, onProgress);
-        return;
+        if (!frames) return;
+        try {
+          return await decodeFrames(frames, plan, context, onProgress);
+        } catch (error) {
+          // A browser whose decodeAudioData reads no Ogg: this window and the rest through WebCodecs.
+          if (plan.format.kind !== 'ogg' || ends.signal.aborted) throw error;
+          context = null;
+        }
       }
       const last = await inWorker({
         request: { url, plan, window },

@@ -6,7 +6,7 @@
 import type { PeakSink } from './peak-sink.js';
 import type { DecodeProgress } from './stream-decode.js';
 
-const PROGRESS_MS = 120;
+export const PROGRESS_MS = 120;
 
 /**
  * Sends what `sink` gained to `onProgress`, unless the last report (kept in `state`) is under

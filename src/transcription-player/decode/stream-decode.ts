@@ -44,6 +44,13 @@ export interface DecodeOptions {
    */
   windowSeconds?: number;
   onWindows?(plan: WindowPlan): void;
+  /**
+   * The page decodes an MP3's windows itself (decodeAudioData): this call only reads the headers
+   * and plans, and the first window is the page's too. A worker that decoded the first minute of
+   * bench:player's hour of MP3 with WebCodecs left the renderer +27 MB resident, +22 MB after it
+   * ended (measured alone, in a Chromium with no DevTools Network domain).
+   */
+  pageDecodes?: boolean;
 }
 
 /**
@@ -145,9 +152,25 @@ function planWindows(job: Job, format: WindowFormat, dataStart: number, seconds:
   const { onWindows, windowSeconds } = job.options;
   const sink = job.sink;
   if (!onWindows || !windowSeconds || !sink || !job.ranges || !job.size || !(seconds > 2 * windowSeconds)) return;
-  const step = Math.ceil(((job.size - dataStart) * windowSeconds) / seconds);
-  job.until = dataStart + step;
-  onWindows({ format, sampleRate: sink.sampleRate, seconds, size: job.size, firstEnd: job.until, step, cacheKey: job.cacheKey, rate: sink.rate, samplesPerPoint: sink.samplesPerPoint });
+  const step = Math.ceil(((job.size - dataStart) * windowSecondsOf(format, windowSeconds)) / seconds);
+  // An MP3's first window is the page's too (from its Info frame: window-frames.ts). AAC's is still
+  // read here: decodeAudioData dents the first 60 ms of an AAC stream it starts cold, at 0 s.
+  job.until = job.options.pageDecodes && format.kind === 'mp3' && format.frames !== null ? dataStart : dataStart + step;
+  onWindows({ format, sampleRate: sink.sampleRate, seconds, size: job.size, dataStart, firstEnd: job.until, step, cacheKey: job.cacheKey, rate: sink.rate, samplesPerPoint: sink.samplesPerPoint });
+}
+
+/**
+ * Seconds per window. A window that the page's decodeAudioData decodes (MP3, AAC, Opus) is held
+ * there two or three times over at the rate it decodes to, several windows at once: half the
+ * seconds of a WAV's, and fewer again where the decoder's output is more than 16 kHz mono (Opus
+ * comes out at 48 kHz). Measured on bench:player's hour of MP3, three windows in flight, renderer
+ * peak over before: 120 s windows +122 MB, 60 s +96–110 MB.
+ */
+function windowSecondsOf(format: WindowFormat, windowSeconds: number): number {
+  if (format.kind === 'wav') return windowSeconds;
+  const [rate, channels] =
+    format.kind === 'mp3' ? [format.first.sampleRate, format.first.channels] : format.kind === 'ogg' ? [48000, format.config.numberOfChannels] : [format.sampleRate, format.config.numberOfChannels];
+  return (windowSeconds / 2) * Math.min(1, 16000 / (rate * Math.max(1, channels)));
 }
 
 async function decodeWav(job: Job): Promise<Peaks | null> {
@@ -210,13 +233,14 @@ async function decodeMp3(job: Job): Promise<Peaks> {
   const config = { codec: 'mp3', sampleRate: first.sampleRate, numberOfChannels: first.channels };
   const webCodecs = job.options.webCodecs !== false && (await webCodecsSupports(config));
   if (!webCodecs && !job.options.page) throw new NeedsPage('no MP3 decoder in this worker');
-  const decoder = webCodecs ? { ...webCodecsDecoder(config, sink, -lead), kind: 'webcodecs' } : { ...chunkedDecoder(null, sink), kind: 'chunked' };
   if (webCodecs && seconds && constantRate) {
     // Constant rate: a byte offset tells its frame, so the rest may be read from anywhere.
     const dataStart = reader.offset;
     const frameBytes = frameCount ? (job.size - dataStart) / frameCount : (first.samples * first.bitrate * 125) / first.sampleRate;
     planWindows(job, { kind: 'mp3', first, dataStart, frameBytes, lead, config, frames: frameCount }, dataStart, seconds);
+    if (job.until <= reader.offset) return headersOnly(job);
   }
+  const decoder = webCodecs ? { ...webCodecsDecoder(config, sink, -lead), kind: 'webcodecs' } : { ...chunkedDecoder(null, sink), kind: 'chunked' };
   const batch = mp3BatchBytes(decoder);
   // decodeAudioData's runs land within ±70 ms (measured in Chromium, which never needs them): each
   // starts a decoder afresh, without the previous frames' bit reservoir.
@@ -364,18 +388,18 @@ async function oggDecoder(job: Job, codec: OggCodec, headers: Uint8Array[], head
     codec.codec === 'opus'
       ? { codec: 'opus', sampleRate: 48000, numberOfChannels: codec.channels, description: headers[0] }
       : { codec: 'vorbis', sampleRate: codec.sampleRate, numberOfChannels: codec.channels, description: vorbisDescription(headers.slice(0, 3)) };
-  if (job.options.webCodecs !== false && (await webCodecsSupports(config))) {
-    // Opus only: a fresh Vorbis decoder swallows its first packet, which would shift each window.
-    if (codec.codec === 'opus' && exact) planWindows(job, { kind: 'ogg', config, serial, preSkip: codec.preSkip, granuleRate: codec.granuleRate }, job.reader.offset, exact);
-    return { ...webCodecsDecoder(config, sink, -codec.preSkip / 48000), kind: 'webcodecs' };
-  }
-  if (!job.options.page) throw new NeedsPage(`no ${codec.codec} decoder in this worker`);
   const header = new Uint8Array(headerPages.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of headerPages) {
     header.set(p, at);
     at += p.length;
   }
+  if (job.options.webCodecs !== false && (await webCodecsSupports(config))) {
+    // Opus only: a fresh Vorbis decoder swallows its first packet, which would shift each window.
+    if (codec.codec === 'opus' && exact) planWindows(job, { kind: 'ogg', config, serial, preSkip: codec.preSkip, granuleRate: codec.granuleRate, header }, job.reader.offset, exact);
+    return { ...webCodecsDecoder(config, sink, -codec.preSkip / 48000), kind: 'webcodecs' };
+  }
+  if (!job.options.page) throw new NeedsPage(`no ${codec.codec} decoder in this worker`);
   return { ...chunkedDecoder(header, sink), kind: 'chunked' };
 }
 
@@ -427,13 +451,14 @@ async function decodeMp4(job: Job): Promise<Peaks | null> {
     return null;
   }
   const sink = (job.sink = new PeakSink(track.sampleRate, track.duration || 3600));
-  // The encoder's priming samples, which the edit list says to skip, come out of the decoder first.
-  const decoder = webCodecsDecoder(config, sink, -track.skip);
   // AAC-LC, 1024 samples a frame, in file order: a sample's index tells its time, so any stretch of
   // the file can be read on its own.
   if (track.codec === 'mp4a.40.2' && track.duration && inFileOrder(track.offsets)) {
     planWindows(job, { kind: 'mp4', config, offsets: track.offsets, sizes: track.sizes, frameSamples: 1024, skip: track.skip, sampleRate: track.sampleRate }, track.offsets[0], track.duration);
+    if (job.until <= track.offsets[0]) return headersOnly(job);
   }
+  // The encoder's priming samples, which the edit list says to skip, come out of the decoder first.
+  const decoder = webCodecsDecoder(config, sink, -track.skip);
   let truncated: string | null = null;
   try {
     for (let i = 0; i < track.sizes.length; i++) {
@@ -455,6 +480,12 @@ async function decodeMp4(job: Job): Promise<Peaks | null> {
   }
   reader.cancel();
   return finish(job, truncated);
+}
+
+/** The file is planned and every window is the page's: no points from here. */
+function headersOnly(job: Job): Peaks {
+  job.reader.cancel();
+  return job.sink!.result();
 }
 
 function inFileOrder(offsets: Float64Array): boolean {

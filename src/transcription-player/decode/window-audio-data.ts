@@ -1,7 +1,7 @@
 /**
  * A window's frames (window-frames.ts) decoded on the page by `decodeAudioData`, in one call, and
- * reduced to peaks (MP3; AAC as ADTS). Chromium decodes each call on a thread of its own pool, so windows in flight
- * use every core, with no JavaScript per frame: WebCodecs' AudioDecoder costs ~30–50 µs of output
+ * reduced to peaks (MP3; AAC as ADTS; Opus pages behind the stream's header pages). Chromium
+ * decodes each call on a thread of its own pool, so windows in flight use every core, with no JavaScript per frame: WebCodecs' AudioDecoder costs ~30–50 µs of output
  * objects and copies per MP3 frame, and its decoders share one media thread however many workers
  * hold them. Measured on bench:player's hour of MP3, decode alone, in one run: WebCodecs 3.2 s in
  * one worker, 2.7 s in two; `decodeAudioData` on 1 MB runs 1.76 s one at a time, 1.28 s two at a
@@ -10,6 +10,7 @@
 import { adtsHeaders } from './adts.js';
 import { PeakSink } from './peak-sink.js';
 import { reportProgress } from './progress.js';
+import { releaseBuffer } from './release-buffer.js';
 import { DecodeError } from './errors.js';
 import type { DecodeProgress } from './stream-decode.js';
 import type { WindowFrames } from './window-frames.js';
@@ -22,12 +23,24 @@ import type { WindowPlan } from './window-plan.js';
  */
 const MAX_DECODE_RATE = 16_000;
 
-/** Whether `plan`'s windows are decoded this way here (the page; a constant-rate MP3, or AAC that ADTS can carry). */
+/**
+ * Whether `plan`'s windows are decoded this way here (the page; a constant-rate MP3, AAC that ADTS
+ * can carry, Opus behind its header pages). Opus in Ogg is not every browser's `decodeAudioData`:
+ * where a window is refused, the windows go to WebCodecs in workers instead (decode.ts).
+ */
 export function audioDataDecodes(plan: WindowPlan): boolean {
   if (typeof OfflineAudioContext === 'undefined') return false;
   const { format } = plan;
-  return format.kind === 'mp3' || (format.kind === 'mp4' && adtsHeaders(format.config.description as Uint8Array) !== null);
+  return format.kind === 'mp3' || format.kind === 'ogg' || (format.kind === 'mp4' && adtsHeaders(format.config.description as Uint8Array) !== null);
 }
+
+/**
+ * Windows decoded at once besides the first: one per core in all. The browser's own threads do
+ * the work, the page only reduces. Measured on bench:player's hour of MP3 (2 cores), in one
+ * minute: one at a time 2.5–2.8 s, renderer peak +87–95 MB; two 1.9–2.0 s, +91 MB; three
+ * 1.7–1.9 s, +101–105 MB (wavesurfer.js 2.3–2.4 s, +556–580 MB).
+ */
+export const AUDIO_DATA_PARALLEL = Math.max(1, Math.min(3, (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2) - 1));
 
 /**
  * The context that decodes all of a file's windows. One context per window held its resources
@@ -35,6 +48,7 @@ export function audioDataDecodes(plan: WindowPlan): boolean {
  */
 export function audioDataContext(plan: WindowPlan): OfflineAudioContext {
   const { format } = plan;
+  // Opus' own rate is in its header (plan.sampleRate); it decodes at 48 kHz whatever it was.
   const rate = format.kind === 'mp3' ? format.first.sampleRate : format.kind === 'mp4' ? format.sampleRate : plan.sampleRate;
   return new OfflineAudioContext(1, 1, Math.min(MAX_DECODE_RATE, rate));
 }
@@ -53,24 +67,7 @@ export async function decodeFrames(frames: WindowFrames, plan: WindowPlan, conte
   try {
     sink.write(frames.time, channels, audio.sampleRate);
   } finally {
-    for (const samples of channels) release(samples.buffer);
+    for (const samples of channels) releaseBuffer(samples.buffer);
   }
   reportProgress({ reported: 0 }, sink, onProgress, () => 1, true);
-}
-
-/**
- * Frees `buffer`'s memory now rather than at the page's next collection, which an idle page puts
- * off: each window's samples were still held when the next came, and the next (the hour's renderer
- * peak +230 MB). Transferred into a message no one will read, its memory goes with the message
- * (measured on the hour: peak +150 MB, of which 60 the probe's own copy of the file).
- */
-function release(buffer: ArrayBufferLike): void {
-  try {
-    const channel = new MessageChannel();
-    channel.port1.postMessage(null, [buffer as ArrayBuffer]);
-    channel.port1.close();
-    channel.port2.close();
-  } catch {
-    // Not transferable (shared, or already detached): the collector frees it.
-  }
 }

@@ -2,17 +2,16 @@
  * One window of a long file as whole frames, ready for `decodeAudioData`: a constant-rate MP3's
  * bytes fetched as a range, a few frames early (to refill MP3's bit reservoir), cut on frame
  * boundaries; an M4A's AAC frames, a few early too (AAC overlaps frames), each behind an ADTS header
- * (adts.ts) so they make a file of their own. Run in a
- * worker of its own, which ends with it: the fetch and the cutting stay off the page, and whatever
- * the fetch leaves behind goes with the worker. Where DevTools watches the network (as in
- * bench:player, driven by playwright), it keeps each body it saw in the context that fetched it:
- * three hours' windows fetched on the page stayed +151 MB resident after a collection, in workers
- * that then ended +42 MB (with no DevTools attached, on the page: +8 MB). Pure fetch and bytes, so
- * the page runs it too when no worker starts.
+ * (adts.ts) so they make a file of their own; an Opus window's pages behind the stream's header
+ * pages. Run on the page: a worker per window cost a worker's start each (30 of them for an hour)
+ * for a fetch and a scan over frame headers. (Where DevTools watches the network, it keeps each
+ * body fetched in the renderer — +151 MB after three hours' windows; bench:player therefore
+ * measures memory with no DevTools Network domain, as a user's browser runs: +8 MB.)
  */
 import { adtsHeaders } from './adts.js';
 import { DecodeError } from './errors.js';
 import { mp3FrameAt } from './mp3-frames.js';
+import { oggPageAt, oggPageNeeds } from './ogg-pages.js';
 import { mp4Samples } from './window-decode.js';
 import type { ByteWindow, WindowPlan } from './window-plan.js';
 
@@ -31,9 +30,14 @@ export interface WindowFrames {
 export async function windowFrames(url: string, plan: WindowPlan, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
   const format = plan.format;
   if (format.kind === 'mp4') return mp4Frames(url, plan, format, window, signal);
-  if (format.kind !== 'mp3') throw new Error(`windows of whole frames are MP3's and M4A's, not ${format.kind}'s`);
+  if (format.kind === 'ogg') return oggFrames(url, plan, format, window, signal);
+  if (format.kind !== 'mp3') throw new Error(`windows of whole frames are MP3's, M4A's and Opus', not ${format.kind}'s`);
   const frameBytes = Math.ceil(format.frameBytes);
-  const start = Math.max(format.dataStart, window.from - PREROLL_FRAMES * frameBytes);
+  // The file's first window keeps its Xing/Info frame: with it, the decoder takes the encoder's
+  // delay off itself and starts clean (from the first audio frame without it, the first 60 ms of
+  // Chromium's decodeAudioData came out dented).
+  const withInfo = window.from <= format.dataStart && format.frames !== null;
+  const start = withInfo ? format.dataStart - format.first.length : Math.max(format.dataStart, window.from - PREROLL_FRAMES * frameBytes);
   const last = Math.min(plan.size, window.to + 2 * frameBytes + 4) - 1;
   if (last < start) return null;
   const bytes = await fetchRange(url, start, last, signal);
@@ -63,7 +67,7 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   if (!frames) return null;
   const seconds = (n: number) => (n * format.first.samples) / format.first.sampleRate;
   // Decoders put the encoder's and their own delay first, as for the whole file.
-  return { bytes: bytes.slice(from, at), time: seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
+  return { bytes: bytes.slice(from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
 }
 
 async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
@@ -89,6 +93,58 @@ async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPl
   }
   const seconds = (n: number) => (n * format.frameSamples) / format.sampleRate - format.skip;
   return { bytes: out, time: seconds(first), end: seconds(last) };
+}
+
+/** An Ogg page is at most this long: the page that ends a window is read whole. */
+const MAX_OGG_PAGE = 65307;
+
+/**
+ * An Opus window as a file of its own: the stream's header pages, then its pages — from the one
+ * after the first page at or past `from` (that one's granule is the clock: its packets are the
+ * window before's) to the first page at or past `to`, as window-decode.ts reads them.
+ */
+async function oggFrames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'ogg' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
+  const last = Math.min(plan.size, window.to + MAX_OGG_PAGE) - 1;
+  if (last < window.from) return null;
+  const bytes = await fetchRange(url, window.from, last, signal);
+  const isLast = window.to >= plan.size;
+  let at = 0;
+  let clock = -1;
+  let from = -1;
+  let granule = -1;
+  let sawLast = false;
+  while (at + 27 <= bytes.length) {
+    const capture = bytes[at] === 0x4f && bytes[at + 1] === 0x67 && bytes[at + 2] === 0x67 && bytes[at + 3] === 0x53;
+    const page = capture ? oggPageAt(bytes, at) : null;
+    if (!page) {
+      // A page cut by the range's end, else damage or the tail of a page before `from`.
+      if (capture && at + oggPageNeeds(bytes, at) > bytes.length) break;
+      const next = bytes.indexOf(0x4f, at + 1);
+      if (next < 0) break;
+      at = next;
+      continue;
+    }
+    const beyond = window.from + at >= window.to;
+    if (page.serial === format.serial) {
+      if (clock < 0) {
+        if (page.granule >= 0) {
+          clock = page.granule;
+          from = at + page.length;
+        }
+      } else if (page.granule >= 0) granule = page.granule;
+      sawLast = page.isLast;
+    }
+    at += page.length;
+    if (sawLast || (beyond && clock >= 0)) break;
+  }
+  if (isLast && !sawLast) throw new DecodeError(`${url} ends early: its last Ogg page is missing.`);
+  if (clock < 0 || granule < 0 || from >= at) return null;
+  const out = new Uint8Array(format.header.length + at - from);
+  out.set(format.header);
+  out.set(bytes.subarray(from, at), format.header.length);
+  // decodeAudioData drops the pre-skip from the start of each run, as from the file's: its first
+  // sample is the one after the clock page's granule, which is heard at granule − pre-skip + pre-skip.
+  return { bytes: out, time: clock / format.granuleRate, end: Math.max(0, granule - format.preSkip) / format.granuleRate };
 }
 
 async function fetchRange(url: string, start: number, last: number, signal: AbortSignal | undefined): Promise<Uint8Array> {

@@ -10,8 +10,11 @@ export type WindowFormat =
   | { kind: 'wav'; format: WavFormat; dataStart: number; dataEnd: number }
   /** Constant rate: frame n starts near dataStart + n × frameBytes. */
   | { kind: 'mp3'; first: Mp3Frame; dataStart: number; frameBytes: number; lead: number; config: AudioDecoderConfig; frames: number | null }
-  /** Opus: each page's granule is the time of the packets after it. */
-  | { kind: 'ogg'; config: AudioDecoderConfig; serial: number; preSkip: number; granuleRate: number }
+  /**
+   * Opus: each page's granule is the time of the packets after it. `header`: the stream's header
+   * pages, which make any run of pages after them a file `decodeAudioData` reads.
+   */
+  | { kind: 'ogg'; config: AudioDecoderConfig; serial: number; preSkip: number; granuleRate: number; header: Uint8Array }
   /** AAC-LC in file order: sample i is frame i. */
   | { kind: 'mp4'; config: AudioDecoderConfig; offsets: Float64Array; sizes: Uint32Array; frameSamples: number; skip: number; sampleRate: number };
 
@@ -23,7 +26,9 @@ export interface WindowPlan {
   rate: number;
   samplesPerPoint: number;
   size: number;
-  /** Where the first window stops; each later one is `step` bytes long. */
+  /** Where the audio starts (after the headers). */
+  dataStart: number;
+  /** Where the first window (the caller's) stops; each later one is `step` bytes long. */
   firstEnd: number;
   step: number;
   /** Where the whole file's peaks are cached, once every window is in. */
@@ -45,6 +50,6 @@ export function laterWindows(plan: WindowPlan): ByteWindow[] {
 
 /** About where in the recording (seconds) byte `offset` is: for choosing which window comes next. */
 export function timeOfByte(plan: WindowPlan, offset: number): number {
-  const start = plan.firstEnd - plan.step;
+  const start = plan.dataStart;
   return (Math.max(0, offset - start) / Math.max(1, plan.size - start)) * plan.seconds;
 }

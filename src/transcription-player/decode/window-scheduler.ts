@@ -6,6 +6,7 @@
 import { INT8_SCALE, type Peaks } from '../peaks.js';
 import type { PeakSlice } from './peak-sink.js';
 import type { DecodeProgress } from './stream-decode.js';
+import { PROGRESS_MS } from './progress.js';
 import { laterWindows, timeOfByte, type ByteWindow, type WindowPlan } from './window-plan.js';
 
 export interface SchedulerOptions {
@@ -50,7 +51,7 @@ export class WindowScheduler {
   /** Points from the first window (read from the top by the caller). */
   first(progress: DecodeProgress): void {
     // Its fraction is of the whole file (it was read as one): here, of its own bytes.
-    this.merge(progress.slice, Math.min(1, (progress.fraction * this.plan.size) / this.plan.firstEnd), null);
+    this.merge(progress.slice, Math.min(1, (progress.fraction * this.plan.size) / Math.max(1, this.plan.firstEnd)), null);
   }
 
   /** The first window is in (its final peaks, which repeat its progress): its slot is free. */
@@ -68,6 +69,8 @@ export class WindowScheduler {
 
   /** Stops starting windows (the running ones are the caller's to end). */
   stop(error: unknown): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = 0;
     this.failure ??= error;
     this.pending.length = 0;
     this.settle?.reject(error);
@@ -100,6 +103,7 @@ export class WindowScheduler {
         );
     }
     if (!this.failure && !this.pending.length && !this.running && !this.firstRunning) {
+      this.report();
       this.settle?.resolve();
       this.settle = null;
     }
@@ -125,10 +129,37 @@ export class WindowScheduler {
     }
     if (end > this.length) this.length = end;
     if (window === null) this.fractions.set(this.firstKey, firstFraction);
-    const { onProgress } = this.options;
-    if (!onProgress || !slice.min.length) return;
-    // What the page draws is the merged points, not the window's own: overlaps never lower a peak.
-    onProgress({ rate: this.plan.rate, capacity: this.min.length, slice: { from: slice.from, min: min.slice(slice.from, end), max: max.slice(slice.from, end) }, fraction: this.fraction() });
+    if (!this.options.onProgress || !slice.min.length) return;
+    this.dirty.push([slice.from, end]);
+    // Windows land many times a second: the page redraws (and restyles) on each report, which cost
+    // more of its time than reducing the samples. At most one report per PROGRESS_MS, the last one
+    // sent before `done` settles.
+    const wait = this.reported + PROGRESS_MS - performance.now();
+    if (wait <= 0) this.report();
+    else this.reportTimer ||= setTimeout(() => this.report(), wait);
+  }
+
+  /** Stretches [from, to) merged since the last report, in the order they came. */
+  private dirty: [number, number][] = [];
+  private reported = -Infinity;
+  private reportTimer: ReturnType<typeof setTimeout> | 0 = 0;
+
+  /**
+   * Sends the points merged since the last report: a slice per window's stretch, in the order they
+   * came (the one in view first), all in this task, so the page redraws once.
+   */
+  private report(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = 0;
+    const { dirty, min, max } = this;
+    if (!dirty.length) return;
+    this.dirty = [];
+    this.reported = performance.now();
+    const fraction = this.fraction();
+    for (const [from, to] of dirty) {
+      // What the page draws is the merged points, not the window's own: overlaps never lower a peak.
+      this.options.onProgress?.({ rate: this.plan.rate, capacity: min.length, slice: { from, min: min.slice(from, to), max: max.slice(from, to) }, fraction });
+    }
   }
 
   private readonly firstKey: ByteWindow = { from: 0, to: 0 };
