@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
+import { renderersResidentMB } from './harness.mjs';
 
 /** Starts a Chromium of its own (throwaway profile); resolves to `{ newPage(url), rendererMemoryMB(), close() }`. */
 export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
@@ -82,15 +83,7 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
     /** Resident memory (MB, VmRSS from /proc) of all this browser's renderer processes. */
     async rendererMemoryMB() {
       const { processInfo } = await send('SystemInfo.getProcessInfo');
-      let total = 0;
-      for (const p of processInfo.filter((p) => p.type === 'renderer')) {
-        try {
-          total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-        } catch {
-          // The process ended between listing and reading: it holds no memory now.
-        }
-      }
-      return Math.round(total);
+      return renderersResidentMB(processInfo);
     },
     /**
      * CPU time (ms, user + system, all threads) the renderer processes have used: on a shared

@@ -77,6 +77,11 @@ export async function rendererMemoryMB(pageOrBrowser) {
   const browser = typeof pageOrBrowser.context === 'function' ? pageOrBrowser.context().browser() : pageOrBrowser;
   if (!browserSessions.has(browser)) browserSessions.set(browser, await browser.newBrowserCDPSession());
   const { processInfo } = await browserSessions.get(browser).send('SystemInfo.getProcessInfo');
+  return renderersResidentMB(processInfo);
+}
+
+/** Resident memory (MB, VmRSS from /proc) of the renderers in a `SystemInfo.getProcessInfo` answer. */
+export function renderersResidentMB(processInfo) {
   let total = 0;
   for (const p of processInfo.filter((p) => p.type === 'renderer')) {
     try {

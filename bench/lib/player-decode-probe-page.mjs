@@ -213,22 +213,8 @@ window.probe = {
     const chunks = await bytesOf(url).then((file) => (kind === 'mp3' ? mp3Chunks(file, bytes) : kind === 'ogg' ? oggChunks(file, bytes) : adtsChunks(file, bytes).chunks).map((c) => c.slice()));
     return decodeChunks(chunks, { inFlight, rate, shared });
   },
-  async webcodecsOpus(url, rate, workers = 1) {
-    const file = await bytesOf(url);
-    const t0 = performance.now();
-    const results = await Promise.all(
-      Array.from({ length: workers }, (_, w) => {
-        const worker = new Worker('/bench/.cache/player-decode-probe-worker.js', { type: 'module' });
-        return new Promise((resolve) => {
-          worker.onmessage = ({ data }) => {
-            worker.terminate();
-            resolve(data);
-          };
-          worker.postMessage({ kind: 'opus', file, rate, part: w, parts: workers });
-        });
-      }),
-    );
-    return { ms: Math.round(performance.now() - t0), results };
+  webcodecsOpus(url, rate, workers = 1) {
+    return this.webcodecs(url, 'opus', rate, workers);
   },
   async webcodecs(url, kind, rate, workers = 1, extra = {}) {
     const file = await bytesOf(url);

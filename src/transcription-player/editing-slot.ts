@@ -81,9 +81,10 @@ export class EditingSlot {
  * no longer tells once it has been dispatched). Preventing its default is too late by then.
  */
 export function keySnapshot(event: KeyboardEvent): KeyboardEvent {
-  const { key, code, ctrlKey, altKey, shiftKey, metaKey, repeat } = event;
+  // As it was when pressed: a key of an IME composition, or one another listener took, stays so.
+  const { key, code, ctrlKey, altKey, shiftKey, metaKey, repeat, isComposing, defaultPrevented } = event;
   const path = event.composedPath();
-  return { key, code, ctrlKey, altKey, shiftKey, metaKey, repeat, isComposing: false, defaultPrevented: false, composedPath: () => path, preventDefault() {} } as unknown as KeyboardEvent;
+  return { key, code, ctrlKey, altKey, shiftKey, metaKey, repeat, isComposing, defaultPrevented, composedPath: () => path, preventDefault() {} } as unknown as KeyboardEvent;
 }
 
 /** A pointer event as read later (see keySnapshot). */
