@@ -6,6 +6,7 @@ import type { Annotation, Label } from '../src/annotation.js';
 import '../src/label-set.js';
 import '../src/transcription-player.js';
 import type { AudiowaveformJson, KolamTranscriptionPlayer } from '../src/transcription-player.js';
+import { editingCode } from '../src/transcription-player/editing-slot.js';
 
 const meta: Meta = {
   title: 'Transcription player',
@@ -264,5 +265,31 @@ export const FailingSource: Story = {
     await expect(el.shadowRoot!.querySelector<HTMLInputElement>('[part="zoom"]')!.disabled).toBe(true);
     await expect(el.shadowRoot!.querySelectorAll('[part~="waveform"] [part~="segment"]')).toHaveLength(0);
     await expect(el.shadowRoot!.querySelectorAll('li[data-id]')).toHaveLength(3);
+  },
+};
+
+/**
+ * The list and editing code could not be fetched (offline, a broken deploy): the waveform, its
+ * segments and playback still work, the list's place says what is missing, and the host hears one
+ * `kolam-error` (`code-unavailable`). The next key or press tries again.
+ */
+export const EditingCodeUnavailable: Story = {
+  render: () => {
+    // This element's first fetch fails; the next one (a key, a press) reaches the real code.
+    const load = editingCode.load;
+    editingCode.load = () => {
+      editingCode.load = load;
+      return Promise.reject(new Error('offline (this story)'));
+    };
+    return html`<kolam-label-set .labels=${SPEAKERS}>
+      <kolam-transcription-player src=${fixture('speech.wav')} .annotations=${SPEECH_SEGMENTS}></kolam-transcription-player>
+    </kolam-label-set>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="list"][role="alert"]')).not.toBeNull(), { timeout: 10000 });
+    await expect(el.shadowRoot!.querySelectorAll('[part~="waveform"] [part~="segment"]')).toHaveLength(3);
+    await expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="play"]')!.disabled).toBe(false);
+    await expect(el.shadowRoot!.querySelectorAll('li[data-id]')).toHaveLength(0);
   },
 };

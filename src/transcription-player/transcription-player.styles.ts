@@ -193,6 +193,9 @@ export const transcriptionPlayerStyles = css`
     padding: 12px;
     color: var(--_muted);
   }
+  .empty.error {
+    color: var(--_danger);
+  }
   .probe {
     display: none;
   }
