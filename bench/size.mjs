@@ -57,7 +57,7 @@ const tools = {
   'box-tool': { peer: ['@annotorious/annotorious', `export * from '@annotorious/annotorious';`] },
   'span-tagger': { peer: ['@recogito/text-annotator', `export * from '@recogito/text-annotator';`] },
   'transcription-player': {
-    soon: [/player-editing/, 'with the list and editing code it loads right after its first screen'],
+    soon: [/player-editing/, 'with the segments, list and editing code it fetches with its first screen'],
     peer: ['wavesurfer.js + Regions', `export { default } from 'wavesurfer.js'; export { default as Regions } from 'wavesurfer.js/dist/plugins/regions.esm.js';`],
   },
 };

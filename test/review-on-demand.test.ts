@@ -7,11 +7,10 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Annotation } from '../src/core/annotation.js';
 import { reviewCode } from '../src/core/review-slot.js';
-import { TOOLS, focusKeys, nextFrame, press, spanTagger, tagOf, type Tool } from './tool-cases.js';
+import { TOOLS, focusKeys, nextFrame, press, selectedId, spanTagger, tagOf } from './tool-cases.js';
 
 const MODEL = { id: 'ner-v3', type: 'Software', name: 'NER v3' };
 const fetchedReview = () => performance.getEntriesByType('resource').some((e) => /review-(controller|view)/.test(e.name));
-const selectedId = (el: Tool) => (el as unknown as { store: { selectedId: string | null } }).store.selectedId;
 
 describe('review code on demand', () => {
   it('tools without suggestions draw no review bar, say N has nothing to review, and never fetch the review code', async () => {

@@ -6,7 +6,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { Annotation, Body } from '../src/core/annotation.js';
 import { confusionFrom, type KolamReviewDetail } from '../src/core/review.js';
-import { ANNOTATOR, TOOLS, focusKeys, nextFrame, press, record, tagOf, type Tool, type ToolCase } from './tool-cases.js';
+import { ANNOTATOR, TOOLS, focusKeys, nextFrame, press, record, selectedId, tagOf, type Tool, type ToolCase } from './tool-cases.js';
 
 const MODEL = { id: 'ner-v3', type: 'Software', name: 'NER v3' };
 
@@ -40,7 +40,6 @@ for (const tool of TOOLS) {
     suggestion(tool, 'c', undefined),
   ];
   // The three tools' good() annotations share one geometry; reading order is their order in the set.
-  const selectedId = (el: Tool) => (el as unknown as { store: { selectedId: string | null } }).store.selectedId;
 
   describe(`<${tool.name}> review of suggestions (CONTRACT §8)`, () => {
     it('N walks the pending suggestions most confused first (margin), unscored last, and wraps; Shift+N goes back', async () => {

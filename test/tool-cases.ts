@@ -181,3 +181,8 @@ export async function press(el: Tool, key: string): Promise<void> {
 }
 
 export const TOOLS = [boxTool, spanTagger, transcriptionPlayer];
+
+const selections = new WeakMap<EventTarget, string | null>();
+document.addEventListener('kolam-select', (e) => selections.set(e.target!, (e as CustomEvent<{ annotation: Annotation | null }>).detail.annotation?.id ?? null));
+/** The selected annotation's id as a host hears it: the last `kolam-select` (none yet: null). */
+export const selectedId = (el: Tool): string | null => selections.get(el) ?? null;

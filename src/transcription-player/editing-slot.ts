@@ -1,10 +1,11 @@
 /**
- * Holds the player's segment list and editing code (player-editing.ts: the list, keys, waveform
- * gestures, drafts, segment actions) for one element. It is fetched right after the first screen is drawn, so it is here
- * before a hand reaches the keyboard; until then what the annotator does waits for it, in order:
- * a key, a press or drag on the waveform, the loop button. While it is on
+ * Holds the player's segments, list and editing code (player-editing.ts: the segments and their
+ * store, the list, keys, waveform gestures, drafts, segment actions) for one element. It is fetched
+ * when the element is first connected, while its first screen is drawn; a page's later players start
+ * with it at once. Until it is here what the annotator does waits for it, in order: a key, a press
+ * or drag on the waveform, the loop button; a host's `annotations` are kept as given. While it is on
  * its way `updateComplete` waits for it. If it cannot be fetched the player says so where the list
- * would be, still plays and shows the segments on the waveform, and emits one `kolam-error`; the
+ * would be, still plays and seeks, keeps the host's annotations, and emits one `kolam-error`; the
  * next key or press tries again.
  */
 import type { LitElement } from 'lit';
@@ -16,6 +17,9 @@ type Code = typeof import('./player-editing.js');
 
 /** Where the code comes from: one place, so a test can hold it back or point it at a missing file. */
 export const editingCode = { load: (): Promise<Code> => import('./player-editing.js') };
+
+/** The code once fetched, by the `load` that fetched it (a test that swaps `load` is not served another's). */
+const arrived = new WeakMap<() => Promise<Code>, Code>();
 
 export class EditingSlot {
   /** The editing helpers, once here. Read only. */
@@ -31,26 +35,37 @@ export class EditingSlot {
     private readonly start: (code: Code) => PlayerEditing,
   ) {}
 
-  /** Starts the fetch unless the code is here or on its way. */
+  /**
+   * Starts the fetch unless the code is here or on its way; starts the editing once the code is
+   * here and the element has been connected (it adds styles to the shadow root).
+   */
   load(): void {
     if (this.ready || this.#loading) return;
+    const here = arrived.get(editingCode.load);
+    if (here) {
+      if (this.host.renderRoot) this.#start(here);
+      return;
+    }
     const failed = (error: unknown) => {
       this.failed = true;
       this.#waiting = [];
       if (this.#reported) return;
       this.#reported = true;
-      const message = msg('The segment list and editing could not be loaded.');
+      const message = msg('The segments and their editing could not be loaded.');
       emit(this.host, 'kolam-error', { code: 'code-unavailable', message: `${message} (${String(error)})`, input: null });
     };
-    this.#loading = editingCode
-      .load()
-      .then((code) => {
-        this.ready = this.start(code);
-        this.failed = false;
-        const waiting = this.#waiting;
-        this.#waiting = [];
-        for (const run of waiting) run(this.ready);
-      })
+    const by = editingCode.load;
+    this.#loading = by()
+      .then(
+        (code) => {
+          arrived.set(by, code);
+          if (!this.ready && this.host.renderRoot) this.#start(code);
+        },
+        // A fetch that failed after the code came another way (a later try) changes nothing.
+        (error: unknown) => {
+          if (!this.ready) throw error;
+        },
+      )
       // Not fetched, or (a defect) not started: either way the player goes on without it. A defect
       // in an action that waited is reported as an uncaught error, not as the update failing.
       .catch((error: unknown) => (this.ready ? reportError(error) : failed(error)))
@@ -58,6 +73,16 @@ export class EditingSlot {
         this.#loading = undefined;
         this.host.requestUpdate();
       });
+  }
+
+  #start(code: Code): void {
+    const editing = this.start(code);
+    this.ready = editing;
+    this.failed = false;
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const run of waiting) run(editing);
+    this.host.requestUpdate();
   }
 
   /** Runs an action on the editing helpers now, or once they are here. */

@@ -4,7 +4,8 @@
  * on an edge previews the moved edge and commits it on release, and Escape or a cancelled pointer
  * drops whatever is under way.
  */
-import type { ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { cssom } from '../core/cssom-style.js';
 import { msg, str } from '../core/localize.js';
 import type { EditingParts } from './player-parts.js';
 import type { SegmentEditor } from './segment-editing.js';
@@ -113,6 +114,17 @@ export class GestureController {
     this.setGhost(null);
     this.tool.store.cancelGesture();
   };
+
+  /** The segment being drawn, over the waveform, in the colour of the label it will get. */
+  renderGhost() {
+    const { ghost } = this;
+    if (!ghost) return nothing;
+    const px = this.tool.view.pxPerSecond;
+    const { labels } = this.tool;
+    return html`<div part="segment" class="ghost"
+      ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': labels.colorOf(labels.activeLabel) })}
+    ></div>`;
+  }
 
   /** `ghost` was reactive state: render only when it changes. */
   private setGhost(ghost: { start: number; end: number } | null): void {

@@ -14,19 +14,26 @@ import type { TranscriptPieces } from './transcript-pieces.js';
 import type { TransportController } from './transport.js';
 import type { WaveformView } from './waveform-view.js';
 
-export interface PlayerParts {
-  store: GestureStore;
-  labels: LabelsController;
+/** What the first screen has (the element, up front) for the code fetched after it. */
+export interface FirstScreen {
   announcer: Announcer;
   transport: TransportController;
   view: WaveformView;
-  index: SegmentIndex;
   /** The element's `duration`. */
   duration(): number;
   /** Language tag of new transcripts. */
   language(): string | undefined;
   /** IRI written to `target.source`. */
   source(): string;
+  /** False when the media failed: a row's time button has nothing to play. */
+  playable(): boolean;
+}
+
+/** The first screen's parts and the segments' (player-segments.ts), made when that code arrives. */
+export interface PlayerParts extends FirstScreen {
+  store: GestureStore;
+  labels: LabelsController;
+  index: SegmentIndex;
 }
 
 /** What the editing code (player-editing.ts) adds, made when it arrives. */

@@ -1,27 +1,18 @@
-import { checkSegmentTarget } from '../core/target-checks.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { copy, isSuggestion, type Annotation, type Annotator, type Label } from '../core/annotation.js';
-import { GestureStore } from '../core/gesture-store.js';
+import { isSuggestion, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { Announcer } from '../core/announcer.js';
-import { emit } from '../core/events.js';
 import type { Keymap } from '../core/keyboard.js';
-import { LabelsController } from '../core/labels-controller.js';
 import { localized, msg, str } from '../core/localize.js';
 import { themeStyles } from '../core/theme.js';
 import { EditingSlot, keySnapshot, pointerSnapshot } from './editing-slot.js';
 import type { AudiowaveformJson } from './peaks.js';
-import type { PlayerParts } from './player-parts.js';
-import { SegmentIndex } from './segment-index.js';
-import { rangeOf } from './segments.js';
-import { NO_LABELS, SegmentsLayer } from './segments-layer.js';
 import { formatClock } from './time-format.js';
 import { OverviewSlot } from './overview-slot.js';
-import { SpeakerNames } from './speaker-name.js';
 import { renderToolbar } from './toolbar.js';
 import { MAX_RATE, MIN_RATE, TransportController, clampRate } from './transport.js';
 import { transcriptionPlayerStyles } from './transcription-player.styles.js';
@@ -144,14 +135,10 @@ export class KolamTranscriptionPlayer extends LitElement {
     return this.renderRoot?.querySelector('video') as HTMLVideoElement;
   }
 
-  private readonly store = new GestureStore(this);
-  private readonly labelsCtl = new LabelsController(this);
   private readonly announcer = new Announcer(this);
   private readonly transport = new TransportController(this);
-  private readonly index = new SegmentIndex(this.store, () => this.editing.ready?.gestures.draggedSegmentId);
-  private readonly segmentsLayer = new SegmentsLayer(this.labelsCtl);
-  private readonly speakers = new SpeakerNames();
-  private listVersion = 0;
+  /** A host's `annotations` before the segments' code is here: kept as given, loaded when it is. */
+  private given: { value: unknown } | undefined;
   // Where the view is: a long file's window there is decoded next.
   private readonly waveformSource = new WaveformSource(this, () => (this.view.pxPerSecond > 0 ? this.view.left / this.view.pxPerSecond : null));
   private lastCurrentId: string | undefined;
@@ -164,46 +151,28 @@ export class KolamTranscriptionPlayer extends LitElement {
     time: () => this.transport.time,
     levels: () => this.waveformSource.levels,
     segments: () => this.sorted,
-    colorOf: (id) => this.speakerLook.colorOf(id),
+    colorOf: (id) => this.editing.ready?.segments.look.colorOf(id) ?? '',
   });
-  private readonly parts: PlayerParts = {
-    store: this.store,
-    labels: this.labelsCtl,
-    announcer: this.announcer,
-    transport: this.transport,
-    view: this.view,
-    index: this.index,
-    duration: () => this.duration,
-    language: () => this.language,
-    source: () => this.source ?? this.src,
-  };
-  /** The segment list, keys, gestures, drafts and segment actions: fetched right after the first screen (editing-slot.ts). */
-  private readonly editing: EditingSlot = new EditingSlot(this, ({ startEditing }) =>
-    startEditing(
+  /** The segments, the list, keys, gestures, drafts and segment actions: fetched while the first screen is drawn (editing-slot.ts). */
+  private readonly editing: EditingSlot = new EditingSlot(this, ({ startEditing }) => {
+    const editing = startEditing(
       this,
-      this.parts,
       {
-        listVersion: () => this.listVersion,
-        language: () => this.language,
-        playable: () => this.waveformSource.status !== 'error',
-        speakers: () => this.speakerLook,
-      },
-      {
-        store: this.store,
-        labels: this.labelsCtl,
         announcer: this.announcer,
-        readingOrder: () => this.index.sorted,
-        reveal: (a) => {
-          this.store.select(a.id);
-          const { start } = rangeOf(a);
-          this.transport.seek(start);
-          this.view.reveal(start);
-        },
-        canEdit: () => !this.labelsCtl.readonly,
+        transport: this.transport,
+        view: this.view,
+        duration: () => this.duration,
+        language: () => this.language,
+        source: () => this.source ?? this.src,
+        playable: () => this.waveformSource.status !== 'error',
       },
       this.keymap,
-    ),
-  );
+    );
+    const given = this.given;
+    this.given = undefined;
+    if (given) editing.segments.load(given.value, this.duration);
+    return editing;
+  });
 
 
   constructor() {
@@ -228,8 +197,10 @@ export class KolamTranscriptionPlayer extends LitElement {
    * committed half-way; it is committed when it ends.
    */
   get annotations(): Annotation[] {
-    this.editing.ready?.drafts.flushUnlessComposing();
-    return copy(this.store.all) as Annotation[];
+    const editing = this.editing.ready;
+    if (!editing) return givenCopy(this.given);
+    editing.drafts.flushUnlessComposing();
+    return editing.segments.all;
   }
 
   /**
@@ -237,16 +208,25 @@ export class KolamTranscriptionPlayer extends LitElement {
    * of the same id when the annotator stops typing (a host re-rendering mid-word loses nothing).
    */
   set annotations(value: Annotation[]) {
-    const errors = this.store.load(value, { target: checkSegmentTarget, labels: this.labelsCtl.labels, duration: this.duration || undefined });
-    for (const error of errors) emit(this, 'kolam-error', copy(error));
-    this.editing.ready?.drafts.keepOnly((id) => this.store.get(id) !== undefined);
-    this.editing.ready?.pieces.keepOnly((id) => this.store.get(id) !== undefined);
+    const editing = this.editing.ready;
+    if (!editing) {
+      // Loaded with the code, which a connected player is fetching (a failed fetch: the next key or press).
+      this.given = { value };
+      return;
+    }
+    const { store } = editing.segments;
+    editing.segments.load(value, this.duration);
+    editing.drafts.keepOnly((id) => store.get(id) !== undefined);
+    editing.pieces.keepOnly((id) => store.get(id) !== undefined);
   }
 
   /** Review counts `{ pending, accepted, rejected, relabeled }` (CONTRACT §8). */
   get reviewState(): ReviewState {
+    const state = this.editing.ready?.review.state;
+    if (state) return state;
     // Before the editing code (and the review's) is here, every suggestion in the set is pending.
-    return this.editing.ready?.review.state ?? { pending: this.index.sorted.filter(isSuggestion).length, accepted: 0, rejected: 0, relabeled: 0 };
+    const pending = givenCopy(this.given).filter((a) => typeof a === 'object' && a !== null && isSuggestion(a)).length;
+    return { pending, accepted: 0, rejected: 0, relabeled: 0 };
   }
 
   get currentTime(): number {
@@ -288,14 +268,15 @@ export class KolamTranscriptionPlayer extends LitElement {
     this.transport.pause();
   }
 
+  // Before the editing code is here nothing has been edited: there is nothing to undo.
   undo(): void {
     this.editing.ready?.drafts.flushAll();
-    this.store.undo();
+    this.editing.ready?.segments.store.undo();
   }
 
   redo(): void {
     this.editing.ready?.drafts.flushAll();
-    this.store.redo();
+    this.editing.ready?.segments.store.redo();
   }
 
   /**
@@ -309,7 +290,7 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   select(id: string | null): void {
-    this.store.select(id);
+    this.editing.run(({ segments }) => segments.store.select(id));
   }
 
   /** Commits any transcript still being typed (also done on blur, pause in typing, page hide). */
@@ -337,6 +318,8 @@ export class KolamTranscriptionPlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptEarlyProperties(this, ['annotations', 'currentTime', 'zoom']);
+    // The segments' code is fetched while the first screen is drawn (or is here from an earlier player).
+    this.editing.load();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -360,14 +343,13 @@ export class KolamTranscriptionPlayer extends LitElement {
       this.waveformSource.load(this.src, this.givenPeaks);
     }
     // The list re-renders on commits, not on every move of a drag.
-    if (!this.store.isGestureActive) this.listVersion = this.store.version;
+    this.editing.ready?.segments.willUpdate();
     this.followCurrentInList();
   }
 
   protected override firstUpdated(): void {
     this.transport.attach(this.media);
     this.view.attach(this.renderRoot);
-    this.editing.load();
   }
 
   protected override updated(): void {
@@ -426,12 +408,13 @@ export class KolamTranscriptionPlayer extends LitElement {
 
   // ——— segments ———
 
-  private get sorted(): Annotation[] {
-    return this.index.sorted;
+  /** The segments in time order: none before their code is here (the host's are kept, see `given`). */
+  private get sorted(): readonly Annotation[] {
+    return this.editing.ready?.segments.index.sorted ?? [];
   }
 
   private get current(): Annotation | undefined {
-    return this.index.at(this.transport.time);
+    return this.editing.ready?.segments.index.at(this.transport.time);
   }
 
   // ——— rendering ———
@@ -468,14 +451,8 @@ export class KolamTranscriptionPlayer extends LitElement {
     const editing = this.editing.ready;
     if (editing) return editing.list.render(currentId);
     return this.editing.failed
-      ? html`<p part="list" class="empty error" role="alert">${msg('The segment list and editing could not be loaded.')}</p>`
+      ? html`<p part="list" class="empty error" role="alert">${msg('The segments and their editing could not be loaded.')}</p>`
       : html`<p part="list" class="empty" aria-busy="true">${msg('Loading segments…')}</p>`;
-  }
-
-  /** Speaker names and colours, worked out again only when the labels or the segments change. */
-  private get speakerLook() {
-    const labels = this.labelsCtl.labels;
-    return this.speakers.of(labels.length ? labels : NO_LABELS, this.sorted, (id) => this.labelsCtl.colorOf(id));
   }
 
   override render() {
@@ -500,7 +477,7 @@ export class KolamTranscriptionPlayer extends LitElement {
         @loadedmetadata=${this.onMetadata}
         @error=${this.onMediaError}
       ></video>
-      ${this.renderToolbar()} ${this.editing.ready?.review.render(this.store.selected) ?? nothing}
+      ${this.renderToolbar()} ${this.editing.ready?.review.render(this.editing.ready.segments.store.selected) ?? nothing}
       <div
         part="waveform"
         data-layer="waveform"
@@ -535,22 +512,26 @@ export class KolamTranscriptionPlayer extends LitElement {
     `;
   }
 
-  /** What is drawn over the waveform: the segments, a segment being drawn, the playhead. */
+  /** What is drawn over the waveform: the segments and a segment being drawn (once their code is here), the playhead. */
   private renderOnWave(px: number, currentId: string | undefined) {
-    const ghost = this.editing.ready?.gestures.ghost;
-    const time = this.transport.time;
-    return html`${this.segmentsLayer.render(this.sorted, this.index.longest, this.view.left, this.view.width, px, currentId, this.store.selectedId, this.speakerLook)}
-          ${ghost
-            ? html`<div part="segment" class="ghost"
-                ${cssom({ left: `${ghost.start * px}px`, width: `${(ghost.end - ghost.start) * px}px`, '--_color': this.labelsCtl.colorOf(this.labelsCtl.activeLabel) })}
-              ></div>`
-            : nothing}
-          <div part="playhead" ${cssom({ transform: `translateX(${time * px}px)` })}></div>`;
+    const editing = this.editing.ready;
+    return html`${editing ? [editing.segments.render(this.view, currentId), editing.gestures.renderGhost()] : nothing}
+          <div part="playhead" ${cssom({ transform: `translateX(${this.transport.time * px}px)` })}></div>`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'kolam-transcription-player': KolamTranscriptionPlayer;
+  }
+}
+
+/** What `annotations` gives before the segments' code is here: the host's own, as JSON copies. */
+function givenCopy(given: { value: unknown } | undefined): Annotation[] {
+  try {
+    return Array.isArray(given?.value) ? (JSON.parse(JSON.stringify(given.value)) as Annotation[]) : [];
+  } catch {
+    // Not JSON (a cycle): the host still gets it back, from the store, once the code is here.
+    return [];
   }
 }

@@ -1,9 +1,10 @@
 /**
- * The player's segment list and editing (player-editing.ts) are not in what a page loads to show a
- * recording: they are fetched right after the first screen, drawn by the time `updateComplete`
- * resolves, and what the annotator does before they arrive waits for them. When they cannot be
- * fetched the player still plays and shows its segments, says so, and emits one `kolam-error`.
- * This file runs in a page of its own, so "not fetched" means this page.
+ * The player's segments, list and editing (player-editing.ts) are not in what a page loads to show a
+ * recording: they are fetched while the first screen is drawn, drawn by the time `updateComplete`
+ * resolves, and what the annotator does before they arrive waits for them; a host's annotations are
+ * kept as given. When they cannot be fetched the player still plays and seeks, gives the host back
+ * its annotations, says so, and emits one `kolam-error`. This file runs in a page of its own, so
+ * "not fetched" means this page.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -38,9 +39,11 @@ async function heldPlayer(annotations: Annotation[]): Promise<KolamTranscription
   el.src = await seekableMedia('speech.wav');
   el.annotations = annotations;
   document.body.append(el);
-  await waitUntil(() => el.duration > 0 && mediaOf(el).readyState >= 1 && el.waveformReady && shadow(el).querySelectorAll('[part~="segment"]').length === annotations.length, 'waveform painted', { timeout: 10000 });
+  await waitUntil(() => el.duration > 0 && mediaOf(el).readyState >= 1 && el.waveformReady, 'waveform painted', { timeout: 10000 });
   return el;
 }
+
+const drawnSegments = (el: KolamTranscriptionPlayer) => [...shadow(el).querySelectorAll<HTMLElement>('[part~="segment"]')].map((s) => s.dataset.segment);
 
 describe('<kolam-transcription-player> list and editing on demand', () => {
   afterEach(async () => {
@@ -57,16 +60,43 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
     expect([...shadow(el).querySelectorAll('li[data-id] textarea')].map((t) => (t as HTMLTextAreaElement).value)).to.deep.equal(['vanakkam', 'nandri']);
   });
 
-  it('shows the waveform and its segments first, the list saying it is on its way', async () => {
+  it('shows the waveform first, the list saying it is on its way, and gives the host its annotations as given', async () => {
     const held = hold();
     try {
-      const el = await heldPlayer(SEGMENTS());
-      expect(shadow(el).querySelectorAll('[part~="segment"]')).to.have.length(2);
+      const given = [...SEGMENTS(), { ...segment('c', 10, 12, 'suggested'), creator: { type: 'Software', name: 'asr' } } as Annotation];
+      const el = await heldPlayer(given);
+      expect(drawnSegments(el)).to.deep.equal([]);
       expect(shadow(el).querySelector('[part~="list"]')!.getAttribute('aria-busy')).to.equal('true');
+      // Nothing is lost while the code is on its way: a host's Save gets what it gave.
+      expect(el.annotations).to.deep.equal(JSON.parse(JSON.stringify(given)));
+      expect(el.reviewState).to.deep.equal({ pending: 1, accepted: 0, rejected: 0, relabeled: 0 });
       held.release();
       await el.updateComplete;
+      expect(drawnSegments(el)).to.deep.equal(['a', 'b', 'c']);
       expect(rowOf(el, 'a')).to.exist;
       expect(shadow(el).querySelector('[part~="list"]')!.hasAttribute('aria-busy')).to.equal(false);
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['a', 'b', 'c']);
+    } finally {
+      held.restore();
+    }
+  });
+
+  it('a set replaced before the code arrives: the last one is loaded, its errors reported once it is', async () => {
+    const held = hold();
+    try {
+      const errors: Array<{ code: string; input: unknown }> = [];
+      const el = await heldPlayer(SEGMENTS());
+      el.addEventListener('kolam-error', (e) => errors.push(e.detail));
+      el.annotations = [segment('z', 2, 4, 'puthiya'), { id: 'bad' } as unknown as Annotation];
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['z', 'bad']);
+      expect(errors).to.deep.equal([]);
+      held.release();
+      await el.updateComplete;
+      expect(drawnSegments(el)).to.deep.equal(['z']);
+      // One error, for the annotation with no target, which CONTRACT §4 reports with its input.
+      expect(errors.map((e) => e.input)).to.deep.equal([{ id: 'bad' }]);
+      // The rejected one is kept in its place (CONTRACT §4).
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['z', 'bad']);
     } finally {
       held.restore();
     }
@@ -115,7 +145,7 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
     }
   });
 
-  it('offline: shows the segments on the waveform and seeks on a click, says the list could not be loaded, one kolam-error, nothing thrown', async () => {
+  it('offline: seeks on a click, says the segments could not be loaded, keeps the host\'s annotations, one kolam-error, nothing thrown; a later press loads them', async () => {
     const load = editingCode.load;
     editingCode.load = () => import(/* @vite-ignore */ `./no-such-chunk-${Date.now()}.js`);
     try {
@@ -127,11 +157,11 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
       el.annotations = SEGMENTS();
       document.body.append(el);
       await el.updateComplete;
-      await waitUntil(() => el.waveformReady && shadow(el).querySelector('[part~="segment"]'), 'waveform painted', { timeout: 10000 });
+      await waitUntil(() => el.waveformReady && mediaOf(el).readyState >= 1, 'waveform painted', { timeout: 10000 });
       const list = shadow(el).querySelector('[part~="list"]')!;
       expect(list.getAttribute('role')).to.equal('alert');
       expect(list.textContent).to.contain('could not be loaded');
-      expect(shadow(el).querySelectorAll('[part~="segment"]')).to.have.length(2);
+      expect(drawnSegments(el)).to.deep.equal([]);
       expect(errors.map((e) => e.code)).to.deep.equal(['code-unavailable']);
       // A key tries again (and fails again, quietly); the transport still works.
       waveformOf(el).focus();
@@ -143,6 +173,17 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
       const [x, y] = pointAt(el, 5);
       await sendMouse({ type: 'click', position: [x, y] });
       await waitUntil(() => Math.abs(el.currentTime - 5) < 2 / el.zoom + 0.05, 'seeked by a click');
+      // The click's own try (it fails again, quietly) is over.
+      await el.updateComplete;
+      expect(errors).to.have.length(1);
+      // A set given while offline is kept too; once the code can be fetched, a press loads it.
+      el.annotations = [segment('c', 3, 4, 'marubadi')];
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['c']);
+      editingCode.load = load;
+      await sendMouse({ type: 'click', position: [x, y] });
+      await el.updateComplete;
+      expect(drawnSegments(el)).to.deep.equal(['c']);
+      expect(rowOf(el, 'c')).to.exist;
       expect(errors).to.have.length(1);
     } finally {
       editingCode.load = load;
