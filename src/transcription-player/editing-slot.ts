@@ -19,7 +19,7 @@ type Code = typeof import('./player-editing.js');
 export const editingCode = { load: (): Promise<Code> => import('./player-editing.js') };
 
 /** The code once fetched, by the `load` that fetched it (a test that swaps `load` is not served another's). */
-const arrived = new WeakMap<() => Promise<Code>, Code>();
+const fetched = new WeakMap<() => Promise<Code>, Code>();
 
 export class EditingSlot {
   /** The editing helpers, once here. Read only. */
@@ -30,9 +30,14 @@ export class EditingSlot {
   #waiting: Array<(editing: PlayerEditing) => void> = [];
   #reported = false;
 
+  /**
+   * `start` makes the editing helpers; `arrived` is called once they are ready, before the actions
+   * that waited (the player loads the annotations it was given meanwhile).
+   */
   constructor(
     private readonly host: LitElement,
     private readonly start: (code: Code) => PlayerEditing,
+    private readonly arrived: (editing: PlayerEditing) => void,
   ) {}
 
   /**
@@ -41,47 +46,54 @@ export class EditingSlot {
    */
   load(): void {
     if (this.ready || this.#loading) return;
-    const here = arrived.get(editingCode.load);
+    const here = fetched.get(editingCode.load);
     if (here) {
       if (this.host.renderRoot) this.#start(here);
       return;
     }
-    const failed = (error: unknown) => {
-      this.failed = true;
-      this.#waiting = [];
-      if (this.#reported) return;
-      this.#reported = true;
-      const message = msg('The segments and their editing could not be loaded.');
-      emit(this.host, 'kolam-error', { code: 'code-unavailable', message: `${message} (${String(error)})`, input: null });
-    };
     const by = editingCode.load;
     this.#loading = by()
-      .then(
-        (code) => {
-          arrived.set(by, code);
-          if (!this.ready && this.host.renderRoot) this.#start(code);
-        },
-        // A fetch that failed after the code came another way (a later try) changes nothing.
-        (error: unknown) => {
-          if (!this.ready) throw error;
-        },
-      )
-      // Not fetched, or (a defect) not started: either way the player goes on without it. A defect
-      // in an action that waited is reported as an uncaught error, not as the update failing.
-      .catch((error: unknown) => (this.ready ? reportError(error) : failed(error)))
+      .then((code) => {
+        fetched.set(by, code);
+        if (this.host.renderRoot) this.#start(code);
+      })
+      .catch((error: unknown) => this.#failed(error))
       .finally(() => {
         this.#loading = undefined;
         this.host.requestUpdate();
       });
   }
 
+  /** Not fetched, or (a defect) not started: either way the player goes on without it. */
+  #failed(error: unknown): void {
+    this.failed = true;
+    this.#waiting = [];
+    if (this.#reported) return;
+    this.#reported = true;
+    const message = msg('The segments and their editing could not be loaded.');
+    emit(this.host, 'kolam-error', { code: 'code-unavailable', message: `${message} (${String(error)})`, input: null });
+  }
+
   #start(code: Code): void {
-    const editing = this.start(code);
+    let editing: PlayerEditing;
+    try {
+      editing = this.start(code);
+    } catch (error) {
+      return this.#failed(error);
+    }
+    // Ready before anything runs: a host's handler of what follows (a kolam-error) sees the editing.
     this.ready = editing;
     this.failed = false;
     const waiting = this.#waiting;
     this.#waiting = [];
-    for (const run of waiting) run(editing);
+    // A defect in one of these is reported as an uncaught error, never thrown to the host.
+    for (const run of [this.arrived, ...waiting]) {
+      try {
+        run(editing);
+      } catch (error) {
+        reportError(error);
+      }
+    }
     this.host.requestUpdate();
   }
 
@@ -94,9 +106,11 @@ export class EditingSlot {
 
   /** For the host's `getUpdateComplete()`: the code on its way, and what waited for it, are done first. */
   async settled(): Promise<void> {
-    if (!this.#loading) return;
-    await this.#loading;
-    await this.host.updateComplete;
+    if (this.#loading) {
+      await this.#loading;
+      await this.host.updateComplete;
+    }
+    // Also for a player that started at once with the code already here (memoised: free later).
     await this.ready?.rows.firstMeasured();
   }
 }

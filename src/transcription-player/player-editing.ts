@@ -39,8 +39,7 @@ export function startEditing(player: LitElement & KeyedPlayer & ReviewingTool & 
   const pieces = new TranscriptPieces();
   // The drafts commit through the editor, made below (a draft commits only after a pause in typing).
   const drafts = new TranscriptDrafts(player, (id, text) => editor.commitTranscript(id, text));
-  const listed = { listVersion: () => segments.listVersion, language: first.language, playable: first.playable, speakers: () => segments.look };
-  const list = playerList(player, parts, listed, pieces, drafts, () => editor);
+  const list = playerList(player, parts, segments, pieces, drafts, () => editor);
   // The review's own code loads only once the set holds a suggestion (review-slot.ts).
   const review = new ReviewSlot(player, {
     store,

@@ -17,20 +17,17 @@ import type { Speakers } from './speaker-name.js';
 import type { TranscriptDrafts } from './transcript-drafts.js';
 import type { TranscriptPieces } from './transcript-pieces.js';
 
-/** What the list reads from the element. */
-export interface ListedPlayer {
+/** What the list reads from the segments (player-segments.ts). */
+export interface ListedSegments {
   /** Changes with commits, not with every move of a drag: the rows re-render then. */
-  listVersion(): number;
-  language(): string | undefined;
-  /** False when the media failed: a row's time button has nothing to play. */
-  playable(): boolean;
-  speakers(): Speakers;
+  readonly listVersion: number;
+  readonly look: Speakers;
 }
 
 export function playerList(
   host: LitElement,
   parts: PlayerParts,
-  player: ListedPlayer,
+  segments: ListedSegments,
   pieces: TranscriptPieces,
   drafts: TranscriptDrafts,
   editor: () => SegmentEditor,
@@ -39,7 +36,7 @@ export function playerList(
   const rows = new ListWindowController(host, {
     sorted: () => index.sorted,
     // Row order changes only with commits, so a drag in progress keeps the committed version.
-    orderVersion: () => (store.isGestureActive ? player.listVersion() : store.version),
+    orderVersion: () => (store.isGestureActive ? segments.listVersion : store.version),
     listElement: () => host.renderRoot.querySelector<HTMLElement>('[part~="list"]'),
   });
 
@@ -51,7 +48,7 @@ export function playerList(
   };
 
   const renderRows = (items: SlottedItem<Annotation>[], currentId: string | undefined) => {
-    const speakers = player.speakers();
+    const speakers = segments.look;
     return renderSegmentList({
       items,
       total: index.sorted.length,
@@ -59,10 +56,10 @@ export function playerList(
       selectedId: store.selectedId,
       tabRowId: tabRowId(items, currentId),
       readonly: labels.readonly,
-      playable: player.playable(),
+      playable: parts.playable(),
       labels: labels.labels,
       nameOf: speakers.nameOf,
-      language: player.language(),
+      language: parts.language(),
       colorOf: speakers.colorOf,
       draftOf: (id) => drafts.get(id),
       pieceOf: (id, text) => pieces.pieceOf(id, text),
@@ -99,7 +96,7 @@ export function playerList(
       const { items, windowKey } = rows.rows([store.selectedId]);
       // The controller hands out a fresh [] when there are no labels; one constant keeps the guard shut.
       const labelList = labels.labels.length ? labels.labels : NO_LABELS;
-      const key = [player.listVersion(), currentId, store.selectedId, labelList, labels.readonly, player.language(), windowKey, pieces.version, player.playable()];
+      const key = [segments.listVersion, currentId, store.selectedId, labelList, labels.readonly, parts.language(), windowKey, pieces.version, parts.playable()];
       return guard(key, () => {
         rows.markRendered();
         return renderRows(items, currentId);

@@ -1,6 +1,7 @@
 /**
- * The transcription player's shared pieces, as its editing and gesture helpers see them: the element
- * owns them and hands the same object to each helper.
+ * The transcription player's shared pieces, as its segments, list, editing and gesture helpers see
+ * them: the element owns the first screen's and hands them over when the code fetched with it
+ * arrives (player-editing.ts), which makes the rest; each helper gets the same object.
  */
 import type { GestureStore } from '../core/gesture-store.js';
 import type { TabWalk } from '../core/tab-walk.js';
@@ -14,7 +15,7 @@ import type { TranscriptPieces } from './transcript-pieces.js';
 import type { TransportController } from './transport.js';
 import type { WaveformView } from './waveform-view.js';
 
-/** What the first screen has (the element, up front) for the code fetched after it. */
+/** What the first screen has (the element, up front) for the code fetched while it is drawn. */
 export interface FirstScreen {
   announcer: Announcer;
   transport: TransportController;

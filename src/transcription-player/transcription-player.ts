@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cssom } from '../core/cssom-style.js';
 import { adoptEarlyProperties } from '../core/early-properties.js';
+import { plainOrAsGiven } from '../core/plain-data.js';
 import type { ReviewState } from '../core/review.js';
 import { checkNumber, reportLater } from '../core/host-values.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { isSuggestion, type Annotation, type Annotator, type Label } from '../core/annotation.js';
+import { copy, isSuggestion, type Annotation, type Annotator, type Label } from '../core/annotation.js';
 import { Announcer } from '../core/announcer.js';
 import type { Keymap } from '../core/keyboard.js';
 import { localized, msg, str } from '../core/localize.js';
@@ -154,25 +155,32 @@ export class KolamTranscriptionPlayer extends LitElement {
     colorOf: (id) => this.editing.ready?.segments.look.colorOf(id) ?? '',
   });
   /** The segments, the list, keys, gestures, drafts and segment actions: fetched while the first screen is drawn (editing-slot.ts). */
-  private readonly editing: EditingSlot = new EditingSlot(this, ({ startEditing }) => {
-    const editing = startEditing(
-      this,
-      {
-        announcer: this.announcer,
-        transport: this.transport,
-        view: this.view,
-        duration: () => this.duration,
-        language: () => this.language,
-        source: () => this.source ?? this.src,
-        playable: () => this.waveformSource.status !== 'error',
-      },
-      this.keymap,
-    );
-    const given = this.given;
-    this.given = undefined;
-    if (given) editing.segments.load(given.value, this.duration);
-    return editing;
-  });
+  private readonly editing: EditingSlot = new EditingSlot(
+    this,
+    ({ startEditing }) => {
+      this.keymapGiven = this.keymap;
+      return startEditing(
+        this,
+        {
+          announcer: this.announcer,
+          transport: this.transport,
+          view: this.view,
+          duration: () => this.duration,
+          language: () => this.language,
+          source: () => this.source ?? this.src,
+          playable: () => this.waveformSource.status !== 'error',
+        },
+        this.keymap,
+      );
+    },
+    () => {
+      const given = this.given;
+      this.given = undefined;
+      if (given) this.annotations = given.value as Annotation[];
+    },
+  );
+  /** The keymap the editing code last got: each value a host sets is checked (and reported) once. */
+  private keymapGiven: unknown;
 
 
   constructor() {
@@ -210,8 +218,9 @@ export class KolamTranscriptionPlayer extends LitElement {
   set annotations(value: Annotation[]) {
     const editing = this.editing.ready;
     if (!editing) {
-      // Loaded with the code, which a connected player is fetching (a failed fetch: the next key or press).
-      this.given = { value };
+      // Read now (a host may change its array later), loaded once the code is here: a connected
+      // player is fetching it (after a failed fetch, the next key or press tries again).
+      this.given = { value: plainOrAsGiven(value) };
       return;
     }
     const { store } = editing.segments;
@@ -323,7 +332,10 @@ export class KolamTranscriptionPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('keymap') && this.editing.ready) this.editing.ready.keys.keymap = this.keymap;
+    if (this.editing.ready && this.keymap !== this.keymapGiven) {
+      this.keymapGiven = this.keymap;
+      this.editing.ready.keys.keymap = this.keymap;
+    }
     // Typed as the annotator could edit: made read-only mid-word, the words typed are theirs.
     if (changed.has('readonly') && this.readonly) this.editing.ready?.drafts.flushAll();
     if (changed.has('playbackRate')) {
@@ -528,12 +540,11 @@ declare global {
   }
 }
 
-/** What `annotations` gives before the segments' code is here: the host's own, as JSON copies. */
+/** What `annotations` gives before the segments' code is here: the host's own, read as plain data and copied. */
 function givenCopy(given: { value: unknown } | undefined): Annotation[] {
   try {
-    return Array.isArray(given?.value) ? (JSON.parse(JSON.stringify(given.value)) as Annotation[]) : [];
+    return Array.isArray(given?.value) ? copy(given.value as Annotation[]) : [];
   } catch {
-    // Not JSON (a cycle): the host still gets it back, from the store, once the code is here.
     return [];
   }
 }

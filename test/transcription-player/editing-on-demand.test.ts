@@ -15,6 +15,8 @@ import type { Annotation } from '../../src/core/annotation.js';
 import { editingCode } from '../../src/transcription-player/editing-slot.js';
 import { mediaOf, pointAt, rowOf, seekableMedia, segment, shadow, waveformOf } from './helpers.js';
 
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+
 const EDITING = /\/(player-editing|player-list|segment-editing|segment-edits|gesture-controller|player-keys|list-controller|segment-list|transcript-drafts|transcript-pieces|keyboard)\.(ts|js)/;
 const fetchedEditing = () => performance.getEntriesByType('resource').filter((e) => EDITING.test(e.name));
 
@@ -143,6 +145,79 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
     } finally {
       held.restore();
     }
+  });
+
+  it('reads a set when it is given: a host changing its array afterwards changes nothing', async () => {
+    const held = hold();
+    try {
+      const el = await heldPlayer(SEGMENTS());
+      const late: Annotation[] = [segment('x', 1, 2, 'first')];
+      el.annotations = late;
+      // The host edits its own copy afterwards (a store it keeps, a reactive array).
+      (late[0].body[0] as { value: string }).value = 'changed';
+      late.push(segment('y', 4, 5, 'pushed'));
+      expect(el.annotations.map((a) => [a.id, (a.body[0] as { value: string }).value])).to.deep.equal([['x', 'first']]);
+      held.release();
+      await el.updateComplete;
+      expect(drawnSegments(el)).to.deep.equal(['x']);
+      expect(el.annotations.map((a) => [a.id, (a.body[0] as { value: string }).value])).to.deep.equal([['x', 'first']]);
+    } finally {
+      held.restore();
+    }
+  });
+
+  it('gives back, before the code is here and after, an item that can be no JSON (a cycle)', async () => {
+    const held = hold();
+    try {
+      // A value with a cycle (a host's DOM node, a parent link): rejected once loaded, never dropped.
+      const cyclic = segment('z', 6, 7, 'cycle') as Annotation & { self?: unknown };
+      cyclic.self = cyclic;
+      const el = await heldPlayer([segment('x', 1, 2, 'first'), cyclic]);
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['x', 'z']);
+      held.release();
+      await el.updateComplete;
+      expect(drawnSegments(el)).to.deep.equal(['x']);
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['x', 'z']);
+    } finally {
+      held.restore();
+    }
+  });
+
+  it("a host's handler of the waiting set's kolam-error sees it loaded, and a set it makes there is kept", async () => {
+    const held = hold();
+    try {
+      const el = await heldPlayer([segment('a', 1, 3, 'vanakkam'), { id: 'bad' } as unknown as Annotation]);
+      const seen: string[][] = [];
+      el.addEventListener('kolam-error', () => {
+        seen.push(el.annotations.map((a) => a.id));
+        // The host fixes its set at once.
+        el.annotations = [segment('a', 1, 3, 'vanakkam')];
+        el.select('a');
+      });
+      held.release();
+      await el.updateComplete;
+      expect(seen).to.deep.equal([['a', 'bad']]);
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['a']);
+      expect(shadow(el).querySelector('[part~="segment"][part~="selected"]')?.getAttribute('data-segment')).to.equal('a');
+    } finally {
+      held.restore();
+    }
+  });
+
+  it('a later player, the code already here, reports a bad keymap once', async () => {
+    const errors: Array<{ code: string }> = [];
+    const el = document.createElement('kolam-transcription-player');
+    el.addEventListener('kolam-error', (e) => errors.push(e.detail));
+    el.keymap = 42 as never;
+    document.body.append(el);
+    await el.updateComplete;
+    await nextFrame();
+    expect(errors.map((e) => e.code)).to.deep.equal(['invalid-property']);
+    el.keymap = 42 as never;
+    el.requestUpdate();
+    await el.updateComplete;
+    await nextFrame();
+    expect(errors).to.have.length(1);
   });
 
   it('offline: seeks on a click, says the segments could not be loaded, keeps the host\'s annotations, one kolam-error, nothing thrown; a later press loads them', async () => {
