@@ -86,19 +86,24 @@ window.bench = {
     const t0 = performance.now();
     el.zoom = px;
     await el.updateComplete;
+    const work = performance.now() - t0;
     if (time !== null) {
       scroller().scrollLeft = time * el.zoom - 300;
       await waitFrames(2);
     }
     const painted = (await nextPaint()) - t0;
-    return { painted, zoom: el.zoom };
+    return { painted, work, zoom: el.zoom };
   },
+  /** Seeks; `work` is the JS of it (the set and the update it asks for), `playheadX` where the playhead is drawn. */
   async seek(time) {
     const t0 = performance.now();
     el.currentTime = time;
     await el.updateComplete;
+    const work = performance.now() - t0;
     const painted = (await nextPaint()) - t0;
-    return { painted, time: el.currentTime };
+    const playhead = el.shadowRoot.querySelector('[part="playhead"]');
+    const playheadX = Number(/translateX\(([-\d.e]+)px\)/.exec(playhead.style.transform)?.[1]);
+    return { painted, work, time: el.currentTime, playheadX, expectedX: el.currentTime * el.zoom };
   },
   /** Viewport point on the end edge of segment `index` (time order). */
   endEdge(index) {
