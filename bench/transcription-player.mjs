@@ -219,7 +219,7 @@ async function seekFloor(fromBlob) {
   await page.evaluate(
     async ([url, fromBlob]) => {
       const video = document.createElement('video');
-      video.src = fromBlob ? URL.createObjectURL(await (await fetch(url)).blob()) : url;
+      video.src = fromBlob ? URL.createObjectURL(await (await window.fetch(url)).blob()) : url;
       document.body.append(video);
       await new Promise((resolve) => video.addEventListener('canplay', resolve, { once: true }));
       // Settled: a floor is the least a seek costs.
