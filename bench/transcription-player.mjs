@@ -7,7 +7,7 @@
 //   (b) three hours from audiowaveform peaks → painted;
 //   (c) 2,000 segments: drag one edge through 120 real mouse moves, move → painted frame (mean, p95),
 //       with the floor (same moves on an empty page) and the JS time in handlers per move;
-//   (d) seek and zoom → painted, with the JS of each, beside the floor of a seek: the same seeks on a
+//   (d) seek and zoom → painted, with the JS of each, and the frames while playing with the view following, beside the floor of a seek: the same seeks on a
 //       bare <video> streaming the file (as ours plays it) and on one playing it from a Blob (as
 //       wavesurfer.js does, having fetched the whole file).
 // Usage: node bench/transcription-player.mjs [--runs 2] [--only hour.mp3,hour.opus] [--skip-rest]
@@ -204,7 +204,13 @@ async function seekAndZoom(page, entry) {
     zooms.push(r.painted);
     zoomWork.push(r.work);
   }
-  return { seek: stats(seeks), seekWork: stats(seekWork), seekCpu, zoom: stats(zooms), zoomWork: stats(zoomWork) };
+  // Playing at 500 px/s from half an hour in: the view pages every ~2 s, each page a new stretch drawn.
+  // A second first for the last zoom's and seek's reads to end, for both alike.
+  await page.waitForTimeout(1000);
+  const followed = await page.evaluate(() => window.bench.follow(1800, 500, 6000));
+  if (followed.moves < 2) throw new Error(`${entry}: the view moved ${followed.moves} times in 6 s of playing at 500 px/s`);
+  const follow = { ...stats(followed.intervals), long: followed.intervals.filter((ms) => ms > 25).length, frames: followed.intervals.length, moves: followed.moves };
+  return { seek: stats(seeks), seekWork: stats(seekWork), seekCpu, zoom: stats(zooms), zoomWork: stats(zoomWork), follow };
 }
 
 /**
@@ -366,6 +372,17 @@ for (let run = 1; run <= runs; run++) {
       row('zoom, p95', r.ours.zoom.p95, r.peer.zoom.p95),
       row('JS per zoom (set → update done; wavesurfer.js: the zoom() call), mean', r.ours.zoomWork.mean, r.peer.zoomWork.mean),
       row('JS per zoom, p95', r.ours.zoomWork.p95, r.peer.zoomWork.p95),
+    ],
+    'wavesurfer.js',
+  );
+  const f = (x) => `${x.follow.frames} frames, the view moved in ${x.follow.moves}`;
+  printComparison(
+    `(d) playing the hour for 6 s at 500 px/s, the view following the playhead (ours ${f(r.ours)}; wavesurfer.js ${f(r.peer)}): frame intervals (16.7 ms is every frame)`,
+    [
+      row('frame interval, mean', r.ours.follow.mean, r.peer.follow.mean),
+      row('frame interval, p95', r.ours.follow.p95, r.peer.follow.p95),
+      row('frame interval, max', r.ours.follow.max, r.peer.follow.max),
+      row('frames over 25 ms (a frame or more dropped)', r.ours.follow.long, r.peer.follow.long, ''),
     ],
     'wavesurfer.js',
   );

@@ -1,7 +1,7 @@
 // Bench page for <kolam-transcription-player>: the same window.bench API as
 // player-wavesurfer-page.mjs, so bench/transcription-player.mjs drives both alike.
 import { KolamTranscriptionPlayer } from '../../src/transcription-player.ts';
-import { nextPaint, segmentAnnotations, trackHandlerTime, waitFrames } from './player-common.mjs';
+import { nextPaint, sampleFrames, segmentAnnotations, trackHandlerTime, waitFrames } from './player-common.mjs';
 
 // A used binding: package.json's sideEffects lists dist/ files, so a bare import would be dropped.
 window.__KolamTranscriptionPlayer = KolamTranscriptionPlayer;
@@ -104,6 +104,19 @@ window.bench = {
     const playhead = el.shadowRoot.querySelector('[part="playhead"]');
     const playheadX = Number(/translateX\(([-\d.e]+)px\)/.exec(playhead.style.transform)?.[1]);
     return { painted, work, time: el.currentTime, playheadX, expectedX: el.currentTime * el.zoom };
+  },
+  /**
+   * Plays from `time` at `px` per second, muted, for `ms`: the view follows the playhead (pages along
+   * with it). Returns each frame's interval and how many times the view moved.
+   */
+  async follow(time, px, ms) {
+    await this.zoom(px);
+    el.currentTime = time;
+    const media = el.shadowRoot.querySelector('video');
+    media.muted = true;
+    el.play();
+    while (!(media.currentTime > time + 0.05)) await new Promise((r) => requestAnimationFrame(r));
+    return sampleFrames(ms, () => scroller().scrollLeft, () => el.pause());
   },
   /** Viewport point on the end edge of segment `index` (time order). */
   endEdge(index) {
