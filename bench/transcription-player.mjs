@@ -264,8 +264,8 @@ async function runOnce() {
     Object.assign(out[key], await seekAndZoom(page, entry));
     await page.close();
   }
-  out.seekFloor = { streamed: await seekFloor(false), blob: await seekFloor(true) };
-  if (seekOnly) return out;
+  // The seek's floors last (one page holds a Blob of the whole hour): they disturb no other figure.
+  if (seekOnly) return { ...out, seekFloor: { streamed: await seekFloor(false), blob: await seekFloor(true) } };
 
   // (b) three hours from peaks, then (c) 2,000 segments and an edge drag on them.
   for (const { key, entry } of tools) {
@@ -312,6 +312,7 @@ async function runOnce() {
   await blank.mouse.up();
   out.floor = stats(floor.latencies);
   await blank.close();
+  out.seekFloor = { streamed: await seekFloor(false), blob: await seekFloor(true) };
   return out;
 }
 
