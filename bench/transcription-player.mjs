@@ -7,8 +7,11 @@
 //   (b) three hours from audiowaveform peaks → painted;
 //   (c) 2,000 segments: drag one edge through 120 real mouse moves, move → painted frame (mean, p95),
 //       with the floor (same moves on an empty page) and the JS time in handlers per move;
-//   (d) seek and zoom → painted.
+//   (d) seek and zoom → painted, with the JS of each, and the frames while playing with the view following, beside the floor of a seek: the same seeks on a
+//       bare <video> streaming the file (as ours plays it) and on one playing it from a Blob (as
+//       wavesurfer.js does, having fetched the whole file).
 // Usage: node bench/transcription-player.mjs [--runs 2] [--only hour.mp3,hour.opus] [--skip-rest]
+//        [--seek-only] (the one-hour load and (d) alone; add `--only none` to skip the long files)
 import { readFileSync } from 'node:fs';
 import { ensureHourLong, ensureLongCompressed, syntheticPeaks } from '../scripts/fixtures/audio.mjs';
 import { launchBareChromium } from './lib/bare-chromium.mjs';
@@ -27,6 +30,7 @@ const longFiles = [
   ['three-hours.mp3', 'three hours MP3 64 kb/s (86 MB)', 10800],
 ].filter(([name]) => !onlyArg || onlyArg.includes(name));
 const skipRest = process.argv.includes('--skip-rest');
+const seekOnly = process.argv.includes('--seek-only');
 const peaksJson = JSON.parse(readFileSync(new URL('../test/fixtures/generated/three-hours.peaks.json', import.meta.url), 'utf8'));
 console.log(`one-hour file: ${hourFile}`);
 
@@ -153,6 +157,99 @@ async function runLong() {
   return out;
 }
 
+let cdp = null;
+/**
+ * CPU time (ms, user + system) of the renderers' main threads: where the page's JS, its frames and
+ * the browser's reads for a streamed <video> all run. On the shared machine wall-clock times swing
+ * with the neighbours' load; this is the work itself (in 10 ms ticks).
+ */
+async function mainThreadCpuMs() {
+  cdp ??= await bench.browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  let ticks = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      // The main thread's task id is the process id; utime and stime follow the command name.
+      const fields = readFileSync(`/proc/${p.id}/task/${p.id}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks * 10;
+}
+
+/** Where the 60 seeks go: spread over the hour, each far from the last. */
+const seekTimes = Array.from({ length: 60 }, (_, i) => ((i * 997) % 3500) + 13.7);
+
+/** (d) on a tool page with the hour loaded: 60 seeks, then 12 zoom levels, each checked to have done its job. */
+async function seekAndZoom(page, entry) {
+  const seeks = [];
+  const seekWork = [];
+  const cpu0 = await mainThreadCpuMs();
+  // 60 seeks: a p95 over 20 is the second-worst sample, which the shared machine decides.
+  for (const t of seekTimes) {
+    const r = await page.evaluate((t) => window.bench.seek(t), t);
+    if (Math.abs(r.time - t) > 0.05) throw new Error(`${entry}: seek to ${t} landed at ${r.time}`);
+    if (r.playheadX !== undefined && !(Math.abs(r.playheadX - r.expectedX) < 1)) throw new Error(`${entry}: after a seek to ${t} the playhead is drawn at ${r.playheadX} px, not ${r.expectedX}`);
+    seeks.push(r.painted);
+    seekWork.push(r.work);
+  }
+  const seekCpu = (await mainThreadCpuMs()) - cpu0;
+  const zooms = [];
+  const zoomWork = [];
+  for (const px of [2, 5, 10, 20, 50, 100, 200, 100, 50, 20, 5, 2]) {
+    const r = await page.evaluate((px) => window.bench.zoom(px), px);
+    if (Math.abs(r.zoom - px) > 0.01) throw new Error(`${entry}: zoom ${px} gave ${r.zoom}`);
+    zooms.push(r.painted);
+    zoomWork.push(r.work);
+  }
+  // Playing at 500 px/s from half an hour in: the view pages every ~2 s, each page a new stretch drawn.
+  // A second first for the last zoom's and seek's reads to end, for both alike.
+  await page.waitForTimeout(1000);
+  const followed = await page.evaluate(() => window.bench.follow(1800, 500, 6000));
+  if (followed.moves < 2) throw new Error(`${entry}: the view moved ${followed.moves} times in 6 s of playing at 500 px/s`);
+  const follow = { ...stats(followed.intervals), long: followed.intervals.filter((ms) => ms > 25).length, frames: followed.intervals.length, moves: followed.moves };
+  return { seek: stats(seeks), seekWork: stats(seekWork), seekCpu, zoom: stats(zooms), zoomWork: stats(zoomWork), follow };
+}
+
+/**
+ * The floor of a seek: the same 60 seeks → painted on a page holding only a <video> of the hour,
+ * streamed from its URL (the browser's default preload, as ours plays it) or played from a Blob of
+ * the whole file (as wavesurfer.js plays it). A streamed seek reads the new place over HTTP, and
+ * the browser does those reads on the page's main thread.
+ */
+async function seekFloor(fromBlob) {
+  const page = await bench.newPage({ width: 1280, height: 900 });
+  await page.evaluate(paintHelpers);
+  await page.evaluate(
+    async ([url, fromBlob]) => {
+      const video = document.createElement('video');
+      video.src = fromBlob ? URL.createObjectURL(await (await window.fetch(url)).blob()) : url;
+      document.body.append(video);
+      await new Promise((resolve) => video.addEventListener('canplay', resolve, { once: true }));
+      // Settled: a floor is the least a seek costs.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      window.__video = video;
+    },
+    [hourUrl, fromBlob],
+  );
+  const seeks = [];
+  const cpu0 = await mainThreadCpuMs();
+  for (const t of seekTimes) {
+    const r = await page.evaluate(async (t) => {
+      const t0 = performance.now();
+      window.__video.currentTime = t;
+      return { painted: (await window.__nextPaint()) - t0, time: window.__video.currentTime };
+    }, t);
+    if (Math.abs(r.time - t) > 0.05) throw new Error(`floor: seek to ${t} landed at ${r.time}`);
+    seeks.push(r.painted);
+  }
+  const cpu = (await mainThreadCpuMs()) - cpu0;
+  await page.close();
+  return { ...stats(seeks), cpu };
+}
+
 async function runOnce() {
   const out = { ours: {}, peer: {} };
 
@@ -164,24 +261,11 @@ async function runOnce() {
     if (!(Math.abs(result.duration - 3600) < 1)) throw new Error(`${entry}: one-hour load did not finish (duration ${result.duration})`);
     out[key].hour = { ...result, before, peak, after: await rendererMemoryMB(bench.browser) };
 
-    const seeks = [];
-    // 60 seeks: a p95 over 20 is the second-worst sample, which the shared machine decides.
-    for (let i = 0; i < 60; i++) {
-      const t = ((i * 997) % 3500) + 13.7;
-      const r = await page.evaluate((t) => window.bench.seek(t), t);
-      if (Math.abs(r.time - t) > 0.05) throw new Error(`${entry}: seek to ${t} landed at ${r.time}`);
-      seeks.push(r.painted);
-    }
-    const zooms = [];
-    for (const px of [2, 5, 10, 20, 50, 100, 200, 100, 50, 20, 5, 2]) {
-      const r = await page.evaluate((px) => window.bench.zoom(px), px);
-      if (Math.abs(r.zoom - px) > 0.01) throw new Error(`${entry}: zoom ${px} gave ${r.zoom}`);
-      zooms.push(r.painted);
-    }
-    out[key].seek = stats(seeks);
-    out[key].zoom = stats(zooms);
+    Object.assign(out[key], await seekAndZoom(page, entry));
     await page.close();
   }
+  // The seek's floors last (one page holds a Blob of the whole hour): they disturb no other figure.
+  if (seekOnly) return { ...out, seekFloor: { streamed: await seekFloor(false), blob: await seekFloor(true) } };
 
   // (b) three hours from peaks, then (c) 2,000 segments and an edge drag on them.
   for (const { key, entry } of tools) {
@@ -228,6 +312,7 @@ async function runOnce() {
   await blank.mouse.up();
   out.floor = stats(floor.latencies);
   await blank.close();
+  out.seekFloor = { streamed: await seekFloor(false), blob: await seekFloor(true) };
   return out;
 }
 
@@ -254,30 +339,51 @@ for (let run = 1; run <= runs; run++) {
   }
   if (skipRest) continue;
   const r = await runOnce();
+  if (!seekOnly) {
+    printComparison(
+      '(b) three hours from audiowaveform peaks (v2, 8-bit, 930 k points) → painted (median of 3 loads)',
+      [row('peaks → painted', r.ours.peaks.painted, r.peer.peaks.painted), row('peaks → idle after paint', r.ours.peaks.idle, r.peer.peaks.idle)],
+      'wavesurfer.js',
+    );
+    printComparison(
+      `(c) 2,000 segments: set → painted, then one edge dragged through 120 real mouse moves (floor: empty page, mean ${r.floor.mean} ms, p95 ${r.floor.p95} ms)`,
+      [
+        row('2,000 segments set → painted', r.ours.addSegments, r.peer.addSegments),
+        row('move → painted, mean', r.ours.drag.mean, r.peer.drag.mean),
+        row('move → painted, p95', r.ours.drag.p95, r.peer.drag.p95),
+        row('p95 − floor p95', r.ours.drag.p95 - r.floor.p95, r.peer.drag.p95 - r.floor.p95),
+        row('JS in handlers per move, mean', r.ours.handler.mean, r.peer.handler.mean),
+        row('JS in handlers per move, p95', r.ours.handler.p95, r.peer.handler.p95),
+      ],
+      'wavesurfer.js',
+    );
+  }
+  const { streamed, blob } = r.seekFloor;
   printComparison(
-    '(b) three hours from audiowaveform peaks (v2, 8-bit, 930 k points) → painted (median of 3 loads)',
-    [row('peaks → painted', r.ours.peaks.painted, r.peer.peaks.painted), row('peaks → idle after paint', r.ours.peaks.idle, r.peer.peaks.idle)],
-    'wavesurfer.js',
-  );
-  printComparison(
-    `(c) 2,000 segments: set → painted, then one edge dragged through 120 real mouse moves (floor: empty page, mean ${r.floor.mean} ms, p95 ${r.floor.p95} ms)`,
-    [
-      row('2,000 segments set → painted', r.ours.addSegments, r.peer.addSegments),
-      row('move → painted, mean', r.ours.drag.mean, r.peer.drag.mean),
-      row('move → painted, p95', r.ours.drag.p95, r.peer.drag.p95),
-      row('p95 − floor p95', r.ours.drag.p95 - r.floor.p95, r.peer.drag.p95 - r.floor.p95),
-      row('JS in handlers per move, mean', r.ours.handler.mean, r.peer.handler.mean),
-      row('JS in handlers per move, p95', r.ours.handler.p95, r.peer.handler.p95),
-    ],
-    'wavesurfer.js',
-  );
-  printComparison(
-    '(d) on the one-hour file: seek → painted (60 seeks), zoom → painted (12 levels, 2–200 px/s)',
+    `(d) on the one-hour file: seek → painted (60 seeks), zoom → painted (12 levels, 2–200 px/s); floor of a seek, a bare <video> of the hour: streamed from its URL (as ours plays it) mean ${streamed.mean} ms, p95 ${streamed.p95} ms, main-thread CPU ${streamed.cpu} ms; from a Blob of the whole file (as wavesurfer.js plays it) mean ${blob.mean} ms, p95 ${blob.p95} ms, CPU ${blob.cpu} ms`,
     [
       row('seek, mean', r.ours.seek.mean, r.peer.seek.mean),
       row('seek, p95', r.ours.seek.p95, r.peer.seek.p95),
+      row('seek p95 − its media floor p95 (streamed / Blob)', r.ours.seek.p95 - streamed.p95, r.peer.seek.p95 - blob.p95),
+      row('renderer main-thread CPU over the 60 seeks (floor: streamed / Blob)', r.ours.seekCpu, r.peer.seekCpu),
+      row('… minus its media floor\'s', r.ours.seekCpu - streamed.cpu, r.peer.seekCpu - blob.cpu),
+      row('JS per seek (set → update done), mean', r.ours.seekWork.mean, r.peer.seekWork.mean),
+      row('JS per seek, p95', r.ours.seekWork.p95, r.peer.seekWork.p95),
       row('zoom, mean', r.ours.zoom.mean, r.peer.zoom.mean),
       row('zoom, p95', r.ours.zoom.p95, r.peer.zoom.p95),
+      row('JS per zoom (set → update done; wavesurfer.js: the zoom() call), mean', r.ours.zoomWork.mean, r.peer.zoomWork.mean),
+      row('JS per zoom, p95', r.ours.zoomWork.p95, r.peer.zoomWork.p95),
+    ],
+    'wavesurfer.js',
+  );
+  const f = (x) => `${x.follow.frames} frames, the view moved in ${x.follow.moves}`;
+  printComparison(
+    `(d) playing the hour for 6 s at 500 px/s, the view following the playhead (ours ${f(r.ours)}; wavesurfer.js ${f(r.peer)}): frame intervals (16.7 ms is every frame)`,
+    [
+      row('frame interval, mean', r.ours.follow.mean, r.peer.follow.mean),
+      row('frame interval, p95', r.ours.follow.p95, r.peer.follow.p95),
+      row('frame interval, max', r.ours.follow.max, r.peer.follow.max),
+      row('frames over 25 ms (a frame or more dropped)', r.ours.follow.long, r.peer.follow.long, ''),
     ],
     'wavesurfer.js',
   );

@@ -5,6 +5,28 @@ export const waitFrames = async (n) => {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
 };
 
+/**
+ * Every frame's interval (ms) for `ms`, and how many frames saw `scroll()` change (the view moved);
+ * `stop()` after.
+ */
+export async function sampleFrames(ms, scroll, stop) {
+  const intervals = [];
+  let moves = 0;
+  let last = scroll();
+  let t = await new Promise((r) => requestAnimationFrame(r));
+  const end = t + ms;
+  while (t < end) {
+    const next = await new Promise((r) => requestAnimationFrame(r));
+    intervals.push(next - t);
+    t = next;
+    const now = scroll();
+    if (now !== last) moves++;
+    last = now;
+  }
+  stop();
+  return { intervals, moves };
+}
+
 export function segmentAnnotations(ranges) {
   return ranges.map(([start, end, text], i) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',

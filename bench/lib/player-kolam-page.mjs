@@ -1,7 +1,7 @@
 // Bench page for <kolam-transcription-player>: the same window.bench API as
 // player-wavesurfer-page.mjs, so bench/transcription-player.mjs drives both alike.
 import { KolamTranscriptionPlayer } from '../../src/transcription-player.ts';
-import { nextPaint, segmentAnnotations, trackHandlerTime, waitFrames } from './player-common.mjs';
+import { nextPaint, sampleFrames, segmentAnnotations, trackHandlerTime, waitFrames } from './player-common.mjs';
 
 // A used binding: package.json's sideEffects lists dist/ files, so a bare import would be dropped.
 window.__KolamTranscriptionPlayer = KolamTranscriptionPlayer;
@@ -86,19 +86,37 @@ window.bench = {
     const t0 = performance.now();
     el.zoom = px;
     await el.updateComplete;
+    const work = performance.now() - t0;
     if (time !== null) {
       scroller().scrollLeft = time * el.zoom - 300;
       await waitFrames(2);
     }
     const painted = (await nextPaint()) - t0;
-    return { painted, zoom: el.zoom };
+    return { painted, work, zoom: el.zoom };
   },
+  /** Seeks; `work` is the JS of it (the set and the update it asks for), `playheadX` where the playhead is drawn. */
   async seek(time) {
     const t0 = performance.now();
     el.currentTime = time;
     await el.updateComplete;
+    const work = performance.now() - t0;
     const painted = (await nextPaint()) - t0;
-    return { painted, time: el.currentTime };
+    const playhead = el.shadowRoot.querySelector('[part="playhead"]');
+    const playheadX = Number(/translateX\(([-\d.e]+)px\)/.exec(playhead.style.transform)?.[1]);
+    return { painted, work, time: el.currentTime, playheadX, expectedX: el.currentTime * el.zoom };
+  },
+  /**
+   * Plays from `time` at `px` per second, muted, for `ms`: the view follows the playhead (pages along
+   * with it). Returns each frame's interval and how many times the view moved.
+   */
+  async follow(time, px, ms) {
+    await this.zoom(px);
+    el.currentTime = time;
+    const media = el.shadowRoot.querySelector('video');
+    media.muted = true;
+    el.play();
+    while (!(media.currentTime > time + 0.05)) await new Promise((r) => requestAnimationFrame(r));
+    return sampleFrames(ms, () => scroller().scrollLeft, () => el.pause());
   },
   /** Viewport point on the end edge of segment `index` (time order). */
   endEdge(index) {

@@ -2,7 +2,7 @@
 // player-kolam-page.mjs; options are wavesurfer's defaults except the size.
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
-import { nextPaint, trackHandlerTime, waitFrames } from './player-common.mjs';
+import { nextPaint, sampleFrames, trackHandlerTime, waitFrames } from './player-common.mjs';
 
 let ws;
 let regions;
@@ -58,20 +58,32 @@ window.bench = {
   async zoom(px, time = null) {
     const t0 = performance.now();
     ws.zoom(px);
+    const work = performance.now() - t0;
     if (time !== null) {
       ws.setScroll(time * px - 300);
       await waitFrames(2);
     }
     const painted = (await nextPaint()) - t0;
-    return { painted, zoom: px };
+    return { painted, work, zoom: px };
   },
   async seek(time) {
     const t0 = performance.now();
     ws.setTime(time);
+    const work = performance.now() - t0;
     let painted = (await nextPaint()) - t0;
     // Now and then the seek lands a frame or more later; time it to the frame where it has.
     for (let i = 0; i < 30 && Math.abs(ws.getMediaElement().currentTime - time) > 0.05; i++) painted = (await nextPaint()) - t0;
-    return { painted, time: ws.getMediaElement().currentTime };
+    return { painted, work, time: ws.getMediaElement().currentTime };
+  },
+  /** As player-kolam-page.mjs: plays from `time` at `px` per second, muted, for `ms`, the view following (autoScroll). */
+  async follow(time, px, ms) {
+    await this.zoom(px);
+    ws.setTime(time);
+    const media = ws.getMediaElement();
+    media.muted = true;
+    await ws.play();
+    while (!(media.currentTime > time + 0.05)) await new Promise((r) => requestAnimationFrame(r));
+    return sampleFrames(ms, () => ws.getScroll(), () => ws.pause());
   },
   endEdge(index) {
     const region = regions.getRegions().find((r) => r.id === `seg-${index}`);
