@@ -10,6 +10,7 @@
 //   (d) seek and zoom → painted.
 // Usage: node bench/transcription-player.mjs [--runs 2] [--only hour.mp3,hour.opus] [--skip-rest]
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { ensureHourLong, ensureLongCompressed, syntheticPeaks } from '../scripts/fixtures/audio.mjs';
 import { launchBareChromium } from './lib/bare-chromium.mjs';
 import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
@@ -148,7 +149,9 @@ async function runLong() {
   const out = [];
   for (const [name, label, seconds] of longFiles) {
     const url = `/bench/.cache/${name}`;
-    out.push({ name, label, ours: await loadLong('player-kolam', url, seconds), peer: await loadLong('player-wavesurfer', url, seconds) });
+    // The machine is shared: the load average beside each file's figures says how noisy they are.
+    const load = loadavg().map((v) => v.toFixed(2)).join(' ');
+    out.push({ name, label, load, ours: await loadLong('player-kolam', url, seconds), peer: await loadLong('player-wavesurfer', url, seconds) });
   }
   return out;
 }
@@ -237,7 +240,7 @@ for (let run = 1; run <= runs; run++) {
   for (const long of await runLong()) {
     const { ours, peer } = long;
     printComparison(
-      `(a) ${long.label}: src set → painted; memory over before (${ours.before} / ${peer.before} MB): ${MEMORY_NOTE}`,
+      `(a) ${long.label}: src set → painted; memory over before (${ours.before} / ${peer.before} MB): ${MEMORY_NOTE}; load average ${long.load}`,
       [
         row('first screen of waveform painted', ours.first, peer.first),
         row('whole file painted', ours.painted, peer.painted),
