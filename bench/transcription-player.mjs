@@ -13,6 +13,7 @@
 // Usage: node bench/transcription-player.mjs [--runs 2] [--only hour.mp3,hour.opus] [--skip-rest]
 //        [--seek-only] (the one-hour load and (d) alone; add `--only none` to skip the long files)
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { ensureHourLong, ensureLongCompressed, syntheticPeaks } from '../scripts/fixtures/audio.mjs';
 import { launchBareChromium } from './lib/bare-chromium.mjs';
 import { paintHelpers, printComparison, rendererMemoryMB, round, startBench, stats, timedMouseMoves } from './lib/harness.mjs';
@@ -152,7 +153,9 @@ async function runLong() {
   const out = [];
   for (const [name, label, seconds] of longFiles) {
     const url = `/bench/.cache/${name}`;
-    out.push({ name, label, ours: await loadLong('player-kolam', url, seconds), peer: await loadLong('player-wavesurfer', url, seconds) });
+    // The machine is shared: the load average beside each file's figures says how noisy they are.
+    const load = loadavg().map((v) => v.toFixed(2)).join(' ');
+    out.push({ name, label, load, ours: await loadLong('player-kolam', url, seconds), peer: await loadLong('player-wavesurfer', url, seconds) });
   }
   return out;
 }
@@ -322,7 +325,7 @@ for (let run = 1; run <= runs; run++) {
   for (const long of await runLong()) {
     const { ours, peer } = long;
     printComparison(
-      `(a) ${long.label}: src set → painted; memory over before (${ours.before} / ${peer.before} MB): ${MEMORY_NOTE}`,
+      `(a) ${long.label}: src set → painted; memory over before (${ours.before} / ${peer.before} MB): ${MEMORY_NOTE}; load average ${long.load}`,
       [
         row('first screen of waveform painted', ours.first, peer.first),
         row('whole file painted', ours.painted, peer.painted),

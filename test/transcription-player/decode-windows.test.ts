@@ -96,6 +96,17 @@ describe('decoding a long file in windows', () => {
     expect(differ).to.equal(0);
   });
 
+  for (const ext of ['mp3', 'm4a', 'opus', 'wav']) {
+    it(`hands back ${ext}'s peaks in arrays of their own length, and never tells the waveform a longer file`, async () => {
+      const capacities: number[] = [];
+      const peaks = await loadPeaks(ranged(`tones.${ext}`, `own-length-${ext}`), { windowSeconds: 20, onProgress: (p) => capacities.push(p.capacity) });
+      // A view into longer arrays keeps (and the cache stores) the whole of them.
+      expect(peaks.min.buffer.byteLength, 'min').to.equal(peaks.min.byteLength);
+      expect(peaks.max.buffer.byteLength, 'max').to.equal(peaks.max.byteLength);
+      expect(Math.max(...capacities), 'the length drawn while decoding').to.be.at.most(peaks.min.length * 1.05);
+    });
+  }
+
   it('caches the whole file once every window is in, and reads it back without decoding', async () => {
     const source = ranged('tones.opus', 'windows-cache');
     const first = await loadPeaks(source, { windowSeconds: 20 });

@@ -186,7 +186,8 @@ async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks 
 function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel: number): WindowScheduler {
   const { signal } = options;
   const ends = new AbortController();
-  signal?.addEventListener('abort', () => ends.abort(), { once: true });
+  const abort = () => ends.abort();
+  signal?.addEventListener('abort', abort, { once: true });
   // One worker kept started ahead: a window's worker start (module, decoder set-up) overlaps the
   // window before instead of adding to it.
   let spare: WarmWorker | null = null;
@@ -225,10 +226,20 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
       if (last.kind === 'error') throw new DecodeError(last.message);
     },
   });
-  // A failed window stops the others; the last one in leaves no spare behind.
+  // A failed window stops the others; the last one in leaves no spare behind. Either way the
+  // host's signal lets go of this decode: it lives as long as the host's load, and its listener
+  // kept the decoding context and the plan (an M4A's frame table) with it.
   scheduler.done.then(
-    () => spare?.worker.terminate(),
-    () => ends.abort(),
+    () => {
+      spare?.worker.terminate();
+      context = null;
+      signal?.removeEventListener('abort', abort);
+    },
+    () => {
+      ends.abort();
+      context = null;
+      signal?.removeEventListener('abort', abort);
+    },
   );
   return scheduler;
 }

@@ -112,10 +112,18 @@ export class PeakSink {
     return slice;
   }
 
-  /** The peaks written, trimmed to what the file held (views: no second copy of an hour's peaks). A sink made `within` a stretch has only its slices (`take`). */
+  /**
+   * The peaks written, trimmed to what the file held, in arrays of their own length (kept as the
+   * sink's: one copy of an hour's peaks). A view into longer ones would keep, transfer and cache the
+   * whole of them: the length is estimated, and a sink grown by doubling is up to twice too long.
+   * A sink made `within` a stretch has only its slices (`take`).
+   */
   result(): Peaks {
-    const trim = (a: Int8Array) => (a.length === this.length ? a : a.subarray(0, this.length));
-    return { rate: this.rate, min: trim(this.min), max: trim(this.max), scale: INT8_SCALE, sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
+    if (this.min.length !== this.length) {
+      this.min = this.min.slice(0, this.length);
+      this.max = this.max.slice(0, this.length);
+    }
+    return { rate: this.rate, min: this.min, max: this.max, scale: INT8_SCALE, sampleRate: this.sampleRate, samplesPerPoint: this.samplesPerPoint };
   }
 
   private ensure(point: number): boolean {

@@ -13,6 +13,7 @@ import { reportProgress } from './progress.js';
 import { releaseBuffer } from './release-buffer.js';
 import { DecodeError } from './errors.js';
 import type { DecodeProgress } from './stream-decode.js';
+import { UnseenMemory } from './unseen-memory.js';
 import type { WindowFrames } from './window-frames.js';
 import type { WindowPlan } from './window-plan.js';
 
@@ -53,12 +54,20 @@ export function audioDataContext(plan: WindowPlan): OfflineAudioContext {
   return new OfflineAudioContext(1, 1, Math.min(MAX_DECODE_RATE, rate));
 }
 
+/**
+ * The bytes handed to `decodeAudioData` after which the collector is told (unseen-memory.ts): the
+ * windows' compressed bytes are kept to about this until their collection.
+ */
+const UNSEEN_LIMIT = 8 << 20;
+const unseen = new UnseenMemory(UNSEEN_LIMIT);
+
 /** Decodes `frames` and reports their points through `onProgress`. */
 export async function decodeFrames(frames: WindowFrames, plan: WindowPlan, context: BaseAudioContext, onProgress?: (progress: DecodeProgress) => void): Promise<void> {
   const sink = new PeakSink(plan.sampleRate, plan.seconds, { from: frames.time, to: frames.end + 1 });
   let audio: AudioBuffer;
   try {
-    // decodeAudioData takes the buffer it is given (frames.bytes is its own).
+    // decodeAudioData takes the buffer it is given (frames.bytes is its own), and keeps it.
+    unseen.add(frames.bytes.byteLength);
     audio = await context.decodeAudioData(frames.bytes.buffer as ArrayBuffer);
   } catch (error) {
     throw new DecodeError(`Could not decode the frames at ${Math.round(frames.time)} s: ${error instanceof Error ? error.message : String(error)}.`);

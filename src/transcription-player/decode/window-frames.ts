@@ -12,6 +12,7 @@ import { adtsHeaders } from './adts.js';
 import { DecodeError } from './errors.js';
 import { mp3FrameAt } from './mp3-frames.js';
 import { oggPageAt, oggPageNeeds } from './ogg-pages.js';
+import { ownCopy, releaseBuffer } from './release-buffer.js';
 import { mp4Samples } from './window-decode.js';
 import type { ByteWindow, WindowPlan } from './window-plan.js';
 
@@ -67,7 +68,7 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   if (!frames) return null;
   const seconds = (n: number) => (n * format.first.samples) / format.first.sampleRate;
   // Decoders put the encoder's and their own delay first, as for the whole file.
-  return { bytes: bytes.slice(from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
+  return { bytes: ownCopy(bytes, from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
 }
 
 async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
@@ -91,6 +92,8 @@ async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPl
     out.set(bytes.subarray(from, from + size), at + 7);
     at += size + 7;
   }
+  // The range read, freed at once (see ownCopy).
+  releaseBuffer(bytes.buffer);
   const seconds = (n: number) => (n * format.frameSamples) / format.sampleRate - format.skip;
   return { bytes: out, time: seconds(first), end: seconds(last) };
 }
@@ -142,6 +145,7 @@ async function oggFrames(url: string, plan: WindowPlan, format: Extract<WindowPl
   const out = new Uint8Array(format.header.length + at - from);
   out.set(format.header);
   out.set(bytes.subarray(from, at), format.header.length);
+  releaseBuffer(bytes.buffer);
   // decodeAudioData drops the pre-skip from the start of each run, as from the file's: its first
   // sample is the one after the clock page's granule, which is heard at granule − pre-skip + pre-skip.
   return { bytes: out, time: clock / format.granuleRate, end: Math.max(0, granule - format.preSkip) / format.granuleRate };
