@@ -106,29 +106,15 @@ async function peakMemoryDuring(memory, work) {
 
 const ranges = Array.from({ length: 2000 }, (_, i) => [round(i * 5.4, 3), round(i * 5.4 + 4.8, 3), `Segment ${i + 1}: words the recogniser heard.`]);
 
-/**
- * Resident memory once the page has settled, measured the same way before and after a load and for
- * both tools: collect, let the renderer finish what it was doing, collect again. A fresh page's
- * renderer grows by 20–35 MB in its first seconds doing nothing (measured: gc + 300 ms, then idle),
- * which a reading taken at once counted as the load's.
- */
-async function settledMemory(page) {
-  await page.evaluate(() => window.gc?.());
-  await page.waitForTimeout(1500);
-  await page.evaluate(() => window.gc?.());
-  await page.waitForTimeout(300);
-  return bare.rendererMemoryMB();
-}
-
 /** One long file in a fresh page: first screen, whole file, memory; for ours, a reopen from the cache. */
 async function loadLong(entry, url, seconds) {
   const page = await barePage(entry);
-  const before = await settledMemory(page);
+  const before = await page.settledMemoryMB();
   const cpuBefore = await bare.rendererCpuMs();
   const { result, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate((u) => window.bench.loadSrc(u), url));
   const cpu = (await bare.rendererCpuMs()) - cpuBefore;
   if (!(Math.abs(result.duration - seconds) < 2)) throw new Error(`${entry}: ${url} gave duration ${result.duration}, expected ${seconds}`);
-  const after = await settledMemory(page);
+  const after = await page.settledMemoryMB();
   const reopen = entry === 'player-kolam' ? await page.evaluate((u) => window.bench.loadSrc(u), url) : null;
   await page.close();
   return { ...result, cpu, before, peak: peak - before, after: after - before, reopen: reopen?.painted, ...(await givenPeaksMemory(entry, url, seconds)) };
@@ -141,10 +127,10 @@ async function loadLong(entry, url, seconds) {
  */
 async function givenPeaksMemory(entry, url, seconds) {
   const page = await barePage(entry);
-  const before = await settledMemory(page);
+  const before = await page.settledMemoryMB();
   const { result: loaded, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]));
   if (!(Math.abs(loaded.duration - seconds) < 2)) throw new Error(`${entry}: ${url} with peaks gave duration ${loaded.duration}`);
-  const after = await settledMemory(page);
+  const after = await page.settledMemoryMB();
   await page.close();
   return { given: after - before, givenPeak: peak - before };
 }

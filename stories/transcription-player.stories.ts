@@ -290,6 +290,7 @@ export const EditingCodeUnavailable: Story = {
     const el = await ready(canvasElement);
     await waitFor(() => expect(el.shadowRoot!.querySelector('[part="list"][role="alert"]')).not.toBeNull(), { timeout: 10000 });
     await expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="play"]')!.disabled).toBe(false);
+    await expect(el.shadowRoot!.querySelectorAll('[part~="waveform"] [part~="segment"]')).toHaveLength(0);
     await expect(el.shadowRoot!.querySelectorAll('li[data-id]')).toHaveLength(0);
     await expect(el.annotations.map((a) => a.id)).toEqual(SPEECH_SEGMENTS.map((a) => a.id));
   },

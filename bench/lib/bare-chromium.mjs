@@ -50,6 +50,7 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await send('Browser.getVersion');
 
+  const rendererMemoryMB = async () => renderersResidentMB((await send('SystemInfo.getProcessInfo')).processInfo);
   return {
     /** Opens `url` in a new tab and attaches to it; `evaluate(fn, arg)` runs `fn(arg)` in the page and returns its (awaited) value. */
     async newPage(url) {
@@ -70,6 +71,19 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
           throw new Error(`timed out waiting for ${fn}`);
         },
         waitForTimeout: (ms) => new Promise((r) => setTimeout(r, ms)),
+        /**
+         * The renderers' resident memory (MB) once this page has settled, read the same way before
+         * and after a load and for every tool: collect, let the renderer finish what it was doing,
+         * collect again. A fresh page's renderer grows by 20–35 MB in its first seconds doing nothing
+         * (measured: gc + 300 ms, then idle), which a reading taken at once counted as the load's.
+         */
+        async settledMemoryMB() {
+          await page.evaluate(() => window.gc?.());
+          await page.waitForTimeout(1500);
+          await page.evaluate(() => window.gc?.());
+          await page.waitForTimeout(300);
+          return rendererMemoryMB();
+        },
         close: () => send('Target.closeTarget', { targetId }),
         /** Sends a DevTools command to this page (for a diagnosis: what it enables is measured too). */
         send: (method, params) => send(method, params, sessionId),
@@ -81,10 +95,7 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
       return page;
     },
     /** Resident memory (MB, VmRSS from /proc) of all this browser's renderer processes. */
-    async rendererMemoryMB() {
-      const { processInfo } = await send('SystemInfo.getProcessInfo');
-      return renderersResidentMB(processInfo);
-    },
+    rendererMemoryMB,
     /**
      * CPU time (ms, user + system, all threads) the renderer processes have used: on a shared
      * machine, where wall-clock times swing with the neighbours' load, the work itself.

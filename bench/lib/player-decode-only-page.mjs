@@ -19,7 +19,7 @@ window.bench = {
 window.__benchReady = true;
 
 // Experiments on the pieces of a load, for the timeline's `--expr` (diagnosis only).
-import { mp3FrameAt, id3Length } from '../../src/transcription-player/decode/mp3-frames.ts';
+import { mp3Runs } from './mp3-runs.mjs';
 import { releaseBuffer } from '../../src/transcription-player/decode/release-buffer.ts';
 
 window.experiment = {
@@ -54,19 +54,7 @@ window.experiment = {
     await new Promise((r) => setTimeout(r, 1000));
     window.__mark?.();
     const t0 = performance.now();
-    let at = id3Length(file);
-    while (!mp3FrameAt(file, at)) at++;
-    const chunks = [];
-    let start = at;
-    while (at < file.length) {
-      const f = mp3FrameAt(file, at);
-      if (!f) break;
-      at += f.length;
-      if (at - start >= bytes) {
-        chunks.push([start, at]);
-        start = at;
-      }
-    }
+    const chunks = mp3Runs(file, bytes);
     let context = new OfflineAudioContext(1, 1, rate);
     let next = 0;
     const run = async () => {

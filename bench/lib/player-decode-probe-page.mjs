@@ -2,7 +2,8 @@
 // Chromium turns a long file into samples by each route — whole-file and chunked decodeAudioData,
 // WebCodecs in workers, range fetches on the page or in workers, and our own loadPeaks.
 /* global fetch, OfflineAudioContext, MessageChannel, Worker, location */
-import { mp3FrameAt, id3Length } from '../../src/transcription-player/decode/mp3-frames.ts';
+import { mp3FrameAt } from '../../src/transcription-player/decode/mp3-frames.ts';
+import { mp3Runs } from './mp3-runs.mjs';
 import { oggPageAt } from '../../src/transcription-player/decode/ogg-pages.ts';
 import { audioTrack, boxAt } from '../../src/transcription-player/decode/mp4-boxes.ts';
 
@@ -23,21 +24,7 @@ function reduce(channels) {
 
 /** Cuts an MP3 into runs of whole frames of about `bytes`. */
 function mp3Chunks(file, bytes) {
-  let at = id3Length(file);
-  while (at < file.length && !mp3FrameAt(file, at)) at++;
-  const out = [];
-  let start = at;
-  while (at < file.length) {
-    const f = mp3FrameAt(file, at);
-    if (!f) break;
-    at += f.length;
-    if (at - start >= bytes) {
-      out.push(file.subarray(start, at));
-      start = at;
-    }
-  }
-  if (at > start) out.push(file.subarray(start, at));
-  return out;
+  return mp3Runs(file, bytes).map(([start, end]) => file.subarray(start, end));
 }
 
 /** Cuts an Ogg into runs of pages of about `bytes`, each prefixed with the header pages. */

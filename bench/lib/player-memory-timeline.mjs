@@ -29,19 +29,11 @@ const bench = await startBench({
 routes[`/__bare__/${entry}.html`] = () => ({ type: 'text/html', body: `<!doctype html><html lang="en"><body><script type="module" src="/bench/.cache/${entry}.js"></script></body></html>` });
 const bare = await launchBareChromium();
 
-async function settled(page) {
-  await page.evaluate(() => window.gc?.());
-  await page.waitForTimeout(1500);
-  await page.evaluate(() => window.gc?.());
-  await page.waitForTimeout(300);
-  return bare.rendererMemoryMB();
-}
-
 for (let run = 0; run < repeat; run++) {
   const page = await bare.newPage(bench.url(`/__bare__/${entry}.html`));
   await page.waitFor(() => window.__benchReady === true);
   await page.evaluate(paintHelpers);
-  const before = await settled(page);
+  const before = await page.settledMemoryMB();
   const heap = async () => Math.round((await page.send('Runtime.getHeapUsage')).usedSize / 1048576);
   const heapBefore = await heap();
   const url = `/bench/.cache/${file}?run=${Date.now()}`;
@@ -66,9 +58,9 @@ for (let run = 0; run < repeat; run++) {
     const s = samples[Math.max(0, i - 1)];
     line.push(`${(s[0] / 1000).toFixed(1)}s:+${s[1]}/${s[2]}`);
   }
-  const after = (await settled(page)) - before;
+  const after = (await page.settledMemoryMB()) - before;
   await page.waitForTimeout(5000);
-  const later = (await settled(page)) - before;
+  const later = (await page.settledMemoryMB()) - before;
   console.log(`${which} ${file} run ${run + 1}: ${JSON.stringify(result)}`);
   console.log(`  before ${before} MB; rss/heap over before: ${line.join(' ')}`);
   console.log(`  peak +${peak} MB, after (settled) +${after} MB, 7 s later +${later} MB, heap +${(await heap()) - heapBefore} MB`);

@@ -166,6 +166,32 @@ describe('<kolam-transcription-player> list and editing on demand', () => {
     }
   });
 
+  it('a reactive Proxy of a frozen set, then the wrong type, before the code arrives: read as given, the wrong type reported once it is, the Proxy then loaded', async () => {
+    const held = hold();
+    try {
+      const errors: Array<{ code: string; input: unknown }> = [];
+      const el = await heldPlayer([]);
+      el.addEventListener('kolam-error', (e) => errors.push(e.detail));
+      // As Vue's reactive() hands it over: a Proxy whose target is frozen.
+      const reactive = () => new Proxy(Object.freeze(SEGMENTS().map((a) => Object.freeze(a))), {}) as unknown as Annotation[];
+      el.annotations = reactive();
+      expect(el.annotations.map((a) => a.id)).to.deep.equal(['a', 'b']);
+      el.annotations = 42 as never;
+      expect(el.annotations).to.deep.equal([]);
+      held.release();
+      await el.updateComplete;
+      // A bad value never leaves a previous set live (CONTRACT §9).
+      expect(drawnSegments(el)).to.deep.equal([]);
+      expect(errors.map((e) => e.input)).to.deep.equal([42]);
+      el.annotations = reactive();
+      await el.updateComplete;
+      expect(drawnSegments(el)).to.deep.equal(['a', 'b']);
+      expect(errors).to.have.length(1);
+    } finally {
+      held.restore();
+    }
+  });
+
   it('gives back, before the code is here and after, an item that can be no JSON (a cycle)', async () => {
     const held = hold();
     try {

@@ -229,16 +229,18 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
   // A failed window stops the others; the last one in leaves no spare behind. Either way the
   // host's signal lets go of this decode: it lives as long as the host's load, and its listener
   // kept the decoding context and the plan (an M4A's frame table) with it.
+  const letGo = () => {
+    context = null;
+    signal?.removeEventListener('abort', abort);
+  };
   scheduler.done.then(
     () => {
       spare?.worker.terminate();
-      context = null;
-      signal?.removeEventListener('abort', abort);
+      letGo();
     },
     () => {
       ends.abort();
-      context = null;
-      signal?.removeEventListener('abort', abort);
+      letGo();
     },
   );
   return scheduler;
