@@ -71,7 +71,7 @@ async function toolPage(entry) {
  * memory. Both tools are measured there alike, in the same run.
  */
 const MEMORY_NOTE =
-  'renderer resident memory (VmRSS of the renderer processes, /proc), in a Chromium driven over its DevTools pipe with no Network domain enabled (Playwright enables it, and DevTools then keeps fetched bodies in the renderer)';
+  'the renderer processes\' memory from /proc: "own" is what they wrote (RssAnon + RssShmem), "resident" all of VmRSS, which adds the pages of the browser\'s own code and data files that the load touched (clean, shared by every tab, dropped first when memory runs short); in a Chromium driven over its DevTools pipe with no Network domain enabled (Playwright enables it, and DevTools then keeps fetched bodies in the renderer)';
 const bare = longFiles.length ? await launchBareChromium({ width: 1280, height: 900 }) : null;
 for (const entry of ['player-kolam', 'player-wavesurfer']) {
   routes[`/__bare__/${entry}.html`] = () => ({
@@ -87,37 +87,45 @@ async function barePage(entry) {
   return page;
 }
 
-/** Samples the renderer's resident memory every 50 ms while `work` runs; returns the peak. */
+/** Samples the renderers' memory (`{ resident, own }`) every 50 ms while `work` runs; returns the peak of each. */
 async function peakMemoryDuring(memory, work) {
-  let peak = 0;
+  const peak = { resident: 0, own: 0 };
+  const sample = async () => {
+    const m = await memory();
+    peak.resident = Math.max(peak.resident, m.resident);
+    peak.own = Math.max(peak.own, m.own);
+  };
   let running = true;
   const sampler = (async () => {
     while (running) {
-      peak = Math.max(peak, await memory());
+      await sample();
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
   const result = await work();
   running = false;
   await sampler;
-  peak = Math.max(peak, await memory());
+  await sample();
   return { result, peak };
 }
+
+/** `a` − `b`, each reading. */
+const over = (a, b) => ({ resident: a.resident - b.resident, own: a.own - b.own });
 
 const ranges = Array.from({ length: 2000 }, (_, i) => [round(i * 5.4, 3), round(i * 5.4 + 4.8, 3), `Segment ${i + 1}: words the recogniser heard.`]);
 
 /** One long file in a fresh page: first screen, whole file, memory; for ours, a reopen from the cache. */
 async function loadLong(entry, url, seconds) {
   const page = await barePage(entry);
-  const before = await page.settledMemoryMB();
+  const before = await page.settledMemory();
   const cpuBefore = await bare.rendererCpuMs();
-  const { result, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate((u) => window.bench.loadSrc(u), url));
+  const { result, peak } = await peakMemoryDuring(() => bare.rendererMemory(), () => page.evaluate((u) => window.bench.loadSrc(u), url));
   const cpu = (await bare.rendererCpuMs()) - cpuBefore;
   if (!(Math.abs(result.duration - seconds) < 2)) throw new Error(`${entry}: ${url} gave duration ${result.duration}, expected ${seconds}`);
-  const after = await page.settledMemoryMB();
+  const after = await page.settledMemory();
   const reopen = entry === 'player-kolam' ? await page.evaluate((u) => window.bench.loadSrc(u), url) : null;
   await page.close();
-  return { ...result, cpu, before, peak: peak - before, after: after - before, reopen: reopen?.painted, ...(await givenPeaksMemory(entry, url, seconds)) };
+  return { ...result, cpu, before, peak: over(peak, before), after: over(after, before), reopen: reopen?.painted, ...(await givenPeaksMemory(entry, url, seconds)) };
 }
 
 /**
@@ -127,12 +135,12 @@ async function loadLong(entry, url, seconds) {
  */
 async function givenPeaksMemory(entry, url, seconds) {
   const page = await barePage(entry);
-  const before = await page.settledMemoryMB();
-  const { result: loaded, peak } = await peakMemoryDuring(() => bare.rendererMemoryMB(), () => page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]));
+  const before = await page.settledMemory();
+  const { result: loaded, peak } = await peakMemoryDuring(() => bare.rendererMemory(), () => page.evaluate(([u, p]) => window.bench.loadSrcWithPeaks(u, p), [url, `/bench/.cache/peaks-${seconds}.json`]));
   if (!(Math.abs(loaded.duration - seconds) < 2)) throw new Error(`${entry}: ${url} with peaks gave duration ${loaded.duration}`);
-  const after = await page.settledMemoryMB();
+  const after = await page.settledMemory();
   await page.close();
-  return { given: after - before, givenPeak: peak - before };
+  return { given: over(after, before), givenPeak: over(peak, before) };
 }
 
 async function runLong() {
@@ -311,17 +319,20 @@ for (let run = 1; run <= runs; run++) {
   for (const long of await runLong()) {
     const { ours, peer } = long;
     printComparison(
-      `(a) ${long.label}: src set → painted; memory over before (${ours.before} / ${peer.before} MB): ${MEMORY_NOTE}; load average ${long.load}`,
+      `(a) ${long.label}: src set → painted; memory over before (resident ${ours.before.resident} / ${peer.before.resident} MB, own ${ours.before.own} / ${peer.before.own} MB): ${MEMORY_NOTE}; load average ${long.load}`,
       [
         row('first screen of waveform painted', ours.first, peer.first),
         row('whole file painted', ours.painted, peer.painted),
         row('idle after the whole file', ours.idle, peer.idle),
-        row('memory peak while loading, over before', ours.peak, peer.peak, 'MB'),
-        row('memory after, over before', ours.after, peer.after, 'MB'),
+        row('memory peak while loading, over before: own', ours.peak.own, peer.peak.own, 'MB'),
+        row('memory after, over before: own', ours.after.own, peer.after.own, 'MB'),
+        row('memory peak while loading, over before: resident', ours.peak.resident, peer.peak.resident, 'MB'),
+        row('memory after, over before: resident', ours.after.resident, peer.after.resident, 'MB'),
         row('reopen (peaks cached in IndexedDB) → painted', ours.reopen, undefined),
         row('renderer CPU time (all threads) while loading, src set → whole file painted', ours.cpu, peer.cpu),
-        row('player + media element alone (tiny peaks given, no decoding): memory peak, over before', ours.givenPeak, peer.givenPeak, 'MB'),
-        row('player + media element alone (tiny peaks given, no decoding): memory after, over before', ours.given, peer.given, 'MB'),
+        row('player + media element alone (tiny peaks given, no decoding): memory peak, over before: own', ours.givenPeak.own, peer.givenPeak.own, 'MB'),
+        row('player + media element alone (tiny peaks given, no decoding): memory after, over before: own', ours.given.own, peer.given.own, 'MB'),
+        row('player + media element alone (tiny peaks given, no decoding): memory after, over before: resident', ours.given.resident, peer.given.resident, 'MB'),
       ],
       'wavesurfer.js',
     );

@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
-import { renderersResidentMB } from './harness.mjs';
+import { renderersMemoryMB } from './harness.mjs';
 
-/** Starts a Chromium of its own (throwaway profile); resolves to `{ newPage(url), rendererMemoryMB(), close() }`. */
+/** Starts a Chromium of its own (throwaway profile); resolves to `{ newPage(url), rendererMemoryMB(), rendererMemory(), close() }`. */
 export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run `npm run setup` or set CHROME_PATH.');
@@ -50,7 +50,9 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await send('Browser.getVersion');
 
-  const rendererMemoryMB = async () => renderersResidentMB((await send('SystemInfo.getProcessInfo')).processInfo);
+  /** The renderers' memory, resident and their own (harness.mjs: renderersMemoryMB). */
+  const rendererMemory = async () => renderersMemoryMB((await send('SystemInfo.getProcessInfo')).processInfo);
+  const rendererMemoryMB = async () => (await rendererMemory()).resident;
   return {
     /** Opens `url` in a new tab and attaches to it; `evaluate(fn, arg)` runs `fn(arg)` in the page and returns its (awaited) value. */
     async newPage(url) {
@@ -72,17 +74,21 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
         },
         waitForTimeout: (ms) => new Promise((r) => setTimeout(r, ms)),
         /**
-         * The renderers' resident memory (MB) once this page has settled, read the same way before
+         * The renderers' memory (MB: `{ resident, own }`) once this page has settled, read the same way before
          * and after a load and for every tool: collect, let the renderer finish what it was doing,
          * collect again. A fresh page's renderer grows by 20–35 MB in its first seconds doing nothing
          * (measured: gc + 300 ms, then idle), which a reading taken at once counted as the load's.
          */
-        async settledMemoryMB() {
+        async settledMemory() {
           await page.evaluate(() => window.gc?.());
           await page.waitForTimeout(1500);
           await page.evaluate(() => window.gc?.());
           await page.waitForTimeout(300);
-          return rendererMemoryMB();
+          return rendererMemory();
+        },
+        /** …its resident part alone. */
+        async settledMemoryMB() {
+          return (await page.settledMemory()).resident;
         },
         close: () => send('Target.closeTarget', { targetId }),
         /** Sends a DevTools command to this page (for a diagnosis: what it enables is measured too). */
@@ -96,6 +102,8 @@ export async function launchBareChromium({ width = 1280, height = 900 } = {}) {
     },
     /** Resident memory (MB, VmRSS from /proc) of all this browser's renderer processes. */
     rendererMemoryMB,
+    /** …and their own memory beside it: `{ resident, own }` (harness.mjs: renderersMemoryMB). */
+    rendererMemory,
     /**
      * CPU time (ms, user + system, all threads) the renderer processes have used: on a shared
      * machine, where wall-clock times swing with the neighbours' load, the work itself.

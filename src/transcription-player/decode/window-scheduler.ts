@@ -9,24 +9,38 @@ import type { DecodeProgress } from './stream-decode.js';
 import { PROGRESS_MS } from './progress.js';
 import { laterWindows, timeOfByte, type ByteWindow, type WindowPlan } from './window-plan.js';
 
-export interface SchedulerOptions {
+export interface SchedulerOptions<P> {
   onProgress?(progress: DecodeProgress): void;
   /** Seconds in view now, or null: the window holding them is started next. */
   focus?(): number | null;
   /**
-   * Runs one window (in a worker of its own), reporting its points; rejects on a bad window.
-   * `more`: other windows wait after this one.
+   * Reads a window before its turn (a range fetched and cut on the page), so that a slot whose
+   * decode ends starts the next at once instead of waiting on the network: a window's read was a
+   * third of its decode's time, and the slot sat idle through it.
    */
-  run(window: ByteWindow, onProgress: (progress: DecodeProgress) => void, more: boolean): Promise<void>;
+  prepare?(window: ByteWindow): Promise<P>;
+  /**
+   * Runs one window (in a worker of its own), reporting its points; rejects on a bad window.
+   * `more`: other windows wait after this one. `prepared`: what `prepare` began for it, if it did.
+   */
+  run(window: ByteWindow, onProgress: (progress: DecodeProgress) => void, more: boolean, prepared: Promise<P> | null): Promise<void>;
   /** Windows at once, besides the first (which is still being read when the plan arrives). */
   parallel: number;
 }
 
-export class WindowScheduler {
+/** A window taken from the plan, with its read begun if the caller reads ahead. */
+interface Taken<P> {
+  window: ByteWindow;
+  prepared: Promise<P> | null;
+}
+
+export class WindowScheduler<P = void> {
   private min: Int8Array;
   private max: Int8Array;
   private length = 0;
   private readonly pending: ByteWindow[];
+  /** Windows read ahead, waiting for a slot: at most one per slot. */
+  private readonly ahead: Taken<P>[] = [];
   private readonly fractions = new Map<ByteWindow, number>();
   private running = 0;
   private firstRunning = true;
@@ -36,7 +50,7 @@ export class WindowScheduler {
 
   constructor(
     readonly plan: WindowPlan,
-    private readonly options: SchedulerOptions,
+    private readonly options: SchedulerOptions<P>,
   ) {
     const points = Math.ceil(plan.seconds * plan.rate) + 1;
     this.min = new Int8Array(points);
@@ -80,13 +94,15 @@ export class WindowScheduler {
     this.reportTimer = 0;
     this.failure ??= error;
     this.pending.length = 0;
+    this.ahead.length = 0;
     this.settle?.reject(error);
     this.settle = null;
   }
 
   private fill(): void {
-    while (!this.failure && this.pending.length && this.running < this.options.parallel + (this.firstRunning ? 0 : 1)) {
-      const window = this.next();
+    const slots = this.options.parallel + (this.firstRunning ? 0 : 1);
+    while (!this.failure && this.running < slots && (this.ahead.length || this.pending.length)) {
+      const { window, prepared } = this.next();
       this.running++;
       this.options
         .run(
@@ -95,7 +111,8 @@ export class WindowScheduler {
             this.fractions.set(window, progress.fraction);
             this.merge(progress.slice, 0, window);
           },
-          this.pending.length > 0,
+          this.ahead.length + this.pending.length > 0,
+          prepared,
         )
         .then(
           () => {
@@ -109,21 +126,51 @@ export class WindowScheduler {
           },
         );
     }
-    if (!this.failure && !this.pending.length && !this.running && !this.firstRunning) {
+    const { prepare } = this.options;
+    while (prepare && !this.failure && this.ahead.length < slots && this.pending.length) {
+      const window = this.take();
+      const prepared = prepare(window);
+      // Its failure is the window's, met when it runs (or never, if the decode stops first).
+      prepared.catch(() => undefined);
+      this.ahead.push({ window, prepared });
+    }
+    if (!this.failure && !this.pending.length && !this.ahead.length && !this.running && !this.firstRunning) {
       this.report();
       this.settle?.resolve();
       this.settle = null;
     }
   }
 
-  /** The window holding the time in view when that part is not decoded yet, else the next in order. */
-  private next(): ByteWindow {
-    const time = this.options.focus?.();
-    if (time != null && Number.isFinite(time)) {
-      const i = this.pending.findIndex((w) => timeOfByte(this.plan, w.to) > time);
-      if (i > 0) return this.pending.splice(i, 1)[0];
+  /**
+   * The window to run next: the one holding the time in view if it is read ahead or waiting out of
+   * order, else the first read ahead, else the next in order.
+   */
+  private next(): Taken<P> {
+    const time = this.focusTime();
+    if (time !== null) {
+      const i = this.ahead.findIndex(({ window: w }) => timeOfByte(this.plan, w.from) <= time && timeOfByte(this.plan, w.to) > time);
+      if (i >= 0) return this.ahead.splice(i, 1)[0];
+      const j = this.outOfOrder(time);
+      if (j > 0) return { window: this.pending.splice(j, 1)[0], prepared: null };
     }
-    return this.pending.shift()!;
+    return this.ahead.shift() ?? { window: this.pending.shift()!, prepared: null };
+  }
+
+  /** The next window not begun: the one holding the time in view when it waits out of order, else the next in order. */
+  private take(): ByteWindow {
+    const time = this.focusTime();
+    const j = time === null ? 0 : this.outOfOrder(time);
+    return j > 0 ? this.pending.splice(j, 1)[0] : this.pending.shift()!;
+  }
+
+  private focusTime(): number | null {
+    const time = this.options.focus?.();
+    return time != null && Number.isFinite(time) ? time : null;
+  }
+
+  /** Index in the windows not begun of the one holding `time` (0 when it is next in order, or decoded). */
+  private outOfOrder(time: number): number {
+    return this.pending.findIndex((w) => timeOfByte(this.plan, w.to) > time);
   }
 
   private merge(slice: PeakSlice, firstFraction: number, window: ByteWindow | null): void {
