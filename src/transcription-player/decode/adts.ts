@@ -10,9 +10,7 @@
  */
 export function adtsHeaders(config: Uint8Array): ((frameBytes: number) => Uint8Array) | null {
   if (config.length < 2) return null;
-  const objectType = config[0] >> 3;
-  const rateIndex = ((config[0] & 7) << 1) | (config[1] >> 7);
-  const channels = (config[1] >> 3) & 15;
+  const { objectType, rateIndex, channels } = fields(config);
   if (objectType < 1 || objectType > 4 || rateIndex > 12 || channels < 1 || channels > 7) return null;
   return (frameBytes) => {
     const length = frameBytes + 7;
@@ -28,4 +26,22 @@ export function adtsHeaders(config: Uint8Array): ((frameBytes: number) => Uint8A
     h[6] = 0xfc;
     return h;
   };
+}
+
+/**
+ * The channels an AudioSpecificConfig says (null where only a program config element does). An
+ * MP4's sample entry is no guide: ISO's template value is 2, which encoders write for mono too.
+ */
+export function aacChannels(config: Uint8Array): number | null {
+  if (config.length < 2) return null;
+  const { objectType, rateIndex, channels } = fields(config);
+  // An escaped object type or an explicit rate moves the field.
+  if (objectType === 31 || rateIndex === 15) return null;
+  // Configuration 7 is 7.1: eight channels.
+  return channels >= 1 && channels <= 6 ? channels : channels === 7 ? 8 : null;
+}
+
+/** The first fields of an AudioSpecificConfig (ISO 14496-3 1.6.2.1). */
+function fields(config: Uint8Array) {
+  return { objectType: config[0] >> 3, rateIndex: ((config[0] & 7) << 1) | (config[1] >> 7), channels: (config[1] >> 3) & 15 };
 }

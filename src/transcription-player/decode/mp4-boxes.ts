@@ -4,6 +4,7 @@
  * an audio track needs eight box types, and the smallest well-kept demuxers (mp4box.js,
  * mediabunny) cost more than the whole player. Pure functions on bytes.
  */
+import { aacChannels } from './adts.js';
 
 export interface Mp4Track {
   /** WebCodecs codec string, e.g. `mp4a.40.2`. */
@@ -83,7 +84,7 @@ export function audioTrack(bytes: Uint8Array): Mp4Track | null {
     const config = esds && decoderSpecificInfo(bytes.subarray(esds.body + 4, esds.end));
     if (!config?.length) return null;
     const objectType = config[0] >> 3;
-    const channels = view.getUint16(entry.body + 16);
+    const channels = aacChannels(config) ?? view.getUint16(entry.body + 16);
     const sampleRate = view.getUint32(entry.body + 24) >>> 16 || timescale;
     const table = sampleTable(bytes, view, stbl);
     if (!table) return null;
