@@ -15,7 +15,7 @@ function firstJumpAfter(progress: DecodeProgress[], seconds: number): number | n
 }
 
 describe('decoding a long file in windows', () => {
-  for (const ext of ['mp3', 'opus', 'm4a', 'wav']) {
+  for (const ext of ['mp3', 'opus', 'm4a', 'wav', 'webm']) {
     it(`places every window of ${ext} where it is heard, with no gap between windows`, async () => {
       const progress: DecodeProgress[] = [];
       // 20 s windows: nine of them over the 180 s file, two at once.
@@ -25,7 +25,7 @@ describe('decoding a long file in windows', () => {
     });
   }
 
-  for (const ext of ['mp3', 'm4a', 'opus']) {
+  for (const ext of ['mp3', 'm4a', 'opus', 'webm']) {
     it(`fetches and decodes the later windows of ${ext} on the page, with no worker started for each`, async () => {
       const tag = `page-windows-${ext}`;
       performance.clearResourceTimings();
@@ -35,7 +35,7 @@ describe('decoding a long file in windows', () => {
       // A worker's fetches are in its own timeline, not the page's: the first window's worker reads
       // from the top, each later window is a range the page asked for.
       const reads = performance.getEntriesByType('resource').filter((e) => e.name.includes(tag));
-      expect(reads.length, 'range reads by the page').to.be.at.least(ext === 'opus' ? 30 : 10);
+      expect(reads.length, 'range reads by the page').to.be.at.least(ext === 'opus' || ext === 'webm' ? 30 : 10);
     });
   }
 
@@ -50,6 +50,28 @@ describe('decoding a long file in windows', () => {
     const inFlight = (t: number) => reads.filter((r) => r.startTime <= t && r.responseEnd > t).length;
     // Two windows decode at once (one besides the first's slot): a third read is one read ahead.
     expect(Math.max(...reads.map((r) => inFlight(r.startTime))), 'range reads in flight at once').to.be.at.least(3);
+  });
+
+  it('reads a WebM as MediaRecorder writes it (no duration, clusters of unknown size) in windows too', async () => {
+    const tag = 'windows-live-webm';
+    performance.clearResourceTimings();
+    const peaks = await loadPeaks(ranged('tones-live.webm', tag), { windowSeconds: 20 });
+    expectTones(peaks, 'MediaRecorder WebM in windows');
+    expect(performance.getEntriesByType('resource').filter((e) => e.name.includes(tag)).length, 'range reads by the page').to.be.at.least(10);
+  });
+
+  it('reports a WebM cut short once, inside its last block, keeping the windows decoded', async () => {
+    const error = await loadPeaks(ranged('tones-cut.webm', 'windows-cut-webm'), { windowSeconds: 20 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(DecodeError);
+    expect((error as DecodeError).message).to.match(/ends early/);
+    const partial = peakValues((error as DecodeError).partial!);
+    const loudest = (t: number) => Math.max(partial.max[Math.round(t * partial.rate)], -partial.min[Math.round(t * partial.rate)]);
+    // The file holds 108 s: a tone at 100 s, silence at 101 s, each where it is heard.
+    expect(loudest(100.5)).to.be.above(0.3);
+    expect(loudest(101.5)).to.be.below(0.05);
   });
 
   it('sends the waveform what the windows added at most every 120 ms, not once per window', async () => {
@@ -109,7 +131,7 @@ describe('decoding a long file in windows', () => {
     expect(differ).to.equal(0);
   });
 
-  for (const ext of ['mp3', 'm4a', 'opus', 'wav']) {
+  for (const ext of ['mp3', 'm4a', 'opus', 'wav', 'webm']) {
     it(`hands back ${ext}'s peaks in arrays of their own length, and never tells the waveform a longer file`, async () => {
       const capacities: number[] = [];
       const peaks = await loadPeaks(ranged(`tones.${ext}`, `own-length-${ext}`), { windowSeconds: 20, onProgress: (p) => capacities.push(p.capacity) });

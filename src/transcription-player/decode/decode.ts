@@ -210,13 +210,17 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
         const frames = await (prepared ?? windowFrames(url, plan, window, ends.signal));
         ends.signal.throwIfAborted();
         if (!frames) return;
+        let decoded = false;
         try {
-          return await decodeFrames(frames, plan, context, onProgress);
+          await decodeFrames(frames, plan, context, onProgress);
+          decoded = true;
         } catch (error) {
           // A browser whose decodeAudioData reads no Ogg: this window and the rest through WebCodecs.
-          if (plan.format.kind !== 'ogg' || ends.signal.aborted) throw error;
+          if ((plan.format.kind !== 'ogg' && plan.format.kind !== 'webm') || ends.signal.aborted) throw error;
           context = null;
         }
+        if (decoded && frames.truncated) throw new DecodeError(frames.truncated);
+        if (decoded) return;
       }
       const last = await inWorker({
         request: { url, plan, window },

@@ -169,7 +169,7 @@ function planWindows(job: Job, format: WindowFormat, dataStart: number, seconds:
 function windowSecondsOf(format: WindowFormat, windowSeconds: number): number {
   if (format.kind === 'wav') return windowSeconds;
   const [rate, channels] =
-    format.kind === 'mp3' ? [format.first.sampleRate, format.first.channels] : format.kind === 'ogg' ? [48000, format.config.numberOfChannels] : [format.sampleRate, format.config.numberOfChannels];
+    format.kind === 'mp3' ? [format.first.sampleRate, format.first.channels] : format.kind === 'ogg' || format.kind === 'webm' ? [48000, format.config.numberOfChannels] : [format.sampleRate, format.config.numberOfChannels];
   // AAC holds about twice an MP3's memory per second decodeAudioData decodes. Measured on bench:player's
   // hour of 16 kHz mono, renderer peak over before (resident / own): M4A in 60 s windows +92 / +69 MB,
   // in 30 s +75 / +54; MP3 in 60 s +73 / +50.
@@ -524,28 +524,42 @@ async function moovAfter(job: Job, from: number): Promise<Mp4Track | null> {
  * arrives, video frames passed over unread. Null where the file has no Opus or Vorbis track (other
  * Matroska) or WebCodecs can't decode it, for the whole-file decoder.
  */
+/** Bytes of a WebM handed to its demuxer at a time. */
+const WEBM_PIECE = 16 * 1024;
+
 async function decodeWebm(job: Job): Promise<Peaks | null> {
   const { reader } = job;
   const demuxer = new WebmDemuxer();
   let decoder: PieceDecoder | null = null;
   try {
     while (await reader.need(1)) {
-      // The frames are views of the reader's bytes: all sent on before the next read.
-      const frames = demuxer.push(reader.bytes);
-      reader.skip(reader.available);
+      // The frames are views of the reader's bytes: all sent on before the next read. In pieces, so
+      // the head is read, and the windows planned, before the clusters after it are (one network
+      // read held half a megabyte: minutes of audio this worker decoded slowly on its own).
+      const piece = reader.bytes.subarray(0, Math.min(reader.available, WEBM_PIECE));
+      const frames = demuxer.push(piece);
+      reader.skip(piece.length);
       if (demuxer.unsupported) return null;
       const track = demuxer.track;
       if (!decoder && track) {
         const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.codec === 'opus' ? 48000 : track.sampleRate, numberOfChannels: track.channels, description: track.description };
         if (job.options.webCodecs === false || !(await webCodecsSupports(config))) return null;
         // MediaRecorder writes no duration: guessed from the size at 48 kb/s until the end shows.
-        job.sink = new PeakSink(track.sampleRate, demuxer.duration ?? ((job.size * 8) / 48000 || 3600));
+        const seconds = demuxer.duration ?? ((job.size * 8) / 48000 || 3600);
+        job.sink = new PeakSink(track.sampleRate, seconds);
         decoder = webCodecsDecoder(config, job.sink, -track.delay);
+        if (track.codec === 'opus') {
+          // This worker reads the clusters that start before the first window's end.
+          planWindows(job, { kind: 'webm', track, scale: demuxer.scale, config }, reader.offset, seconds);
+          demuxer.stopAt = job.until;
+        }
       }
       for (const frame of frames) await decoder?.decode(frame.data, frame.time);
       report(job);
+      if (demuxer.stopped) break;
     }
     await decoder?.flush();
+    if (demuxer.stopped) reader.cancel();
   } catch (error) {
     throw error instanceof WebmError ? new DecodeError(`${job.url}: ${error.message}.`) : error;
   } finally {

@@ -181,19 +181,36 @@ export class WebmDemuxer {
   /** The file's tracks are read and none is Opus or Vorbis (a Matroska file with AAC, FLAC…). */
   unsupported = false;
   duration: number | null = null;
-  private scale = 1e-3;
+  /** Seconds per timecode tick. */
+  scale = 1e-3;
+  /** The first cluster starting at or past this file offset ends the reading (a window's end). */
+  stopAt = Infinity;
+  /** …and it has been reached: later pieces are not read. */
+  stopped = false;
   private clusterTime = 0;
   private carry = new Uint8Array(0);
+  /** The file offset of the carried bytes' first. */
+  private offset = 0;
   private skipping = 0;
   private started = false;
 
+  /**
+   * A demuxer for one stretch of a file whose head was read before: fed from the cluster starting
+   * at file offset `offset`, it stops at the first cluster at or past `stopAt`.
+   */
+  static resume(track: WebmTrack, scale: number, offset: number, stopAt: number): WebmDemuxer {
+    const demuxer = new WebmDemuxer();
+    Object.assign(demuxer, { track, scale, offset, stopAt, started: true });
+    return demuxer;
+  }
+
   /** True when the bytes so far end inside an element: a file cut short, if no more come. */
   get partway(): boolean {
-    return this.carry.length > 0 || this.skipping > 0;
+    return !this.stopped && (this.carry.length > 0 || this.skipping > 0);
   }
 
   push(piece: Uint8Array): WebmFrame[] {
-    if (this.unsupported) return [];
+    if (this.unsupported || this.stopped) return [];
     let bytes = piece;
     if (this.carry.length) {
       bytes = new Uint8Array(this.carry.length + piece.length);
@@ -211,6 +228,10 @@ export class WebmDemuxer {
         this.started = true;
       }
       const body = at + el.header;
+      if (el.id === ID.cluster && this.offset + at >= this.stopAt) {
+        this.stopped = true;
+        break;
+      }
       if (CONTAINERS.has(el.id)) {
         at = body;
         continue;
@@ -233,7 +254,8 @@ export class WebmDemuxer {
       }
       at = end;
     }
-    this.carry = bytes.slice(at);
+    this.carry = this.stopped ? new Uint8Array(0) : bytes.slice(at);
+    this.offset += at;
     return frames;
   }
 
@@ -265,4 +287,23 @@ export class WebmDemuxer {
       for (const data of laces(payload, track.length + 3)) frames.push({ data, time });
     }
   }
+}
+
+/**
+ * Where the first cluster at or after `from` starts in `bytes` (a stretch read from the middle of
+ * a file), or -1: its id, a size, and a Timecode first, as WebM writes it — the id's four bytes
+ * alone turn up by chance in compressed audio.
+ */
+export function findCluster(bytes: Uint8Array, from = 0): number {
+  for (let at = bytes.indexOf(0x1f, from); at >= 0 && at + 4 <= bytes.length; at = bytes.indexOf(0x1f, at + 1)) {
+    if (bytes[at + 1] !== 0x43 || bytes[at + 2] !== 0xb6 || bytes[at + 3] !== 0x75) continue;
+    try {
+      const cluster = elementAt(bytes, at);
+      const first = cluster && elementAt(bytes, at + cluster.header);
+      if (first?.id === ID.timecode) return at;
+    } catch {
+      // Not an element after all.
+    }
+  }
+  return -1;
 }

@@ -14,6 +14,7 @@ import { reportProgress } from './progress.js';
 import { webCodecsDecoder, type PieceDecoder } from './piece-decoders.js';
 import { syncMp3, type DecodeProgress } from './stream-decode.js';
 import { pcmToFloat } from './wav.js';
+import { findCluster, WebmDemuxer } from './webm-blocks.js';
 import type { ByteWindow, WindowPlan } from './window-plan.js';
 
 export interface WindowOptions {
@@ -41,7 +42,8 @@ export async function decodeWindow(url: string, plan: WindowPlan, window: ByteWi
   const format = plan.format;
   const start =
     format.kind === 'mp3' ? Math.max(format.dataStart, window.from - PREROLL_FRAMES * Math.ceil(format.frameBytes)) : format.kind === 'mp4' ? mp4Start(format.offsets, window.from) : window.from;
-  const end = format.kind === 'ogg' ? window.to + MAX_OGG_PAGE : format.kind === 'mp3' ? window.to + 2 * Math.ceil(format.frameBytes) + 4 : format.kind === 'mp4' ? mp4End(format, window, plan.size) : window.to;
+  // A WebM window's last cluster ends where the next starts, which only the reading finds.
+  const end = format.kind === 'webm' ? plan.size : format.kind === 'ogg' ? window.to + MAX_OGG_PAGE : format.kind === 'mp3' ? window.to + 2 * Math.ceil(format.frameBytes) + 4 : format.kind === 'mp4' ? mp4End(format, window, plan.size) : window.to;
   const last = Math.min(plan.size, end) - 1;
   if (last < start) return;
   const init: RequestInit = { headers: { range: `bytes=${start}-${last}` } };
@@ -60,6 +62,7 @@ export async function decodeWindow(url: string, plan: WindowPlan, window: ByteWi
     if (format.kind === 'wav') await wavWindow(run, format);
     else if (format.kind === 'mp3') await mp3Window(run, format);
     else if (format.kind === 'ogg') await oggWindow(run, format);
+    else if (format.kind === 'webm') await webmWindow(run, format);
     else await mp4Window(run, format);
     report(run, true);
   } finally {
@@ -165,6 +168,37 @@ async function oggWindow(run: Run, f: Extract<WindowPlan['format'], { kind: 'ogg
     decoder?.close();
   }
   if (run.isLast && !sawLast) ended(run, 'its last Ogg page is missing');
+}
+
+/** Bytes read at a time while looking for a window's first cluster. */
+const CLUSTER_SEARCH = 16 * 1024;
+
+async function webmWindow(run: Run, f: Extract<WindowPlan['format'], { kind: 'webm' }>): Promise<void> {
+  const { reader, sink } = run;
+  let at = findCluster(reader.bytes);
+  while (at < 0 && reader.offset + reader.available < run.window.to + CLUSTER_SEARCH) {
+    if (!(await reader.need(reader.available + CLUSTER_SEARCH))) break;
+    at = findCluster(reader.bytes);
+  }
+  // No cluster starts here: the window before reads through it.
+  if (at < 0 || reader.offset + at >= run.window.to) return;
+  reader.skip(at);
+  const demuxer = WebmDemuxer.resume(f.track, f.scale, reader.offset, run.window.to);
+  let decoder: PieceDecoder | null = null;
+  try {
+    while (!demuxer.stopped && (await reader.need(1))) {
+      const frames = demuxer.push(reader.bytes);
+      reader.skip(reader.available);
+      // Placed as the whole file's decoder places them: the stream's first sample at −delay.
+      if (frames.length) decoder ??= webCodecsDecoder(f.config, sink, frames[0].time - f.track.delay);
+      for (const frame of frames) await decoder!.decode(frame.data, 0);
+      report(run);
+    }
+    await decoder?.flush();
+  } finally {
+    decoder?.close();
+  }
+  if (run.isLast && demuxer.partway) ended(run, 'inside a block');
 }
 
 /** Samples with offsets in the window; the last window takes all the rest (its reading fails if cut). */

@@ -3,7 +3,7 @@
  * bytes fetched as a range, a few frames early (to refill MP3's bit reservoir), cut on frame
  * boundaries; an M4A's AAC frames, a few early too (AAC overlaps frames), each behind an ADTS header
  * (adts.ts) so they make a file of their own; an Opus window's pages behind the stream's header
- * pages. Run on the page: a worker per window cost a worker's start each (30 of them for an hour)
+ * pages; a WebM window's Opus blocks written as an Ogg Opus file (ogg-writer.ts). Run on the page: a worker per window cost a worker's start each (30 of them for an hour)
  * for a fetch and a scan over frame headers. (Where DevTools watches the network, it keeps each
  * body fetched in the renderer — +151 MB after three hours' windows; bench:player therefore
  * measures memory with no DevTools Network domain, as a user's browser runs: +8 MB.)
@@ -11,8 +11,10 @@
 import { adtsHeaders } from './adts.js';
 import { DecodeError } from './errors.js';
 import { mp3FrameAt } from './mp3-frames.js';
-import { oggPageAt, oggPageNeeds } from './ogg-pages.js';
+import { oggPageAt, oggPageNeeds, opusPacketSamples } from './ogg-pages.js';
+import { oggOpusFile } from './ogg-writer.js';
 import { ownCopy, releaseBuffer } from './release-buffer.js';
+import { findCluster, WebmDemuxer, type WebmFrame } from './webm-blocks.js';
 import { mp4Samples } from './window-decode.js';
 import type { ByteWindow, WindowPlan } from './window-plan.js';
 
@@ -25,6 +27,8 @@ export interface WindowFrames {
   time: number;
   /** Where its last frame ends, in seconds. */
   end: number;
+  /** The file ends inside the window's last frame: what was read is decoded, then this is reported. */
+  truncated?: string;
 }
 
 /** The frames of `window`, or null if it holds none (a tag at the end). */
@@ -32,6 +36,7 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   const format = plan.format;
   if (format.kind === 'mp4') return mp4Frames(url, plan, format, window, signal);
   if (format.kind === 'ogg') return oggFrames(url, plan, format, window, signal);
+  if (format.kind === 'webm') return webmFrames(url, plan, format, window, signal);
   if (format.kind !== 'mp3') throw new Error(`windows of whole frames are MP3's, M4A's and Opus', not ${format.kind}'s`);
   const frameBytes = Math.ceil(format.frameBytes);
   // The file's first window keeps its Xing/Info frame: with it, the decoder takes the encoder's
@@ -149,6 +154,40 @@ async function oggFrames(url: string, plan: WindowPlan, format: Extract<WindowPl
   // decodeAudioData drops the pre-skip from the start of each run, as from the file's: its first
   // sample is the one after the clock page's granule, which is heard at granule − pre-skip + pre-skip.
   return { bytes: out, time: clock / format.granuleRate, end: Math.max(0, granule - format.preSkip) / format.granuleRate };
+}
+
+/** Bytes read past a WebM window's end at a time, until the cluster after its last shows. */
+const WEBM_MORE = 16 * 1024;
+
+/**
+ * A WebM window's Opus as an Ogg Opus file (ogg-writer.ts): its clusters, from the first that
+ * starts in it to the first that starts past it, read until that one shows.
+ */
+async function webmFrames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'webm' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
+  let read = Math.min(plan.size, window.to + WEBM_MORE);
+  if (read <= window.from) return null;
+  const bytes = await fetchRange(url, window.from, read - 1, signal);
+  const at = findCluster(bytes);
+  // No cluster starts here: the window before reads through it.
+  if (at < 0 || window.from + at >= window.to) return null;
+  const demuxer = WebmDemuxer.resume(format.track, format.scale, window.from + at, window.to);
+  const frames: WebmFrame[] = demuxer.push(bytes.subarray(at));
+  while (!demuxer.stopped && read < plan.size) {
+    const more = await fetchRange(url, read, Math.min(plan.size, read + WEBM_MORE) - 1, signal);
+    read += more.length;
+    frames.push(...demuxer.push(more));
+  }
+  const truncated = demuxer.partway ? `${url} ends early, inside a block.` : null;
+  if (!frames.length) {
+    if (truncated) throw new DecodeError(truncated);
+    return null;
+  }
+  const file = oggOpusFile(format.track.description, frames.map((f) => f.data));
+  const head = format.track.description;
+  // The decoder drops the head's pre-skip from the start; the track's delay is the stream's own.
+  const shift = (head.length >= 12 ? head[10] | (head[11] << 8) : 0) / 48000 - format.track.delay;
+  const last = frames[frames.length - 1];
+  return { bytes: file, time: frames[0].time + shift, end: last.time + opusPacketSamples(last.data) / 48000 + shift, ...(truncated ? { truncated } : {}) };
 }
 
 async function fetchRange(url: string, start: number, last: number, signal: AbortSignal | undefined): Promise<Uint8Array> {

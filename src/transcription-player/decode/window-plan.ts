@@ -5,6 +5,7 @@
  */
 import type { WavFormat } from './wav.js';
 import type { Mp3Frame } from './mp3-frames.js';
+import type { WebmTrack } from './webm-blocks.js';
 
 export type WindowFormat =
   | { kind: 'wav'; format: WavFormat; dataStart: number; dataEnd: number }
@@ -15,6 +16,12 @@ export type WindowFormat =
    * pages, which make any run of pages after them a file `decodeAudioData` reads.
    */
   | { kind: 'ogg'; config: AudioDecoderConfig; serial: number; preSkip: number; granuleRate: number; header: Uint8Array }
+  /**
+   * Opus in WebM: every block carries its time, so a window is its clusters (from the first that
+   * starts in it to the first that starts past it), read with the track the head described.
+   * `scale`: seconds per timecode tick.
+   */
+  | { kind: 'webm'; track: WebmTrack; scale: number; config: AudioDecoderConfig }
   /** AAC-LC in file order: sample i is frame i. */
   | { kind: 'mp4'; config: AudioDecoderConfig; offsets: Float64Array; sizes: Uint32Array; frameSamples: number; skip: number; sampleRate: number };
 

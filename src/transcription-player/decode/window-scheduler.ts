@@ -88,6 +88,14 @@ export class WindowScheduler<P = void> {
     return { rate: plan.rate, min: this.min, max: this.max, scale: INT8_SCALE, sampleRate: plan.sampleRate, samplesPerPoint: plan.samplesPerPoint };
   }
 
+  /**
+   * A window failed (a file cut short, damage): none is started after it, and the decode fails once
+   * the ones running are in, so what they decoded is drawn and kept with the error.
+   */
+  private settleFailure(): void {
+    if (!this.running) this.stop(this.failure);
+  }
+
   /** Stops starting windows (the running ones are the caller's to end). */
   stop(error: unknown): void {
     clearTimeout(this.reportTimer);
@@ -118,11 +126,15 @@ export class WindowScheduler<P = void> {
           () => {
             this.running--;
             this.fractions.set(window, 1);
-            this.fill();
+            if (this.failure) this.settleFailure();
+            else this.fill();
           },
           (error: unknown) => {
             this.running--;
-            this.stop(error);
+            this.failure ??= error;
+            this.pending.length = 0;
+            this.ahead.length = 0;
+            this.settleFailure();
           },
         );
     }
