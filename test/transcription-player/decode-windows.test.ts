@@ -39,19 +39,6 @@ describe('decoding a long file in windows', () => {
     });
   }
 
-  it('reads the next windows while others decode, so a decode never waits on the network', async () => {
-    const tag = 'read-ahead';
-    performance.clearResourceTimings();
-    performance.setResourceTimingBufferSize(2000);
-    // Each range read takes a while (200 KB/s): reads and decodes overlap only if reads go ahead.
-    const peaks = await loadPeaks(`/__media/range/tones.mp3?kbps=200&${tag}`, { windowSeconds: 20, parallel: 1 });
-    expectTones(peaks, 'mp3, windows read ahead');
-    const reads = performance.getEntriesByType('resource').filter((e) => e.name.includes(tag)) as PerformanceResourceTiming[];
-    const inFlight = (t: number) => reads.filter((r) => r.startTime <= t && r.responseEnd > t).length;
-    // Two windows decode at once (one besides the first's slot): a third read is one read ahead.
-    expect(Math.max(...reads.map((r) => inFlight(r.startTime))), 'range reads in flight at once').to.be.at.least(3);
-  });
-
   it('reads a WebM as MediaRecorder writes it (no duration, clusters of unknown size) in windows too', async () => {
     const tag = 'windows-live-webm';
     performance.clearResourceTimings();

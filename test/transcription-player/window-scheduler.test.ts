@@ -1,0 +1,92 @@
+import { expect } from '@open-wc/testing';
+import { WindowScheduler } from '../../src/transcription-player/decode/window-scheduler.js';
+import type { ByteWindow, WindowPlan } from '../../src/transcription-player/decode/window-plan.js';
+
+/** Ten seconds of 16 kHz mono WAV in ten one-second windows after the first (bytes 0–32,000). */
+const plan: WindowPlan = {
+  format: { kind: 'wav', format: { channels: 1, sampleRate: 16000, bits: 16, float: false, dataStart: 0, dataSize: 352000 }, dataStart: 0, dataEnd: 352000 },
+  sampleRate: 16000,
+  seconds: 11,
+  rate: 100,
+  samplesPerPoint: 160,
+  size: 352000,
+  dataStart: 0,
+  firstEnd: 32000,
+  step: 32000,
+  cacheKey: null,
+};
+const second = (w: ByteWindow) => w.from / 32000;
+const empty = { rate: 100, min: new Int8Array(100), max: new Int8Array(100) };
+
+/** A promise and its resolve, to hold a window's read or decode until the test lets it go. */
+function held<T = void>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe('the windows of a long file, a few at a time', () => {
+  it('reads the next windows while others decode, so a decode never waits on the network', async () => {
+    const reads = new Map<number, ReturnType<typeof held<string>>>();
+    const decodes = new Map<number, ReturnType<typeof held>>();
+    const given: (string | null)[] = [];
+    const scheduler = new WindowScheduler<string>(plan, {
+      parallel: 1,
+      prepare(window) {
+        const read = held<string>();
+        reads.set(second(window), read);
+        return read.promise;
+      },
+      async run(window, _progress, _more, prepared) {
+        given.push(prepared ? await prepared : null);
+        const decode = held();
+        decodes.set(second(window), decode);
+        return decode.promise;
+      },
+    });
+    // While the first window is read (by the worker), one more runs, and reads itself.
+    expect(given, 'window 1 reads its own bytes').to.deep.equal([null]);
+    scheduler.firstDone({ ...empty, scale: 1 / 128, sampleRate: 16000, samplesPerPoint: 160 });
+    // Two windows run now; the two after them are already being read.
+    expect([...reads.keys()], 'windows read ahead').to.deep.equal([2, 3, 4]);
+    reads.get(2)!.resolve('bytes of 2');
+    await new Promise((r) => setTimeout(r));
+    expect([...decodes.keys()], 'decoding').to.deep.equal([1, 2]);
+    expect(given).to.deep.equal([null, 'bytes of 2']);
+    // A decode ends: the window read meanwhile starts at once, and one more is read behind it.
+    decodes.get(1)!.resolve();
+    reads.get(3)!.resolve('bytes of 3');
+    await new Promise((r) => setTimeout(r));
+    expect([...decodes.keys()]).to.deep.equal([1, 2, 3]);
+    expect([...reads.keys()]).to.deep.equal([2, 3, 4, 5]);
+    scheduler.stop(new DOMException('Aborted', 'AbortError'));
+    await scheduler.done.catch(() => undefined);
+  });
+
+  it('fails once the windows running are in, so what they decoded is kept', async () => {
+    const decodes = new Map<number, ReturnType<typeof held>>();
+    let settled = false;
+    const scheduler = new WindowScheduler(plan, {
+      parallel: 1,
+      run(window) {
+        const decode = held();
+        decodes.set(second(window), decode);
+        return decode.promise;
+      },
+    });
+    scheduler.firstDone({ ...empty, scale: 1 / 128, sampleRate: 16000, samplesPerPoint: 160 });
+    scheduler.done.then(
+      () => undefined,
+      () => (settled = true),
+    );
+    decodes.get(2)!.reject(new Error('cut short'));
+    await new Promise((r) => setTimeout(r));
+    expect(settled, 'still waiting for window 1').to.equal(false);
+    decodes.get(1)!.resolve();
+    await new Promise((r) => setTimeout(r));
+    expect(settled).to.equal(true);
+    expect([...decodes.keys()], 'no window started after the failure').to.deep.equal([1, 2]);
+    expect(await scheduler.done.catch((e: Error) => e.message)).to.equal('cut short');
+  });
+});
