@@ -19,6 +19,8 @@ describe('an M4A’s audio track', () => {
     expect(aacChannels(Uint8Array.of(0x14, 0x08))).to.equal(1);
     expect(aacChannels(Uint8Array.of(0x14, 0x10))).to.equal(2);
     expect(aacChannels(Uint8Array.of(0x14, 0x38))).to.equal(8);
+    // HE-AAC v2 (object type 29), 16 kHz: one channel said, two decoded.
+    expect(aacChannels(Uint8Array.of(0xec, 0x08))).to.equal(2);
     // A program config element, an explicit rate, too short: the sample entry's word stands.
     expect(aacChannels(Uint8Array.of(0x14, 0x00))).to.equal(null);
     expect(aacChannels(Uint8Array.of(0x17, 0x80, 0x3e, 0x80, 0x08))).to.equal(null);

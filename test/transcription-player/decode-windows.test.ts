@@ -47,6 +47,12 @@ describe('decoding a long file in windows', () => {
     expect(performance.getEntriesByType('resource').filter((e) => e.name.includes(tag)).length, 'range reads by the page').to.be.at.least(10);
   });
 
+  it('places a WebM’s windows from its first block, whatever that block’s timecode', async () => {
+    // Its first block is at 1 s: each window counts from there, as the first window's decoder does.
+    const peaks = await loadPeaks(ranged('tones-offset.webm', 'windows-offset-webm'), { windowSeconds: 20, parallel: 2 });
+    expectTones(peaks, 'WebM starting at 1 s, in windows');
+  });
+
   it('reports a WebM cut short once, inside its last block, keeping the windows decoded', async () => {
     const error = await loadPeaks(ranged('tones-cut.webm', 'windows-cut-webm'), { windowSeconds: 20 }).then(
       () => null,

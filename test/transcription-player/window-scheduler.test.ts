@@ -26,10 +26,12 @@ function held<T = void>() {
   return { promise, resolve, reject };
 }
 
+type Held<T> = ReturnType<typeof held<T>>;
+
 describe('the windows of a long file, a few at a time', () => {
   it('reads the next windows while others decode, so a decode never waits on the network', async () => {
-    const reads = new Map<number, ReturnType<typeof held<string>>>();
-    const decodes = new Map<number, ReturnType<typeof held>>();
+    const reads = new Map<number, Held<string>>();
+    const decodes = new Map<number, Held<void>>();
     const given: (string | null)[] = [];
     const scheduler = new WindowScheduler<string>(plan, {
       parallel: 1,
@@ -64,8 +66,48 @@ describe('the windows of a long file, a few at a time', () => {
     await scheduler.done.catch(() => undefined);
   });
 
+  it('after a jump, decodes the window in view next and reads ahead the ones after it', async () => {
+    let focus: number | null = null;
+    const reads = new Map<number, Held<string>>();
+    const decodes = new Map<number, Held<void>>();
+    const runs: [number, string | null][] = [];
+    const scheduler = new WindowScheduler<string>(plan, {
+      parallel: 1,
+      focus: () => focus,
+      prepare(window) {
+        const read = held<string>();
+        reads.set(second(window), read);
+        read.resolve(`bytes of ${second(window)}`);
+        return read.promise;
+      },
+      async run(window, _progress, _more, prepared) {
+        runs.push([second(window), prepared ? await prepared : null]);
+        const decode = held();
+        decodes.set(second(window), decode);
+        return decode.promise;
+      },
+    });
+    scheduler.firstDone({ ...empty, scale: 1 / 128, sampleRate: 16000, samplesPerPoint: 160 });
+    await new Promise((r) => setTimeout(r));
+    // The user jumps to 7.5 s (window 7) while windows 1 and 2 decode and 3 and 4 are read.
+    focus = 7.5;
+    decodes.get(1)!.resolve();
+    await new Promise((r) => setTimeout(r));
+    decodes.get(2)!.resolve();
+    await new Promise((r) => setTimeout(r));
+    decodes.get(7)!.resolve();
+    await new Promise((r) => setTimeout(r));
+    expect(runs.slice(2), 'after the jump').to.deep.equal([
+      [7, null],
+      [8, 'bytes of 8'],
+      [9, 'bytes of 9'],
+    ]);
+    scheduler.stop(new DOMException('Aborted', 'AbortError'));
+    await scheduler.done.catch(() => undefined);
+  });
+
   it('fails once the windows running are in, so what they decoded is kept', async () => {
-    const decodes = new Map<number, ReturnType<typeof held>>();
+    const decodes = new Map<number, Held<void>>();
     let settled = false;
     const scheduler = new WindowScheduler(plan, {
       parallel: 1,

@@ -37,6 +37,8 @@ export function aacChannels(config: Uint8Array): number | null {
   const { objectType, rateIndex, channels } = fields(config);
   // An escaped object type or an explicit rate moves the field.
   if (objectType === 31 || rateIndex === 15) return null;
+  // Parametric Stereo (HE-AAC v2) says one channel and decodes to two.
+  if (objectType === 29) return 2;
   // Configuration 7 is 7.1: eight channels.
   return channels >= 1 && channels <= 6 ? channels : channels === 7 ? 8 : null;
 }

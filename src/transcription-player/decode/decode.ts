@@ -203,7 +203,7 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.focus ? { focus: options.focus } : {}),
     // Fetched and cut on the page ahead of their turn (a few hundred KB each).
-    ...(context ? { prepare: (window: ByteWindow) => windowFrames(url, plan, window, ends.signal) } : {}),
+    ...(context ? { prepare: (window: ByteWindow) => (context ? windowFrames(url, plan, window, ends.signal) : Promise.resolve(null)) } : {}),
     async run(window, onProgress, more, prepared) {
       if (context) {
         // No worker to start; the browser decodes on its own threads.
@@ -232,9 +232,9 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
       if (last.kind === 'error') throw new DecodeError(last.message);
     },
   });
-  // A failed window stops the others; the last one in leaves no spare behind. Either way the
-  // host's signal lets go of this decode: it lives as long as the host's load, and its listener
-  // kept the decoding context and the plan (an M4A's frame table) with it.
+  // A failed window ends the decode once the running ones are in; the last one in leaves no spare
+  // behind. Either way the host's signal lets go of this decode: it lives as long as the host's
+  // load, and its listener kept the decoding context and the plan (an M4A's frame table) with it.
   const letGo = () => {
     context = null;
     signal?.removeEventListener('abort', abort);

@@ -7,8 +7,10 @@ import { opusPacketSamples } from './ogg-pages.js';
 
 /** Any serial number: the file holds one stream. */
 const SERIAL = 0x6b6f6c61;
-/** Packets per page: about a second of 20 ms packets, well inside a page's 255 lacing values. */
+/** Packets per page at most: about a second of 20 ms packets. */
 const PAGE_PACKETS = 50;
+/** A page's lacing values: a packet takes one per 255 bytes, and one more. */
+const PAGE_LACING = 255;
 const OPUS_TAGS = Uint8Array.of(...Array.from('OpusTags', (c) => c.charCodeAt(0)), 0, 0, 0, 0, 0, 0, 0, 0);
 
 /** Ogg's CRC-32: polynomial 0x04C11DB7, unreflected, starting at 0. */
@@ -66,10 +68,17 @@ export function oggOpusFile(head: Uint8Array, packets: Uint8Array[]): Uint8Array
   const preSkip = head.length >= 12 ? head[10] | (head[11] << 8) : 0;
   const pages = [page([head], 0, 0, 2), page([OPUS_TAGS], 0, 1, 0)];
   let granule = preSkip;
-  for (let i = 0; i < packets.length; i += PAGE_PACKETS) {
-    const these = packets.slice(i, i + PAGE_PACKETS);
-    for (const p of these) granule += opusPacketSamples(p);
-    pages.push(page(these, granule, pages.length, i + PAGE_PACKETS >= packets.length ? 4 : 0));
+  for (let i = 0; i < packets.length; ) {
+    // Whole packets while their lacing fits (big packets, of a high rate or 120 ms, fill it first).
+    const these: Uint8Array[] = [];
+    for (let lacing = 0; i < packets.length && these.length < PAGE_PACKETS; i++) {
+      const needs = Math.floor(packets[i].length / 255) + 1;
+      if (these.length && lacing + needs > PAGE_LACING) break;
+      lacing += needs;
+      these.push(packets[i]);
+      granule += opusPacketSamples(packets[i]);
+    }
+    pages.push(page(these, granule, pages.length, i >= packets.length ? 4 : 0));
   }
   const out = new Uint8Array(pages.reduce((n, p) => n + p.length, 0));
   let at = 0;

@@ -519,18 +519,21 @@ async function moovAfter(job: Job, from: number): Promise<Mp4Track | null> {
   return null;
 }
 
+/** Bytes of a WebM handed to its demuxer at a time. */
+const WEBM_PIECE = 16 * 1024;
+
 /**
  * WebM (Opus, Vorbis; a video's sound too): each block of the audio track to WebCodecs as it
  * arrives, video frames passed over unread. Null where the file has no Opus or Vorbis track (other
  * Matroska) or WebCodecs can't decode it, for the whole-file decoder.
  */
-/** Bytes of a WebM handed to its demuxer at a time. */
-const WEBM_PIECE = 16 * 1024;
-
 async function decodeWebm(job: Job): Promise<Peaks | null> {
   const { reader } = job;
   const demuxer = new WebmDemuxer();
   let decoder: PieceDecoder | null = null;
+  let planned = false;
+  let seconds = 0;
+  let config: AudioDecoderConfig | null = null;
   try {
     while (await reader.need(1)) {
       // The frames are views of the reader's bytes: all sent on before the next read. In pieces, so
@@ -542,17 +545,20 @@ async function decodeWebm(job: Job): Promise<Peaks | null> {
       if (demuxer.unsupported) return null;
       const track = demuxer.track;
       if (!decoder && track) {
-        const config: AudioDecoderConfig = { codec: track.codec, sampleRate: track.codec === 'opus' ? 48000 : track.sampleRate, numberOfChannels: track.channels, description: track.description };
+        config = { codec: track.codec, sampleRate: track.codec === 'opus' ? 48000 : track.sampleRate, numberOfChannels: track.channels, description: track.description };
         if (job.options.webCodecs === false || !(await webCodecsSupports(config))) return null;
         // MediaRecorder writes no duration: guessed from the size at 48 kb/s until the end shows.
-        const seconds = demuxer.duration ?? ((job.size * 8) / 48000 || 3600);
+        seconds = demuxer.duration ?? ((job.size * 8) / 48000 || 3600);
         job.sink = new PeakSink(track.sampleRate, seconds);
         decoder = webCodecsDecoder(config, job.sink, -track.delay);
-        if (track.codec === 'opus') {
-          // This worker reads the clusters that start before the first window's end.
-          planWindows(job, { kind: 'webm', track, scale: demuxer.scale, config }, reader.offset, seconds);
-          demuxer.stopAt = job.until;
-        }
+        planned = track.codec !== 'opus';
+      }
+      if (!planned && frames.length && track && config) {
+        // This worker reads the clusters that start before the first window's end. Its decoder
+        // places the first block at 0 s whatever its timecode: the windows count from that block.
+        planWindows(job, { kind: 'webm', track, scale: demuxer.scale, config, origin: frames[0].time }, reader.offset, seconds);
+        demuxer.stopAt = job.until;
+        planned = true;
       }
       for (const frame of frames) await decoder?.decode(frame.data, frame.time);
       report(job);

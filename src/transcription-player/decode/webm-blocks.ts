@@ -44,6 +44,8 @@ const ID = {
   channels: 0x9f,
   cluster: 0x1f43b675,
   timecode: 0xe7,
+  crc32: 0xbf,
+  void: 0xec,
   simpleBlock: 0xa3,
   blockGroup: 0xa0,
   block: 0xa1,
@@ -291,15 +293,21 @@ export class WebmDemuxer {
 
 /**
  * Where the first cluster at or after `from` starts in `bytes` (a stretch read from the middle of
- * a file), or -1: its id, a size, and a Timecode first, as WebM writes it — the id's four bytes
- * alone turn up by chance in compressed audio.
+ * a file), or -1: its id, a size, and a Timecode first (after a CRC-32 or Void, if any), as every
+ * cluster has — the id's four bytes alone turn up by chance in compressed audio.
  */
 export function findCluster(bytes: Uint8Array, from = 0): number {
   for (let at = bytes.indexOf(0x1f, from); at >= 0 && at + 4 <= bytes.length; at = bytes.indexOf(0x1f, at + 1)) {
     if (bytes[at + 1] !== 0x43 || bytes[at + 2] !== 0xb6 || bytes[at + 3] !== 0x75) continue;
     try {
       const cluster = elementAt(bytes, at);
-      const first = cluster && elementAt(bytes, at + cluster.header);
+      // A CRC-32 or Void may come before the Timecode (mkvmerge writes a CRC-32 first).
+      let child = cluster && at + cluster.header;
+      let first = child ? elementAt(bytes, child) : null;
+      for (let i = 0; first && child && (first.id === ID.crc32 || first.id === ID.void) && first.size >= 0 && i < 2; i++) {
+        child += first.header + first.size;
+        first = elementAt(bytes, child);
+      }
       if (first?.id === ID.timecode) return at;
     } catch {
       // Not an element after all.

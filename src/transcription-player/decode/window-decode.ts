@@ -43,7 +43,7 @@ export async function decodeWindow(url: string, plan: WindowPlan, window: ByteWi
   const start =
     format.kind === 'mp3' ? Math.max(format.dataStart, window.from - PREROLL_FRAMES * Math.ceil(format.frameBytes)) : format.kind === 'mp4' ? mp4Start(format.offsets, window.from) : window.from;
   // A WebM window's last cluster ends where the next starts, which only the reading finds.
-  const end = format.kind === 'webm' ? plan.size : format.kind === 'ogg' ? window.to + MAX_OGG_PAGE : format.kind === 'mp3' ? window.to + 2 * Math.ceil(format.frameBytes) + 4 : format.kind === 'mp4' ? mp4End(format, window, plan.size) : window.to;
+  const end = format.kind === 'webm' ? window.to + Math.max(1 << 20, window.to - window.from) : format.kind === 'ogg' ? window.to + MAX_OGG_PAGE : format.kind === 'mp3' ? window.to + 2 * Math.ceil(format.frameBytes) + 4 : format.kind === 'mp4' ? mp4End(format, window, plan.size) : window.to;
   const last = Math.min(plan.size, end) - 1;
   if (last < start) return;
   const init: RequestInit = { headers: { range: `bytes=${start}-${last}` } };
@@ -190,7 +190,7 @@ async function webmWindow(run: Run, f: Extract<WindowPlan['format'], { kind: 'we
       const frames = demuxer.push(reader.bytes);
       reader.skip(reader.available);
       // Placed as the whole file's decoder places them: the stream's first sample at −delay.
-      if (frames.length) decoder ??= webCodecsDecoder(f.config, sink, frames[0].time - f.track.delay);
+      if (frames.length) decoder ??= webCodecsDecoder(f.config, sink, frames[0].time - f.origin - f.track.delay);
       for (const frame of frames) await decoder!.decode(frame.data, 0);
       report(run);
     }

@@ -172,10 +172,11 @@ async function webmFrames(url: string, plan: WindowPlan, format: Extract<WindowP
   if (at < 0 || window.from + at >= window.to) return null;
   const demuxer = WebmDemuxer.resume(format.track, format.scale, window.from + at, window.to);
   const frames: WebmFrame[] = demuxer.push(bytes.subarray(at));
-  while (!demuxer.stopped && read < plan.size) {
-    const more = await fetchRange(url, read, Math.min(plan.size, read + WEBM_MORE) - 1, signal);
-    read += more.length;
-    frames.push(...demuxer.push(more));
+  // MediaRecorder's clusters can be long: each read after the window twice the one before.
+  for (let more = WEBM_MORE; !demuxer.stopped && read < plan.size; more *= 2) {
+    const piece = await fetchRange(url, read, Math.min(plan.size, read + more) - 1, signal);
+    read += piece.length;
+    frames.push(...demuxer.push(piece));
   }
   const truncated = demuxer.partway ? `${url} ends early, inside a block.` : null;
   if (!frames.length) {
@@ -184,10 +185,12 @@ async function webmFrames(url: string, plan: WindowPlan, format: Extract<WindowP
   }
   const file = oggOpusFile(format.track.description, frames.map((f) => f.data));
   const head = format.track.description;
-  // The decoder drops the head's pre-skip from the start; the track's delay is the stream's own.
-  const shift = (head.length >= 12 ? head[10] | (head[11] << 8) : 0) / 48000 - format.track.delay;
+  // Heard at: the time since the first block, less the stream's delay; the decoder also drops the
+  // head's pre-skip from the start of this file.
+  const heard = (time: number) => time - format.origin - format.track.delay;
+  const preSkip = (head.length >= 12 ? head[10] | (head[11] << 8) : 0) / 48000;
   const last = frames[frames.length - 1];
-  return { bytes: file, time: frames[0].time + shift, end: last.time + opusPacketSamples(last.data) / 48000 + shift, ...(truncated ? { truncated } : {}) };
+  return { bytes: file, time: heard(frames[0].time) + preSkip, end: heard(last.time) + opusPacketSamples(last.data) / 48000, ...(truncated ? { truncated } : {}) };
 }
 
 async function fetchRange(url: string, start: number, last: number, signal: AbortSignal | undefined): Promise<Uint8Array> {

@@ -19,9 +19,9 @@ export type WindowFormat =
   /**
    * Opus in WebM: every block carries its time, so a window is its clusters (from the first that
    * starts in it to the first that starts past it), read with the track the head described.
-   * `scale`: seconds per timecode tick.
+   * `scale`: seconds per timecode tick; `origin`: the first block's time, heard at 0 s.
    */
-  | { kind: 'webm'; track: WebmTrack; scale: number; config: AudioDecoderConfig }
+  | { kind: 'webm'; track: WebmTrack; scale: number; config: AudioDecoderConfig; origin: number }
   /** AAC-LC in file order: sample i is frame i. */
   | { kind: 'mp4'; config: AudioDecoderConfig; offsets: Float64Array; sizes: Uint32Array; frameSamples: number; skip: number; sampleRate: number };
 

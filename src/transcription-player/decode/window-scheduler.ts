@@ -39,7 +39,7 @@ export class WindowScheduler<P = void> {
   private max: Int8Array;
   private length = 0;
   private readonly pending: ByteWindow[];
-  /** Windows read ahead, waiting for a slot: at most one per slot. */
+  /** Windows read ahead, waiting for a slot: one per slot, and a slot's worth read before a jump. */
   private readonly ahead: Taken<P>[] = [];
   private readonly fractions = new Map<ByteWindow, number>();
   private running = 0;
@@ -139,8 +139,9 @@ export class WindowScheduler<P = void> {
         );
     }
     const { prepare } = this.options;
-    while (prepare && !this.failure && this.ahead.length < slots && this.pending.length) {
-      const window = this.take();
+    while (prepare && !this.failure && this.pending.length) {
+      const window = this.toReadAhead(slots);
+      if (!window) break;
       const prepared = prepare(window);
       // Its failure is the window's, met when it runs (or never, if the decode stops first).
       prepared.catch(() => undefined);
@@ -154,25 +155,49 @@ export class WindowScheduler<P = void> {
   }
 
   /**
-   * The window to run next: the one holding the time in view if it is read ahead or waiting out of
-   * order, else the first read ahead, else the next in order.
+   * The window to run next: the first not begun that ends past the time in view (in file order,
+   * read ahead or not: `take` reads ahead in the same order, so it usually is), else the first
+   * read ahead, else the next in order.
    */
   private next(): Taken<P> {
     const time = this.focusTime();
     if (time !== null) {
-      const i = this.ahead.findIndex(({ window: w }) => timeOfByte(this.plan, w.from) <= time && timeOfByte(this.plan, w.to) > time);
-      if (i >= 0) return this.ahead.splice(i, 1)[0];
-      const j = this.outOfOrder(time);
-      if (j > 0) return { window: this.pending.splice(j, 1)[0], prepared: null };
+      let best: Taken<P> | null = null;
+      for (const a of this.ahead) if (this.endsPast(a.window, time) && (!best || a.window.from < best.window.from)) best = a;
+      const j = this.pending.findIndex((w) => this.endsPast(w, time));
+      if (j >= 0 && (!best || this.pending[j].from < best.window.from)) return { window: this.pending.splice(j, 1)[0], prepared: null };
+      if (best) return this.ahead.splice(this.ahead.indexOf(best), 1)[0];
     }
     return this.ahead.shift() ?? { window: this.pending.shift()!, prepared: null };
   }
 
-  /** The next window not begun: the one holding the time in view when it waits out of order, else the next in order. */
-  private take(): ByteWindow {
+  /**
+   * The next window to read ahead, or null when enough are: a slot's worth of the windows that run
+   * next (the first waiting that end past the time in view, else the next in order). Windows read
+   * before a jump, behind the view now, are kept to run later, a slot's worth at most.
+   */
+  private toReadAhead(slots: number): ByteWindow | null {
     const time = this.focusTime();
-    const j = time === null ? 0 : this.outOfOrder(time);
-    return j > 0 ? this.pending.splice(j, 1)[0] : this.pending.shift()!;
+    const inView = time === null ? 0 : this.pending.findIndex((w) => this.endsPast(w, time));
+    if (inView < 0) return this.ahead.length < slots ? this.pending.shift()! : null;
+    if (this.aheadInView(time) >= slots) return null;
+    const [window] = this.pending.splice(inView, 1);
+    if (time !== null && this.ahead.length >= 2 * slots) this.putBackBehind(time);
+    return window;
+  }
+
+  /** Windows read ahead that end past `time` (all of them without one): the ones that run next. */
+  private aheadInView(time: number | null): number {
+    return time === null ? this.ahead.length : this.ahead.filter((a) => this.endsPast(a.window, time)).length;
+  }
+
+  /** Lets go of the first read-ahead behind the view: its window waits again, in file order. */
+  private putBackBehind(time: number): void {
+    const i = this.ahead.findIndex((a) => !this.endsPast(a.window, time));
+    if (i < 0) return;
+    const [{ window }] = this.ahead.splice(i, 1);
+    const at = this.pending.findIndex((w) => w.from > window.from);
+    this.pending.splice(at < 0 ? this.pending.length : at, 0, window);
   }
 
   private focusTime(): number | null {
@@ -180,9 +205,8 @@ export class WindowScheduler<P = void> {
     return time != null && Number.isFinite(time) ? time : null;
   }
 
-  /** Index in the windows not begun of the one holding `time` (0 when it is next in order, or decoded). */
-  private outOfOrder(time: number): number {
-    return this.pending.findIndex((w) => timeOfByte(this.plan, w.to) > time);
+  private endsPast(window: ByteWindow, time: number): boolean {
+    return timeOfByte(this.plan, window.to) > time;
   }
 
   private merge(slice: PeakSlice, firstFraction: number, window: ByteWindow | null): void {
