@@ -64,7 +64,7 @@ export class OggPackets {
       at += lace;
       if (lace < 255) {
         this.partial.push(body.subarray(start, at));
-        done.push(join(this.partial));
+        done.push(joinBytes(this.partial));
         this.partial = [];
         start = at;
       }
@@ -74,7 +74,8 @@ export class OggPackets {
   }
 }
 
-function join(parts: Uint8Array[]): Uint8Array {
+/** `parts` in one array of its own. */
+export function joinBytes(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0].slice();
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

@@ -3,7 +3,7 @@
  * `decodeAudioData`, which reads Ogg but not a stretch of WebM cut from the middle of a file.
  * Pure functions on bytes.
  */
-import { opusPacketSamples } from './ogg-pages.js';
+import { joinBytes, opusPacketSamples } from './ogg-pages.js';
 
 /** Any serial number: the file holds one stream. */
 const SERIAL = 0x6b6f6c61;
@@ -80,11 +80,5 @@ export function oggOpusFile(head: Uint8Array, packets: Uint8Array[]): Uint8Array
     }
     pages.push(page(these, granule, pages.length, i >= packets.length ? 4 : 0));
   }
-  const out = new Uint8Array(pages.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pages) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return joinBytes(pages);
 }
