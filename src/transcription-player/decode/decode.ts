@@ -202,7 +202,8 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
     parallel: options.parallel ?? (context ? AUDIO_DATA_PARALLEL : parallel),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.focus ? { focus: options.focus } : {}),
-    // Fetched and cut on the page ahead of their turn (a few hundred KB each).
+    // Fetched and cut on the page ahead of their turn (a few hundred KB each); none once the
+    // windows have gone to workers.
     ...(context ? { prepare: (window: ByteWindow) => (context ? windowFrames(url, plan, window, ends.signal) : Promise.resolve(null)) } : {}),
     async run(window, onProgress, more, prepared) {
       if (context) {

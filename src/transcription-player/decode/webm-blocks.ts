@@ -202,7 +202,11 @@ export class WebmDemuxer {
    */
   static resume(track: WebmTrack, scale: number, offset: number, stopAt: number): WebmDemuxer {
     const demuxer = new WebmDemuxer();
-    Object.assign(demuxer, { track, scale, offset, stopAt, started: true });
+    demuxer.track = track;
+    demuxer.scale = scale;
+    demuxer.offset = offset;
+    demuxer.stopAt = stopAt;
+    demuxer.started = true;
     return demuxer;
   }
 
@@ -301,10 +305,11 @@ export function findCluster(bytes: Uint8Array, from = 0): number {
     if (bytes[at + 1] !== 0x43 || bytes[at + 2] !== 0xb6 || bytes[at + 3] !== 0x75) continue;
     try {
       const cluster = elementAt(bytes, at);
+      if (!cluster) continue;
       // A CRC-32 or Void may come before the Timecode (mkvmerge writes a CRC-32 first).
-      let child = cluster && at + cluster.header;
-      let first = child ? elementAt(bytes, child) : null;
-      for (let i = 0; first && child && (first.id === ID.crc32 || first.id === ID.void) && first.size >= 0 && i < 2; i++) {
+      let child = at + cluster.header;
+      let first = elementAt(bytes, child);
+      for (let i = 0; first && (first.id === ID.crc32 || first.id === ID.void) && first.size >= 0 && i < 2; i++) {
         child += first.header + first.size;
         first = elementAt(bytes, child);
       }

@@ -26,8 +26,9 @@ const MAX_DECODE_RATE = 16_000;
 
 /**
  * Whether `plan`'s windows are decoded this way here (the page; a constant-rate MP3, AAC that ADTS
- * can carry, Opus behind its header pages, a WebM's Opus written as Ogg). Opus in Ogg is not every browser's `decodeAudioData`:
- * where a window is refused, the windows go to WebCodecs in workers instead (decode.ts).
+ * can carry, Opus behind its header pages, a WebM's Opus written as Ogg). Opus in Ogg is not every
+ * browser's `decodeAudioData`: where a window is refused, the windows go to WebCodecs in workers
+ * instead (decode.ts).
  */
 export function audioDataDecodes(plan: WindowPlan): boolean {
   if (typeof OfflineAudioContext === 'undefined') return false;

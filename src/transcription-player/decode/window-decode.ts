@@ -189,7 +189,7 @@ async function webmWindow(run: Run, f: Extract<WindowPlan['format'], { kind: 'we
     while (!demuxer.stopped && (await reader.need(1))) {
       const frames = demuxer.push(reader.bytes);
       reader.skip(reader.available);
-      // Placed as the whole file's decoder places them: the stream's first sample at −delay.
+      // Placed as the first window's decoder places them: counted from the first block, less the delay.
       if (frames.length) decoder ??= webCodecsDecoder(f.config, sink, frames[0].time - f.origin - f.track.delay);
       for (const frame of frames) await decoder!.decode(frame.data, 0);
       report(run);

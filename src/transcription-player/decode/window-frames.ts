@@ -3,8 +3,9 @@
  * bytes fetched as a range, a few frames early (to refill MP3's bit reservoir), cut on frame
  * boundaries; an M4A's AAC frames, a few early too (AAC overlaps frames), each behind an ADTS header
  * (adts.ts) so they make a file of their own; an Opus window's pages behind the stream's header
- * pages; a WebM window's Opus blocks written as an Ogg Opus file (ogg-writer.ts). Run on the page: a worker per window cost a worker's start each (30 of them for an hour)
- * for a fetch and a scan over frame headers. (Where DevTools watches the network, it keeps each
+ * pages; a WebM window's Opus blocks written as an Ogg Opus file (ogg-writer.ts). Run on the
+ * page: a worker per window cost a worker's start each (30 of them for an hour) for a fetch and a
+ * scan over frame headers. (Where DevTools watches the network, it keeps each
  * body fetched in the renderer — +151 MB after three hours' windows; bench:player therefore
  * measures memory with no DevTools Network domain, as a user's browser runs: +8 MB.)
  */
