@@ -31,4 +31,18 @@ describe('PeakSink', () => {
     const window = new PeakSink(8000, 3600, { from: 1000, to: 1010 });
     expect(window.capacity - Math.floor(1000 * window.rate)).to.be.below(Math.ceil(11 * window.rate));
   });
+
+  it('drops the samples written before 0 s and places the rest where they are heard', () => {
+    // What a decoder gives for the top of an AAC stream: its priming (here 0.5 s of silence) comes
+    // first and is heard before 0 s, then one second of sound and half a second of silence.
+    const samples = new Float32Array(16000);
+    samples.set(square(0.5), 4000);
+    const sink = new PeakSink(8000, 10);
+    sink.write(-0.5, [samples], 8000);
+    const peaks = sink.result();
+    const at = (t: number) => peaks.max[Math.floor(t * peaks.rate)] / 128;
+    for (const t of [0, 0.01, 0.3, 0.99]) expect(at(t), `sound at ${t} s`).to.be.closeTo(0.5, 0.01);
+    for (const t of [1.01, 1.2, 1.49]) expect(at(t), `silence at ${t} s`).to.equal(0);
+    expect(peaks.max.length / peaks.rate, 'seconds of points: to the last sample').to.be.closeTo(1.5, 0.01);
+  });
 });

@@ -143,7 +143,7 @@ async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks 
   const windowSeconds = options.windowSeconds ?? WINDOW_SECONDS;
   const parallel = Math.max(1, Math.min(3, (navigator.hardwareConcurrency || 2) - 1));
   const last = await inWorker({
-    // Where the page has decodeAudioData, an MP3's windows are all its own (window-audio-data.ts).
+    // Where the page has decodeAudioData, an MP3's or M4A's windows are all its own (window-audio-data.ts).
     request: { url, windowSeconds, pageDecodes: typeof OfflineAudioContext !== 'undefined' },
     ...(signal ? { signal } : {}),
     onReply: (reply) => {

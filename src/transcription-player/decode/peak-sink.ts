@@ -64,17 +64,16 @@ export class PeakSink {
 
   /** Reduces `frames` samples of each channel, the first at `start` seconds, into the peaks. */
   write(start: number, channels: Float32Array[], sampleRate: number, frames = channels[0]?.length ?? 0): void {
-    let s = 0;
-    if (start < 0) {
-      s = Math.ceil(-start * sampleRate);
-      start += s / sampleRate;
-    }
-    if (s >= frames) return;
+    // Samples heard before 0 s (a decoder's priming) are dropped: `base` is the one heard at `start`.
+    const base = start < 0 ? Math.ceil(-start * sampleRate) : 0;
+    if (base >= frames) return;
+    start += base / sampleRate;
+    let s = base;
     const rate = this.rate;
     let p = Math.floor(start * rate);
     const first = p;
     while (s < frames) {
-      const next = Math.min(frames, Math.max(s + 1, Math.ceil(((p + 1) / rate - start) * sampleRate)));
+      const next = Math.min(frames, Math.max(s + 1, base + Math.ceil(((p + 1) / rate - start) * sampleRate)));
       let lo = 0;
       let hi = 0;
       for (let c = 0; c < channels.length; c++) {

@@ -45,10 +45,11 @@ export interface DecodeOptions {
   windowSeconds?: number;
   onWindows?(plan: WindowPlan): void;
   /**
-   * The page decodes an MP3's windows itself (decodeAudioData): this call only reads the headers
-   * and plans, and the first window is the page's too. A worker that decoded the first minute of
-   * bench:player's hour of MP3 with WebCodecs left the renderer +27 MB resident, +22 MB after it
-   * ended (measured alone, in a Chromium with no DevTools Network domain).
+   * The page decodes an MP3's or M4A's windows itself (decodeAudioData): this call only reads the
+   * headers and plans, and the first window is the page's too. A worker that decoded the first
+   * minute of bench:player's hour of MP3 with WebCodecs left the renderer +27 MB resident, +22 MB
+   * after it ended (measured alone, in a Chromium with no DevTools Network domain); the M4A's first
+   * 30 s held 20–25 MB for a tenth of a second, the load's peak.
    */
   pageDecodes?: boolean;
 }
@@ -153,9 +154,10 @@ function planWindows(job: Job, format: WindowFormat, dataStart: number, seconds:
   const sink = job.sink;
   if (!onWindows || !windowSeconds || !sink || !job.ranges || !job.size || !(seconds > 2 * windowSeconds)) return;
   const step = Math.ceil(((job.size - dataStart) * windowSecondsOf(format, windowSeconds)) / seconds);
-  // An MP3's first window is the page's too (from its Info frame: window-frames.ts). AAC's is still
-  // read here: decodeAudioData dents the first 60 ms of an AAC stream it starts cold, at 0 s.
-  job.until = job.options.pageDecodes && format.kind === 'mp3' && format.frames !== null ? dataStart : dataStart + step;
+  // An MP3's first window is the page's too (from its Info frame: window-frames.ts), and an M4A's
+  // (its AAC as ADTS).
+  const pageTakesFirst = job.options.pageDecodes && ((format.kind === 'mp3' && format.frames !== null) || format.kind === 'mp4');
+  job.until = pageTakesFirst ? dataStart : dataStart + step;
   onWindows({ format, sampleRate: sink.sampleRate, seconds, size: job.size, dataStart, firstEnd: job.until, step, cacheKey: job.cacheKey, rate: sink.rate, samplesPerPoint: sink.samplesPerPoint });
 }
 

@@ -41,8 +41,7 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   if (format.kind !== 'mp3') throw new Error(`windows of whole frames are MP3's, M4A's and Opus', not ${format.kind}'s`);
   const frameBytes = Math.ceil(format.frameBytes);
   // The file's first window keeps its Xing/Info frame: with it, the decoder takes the encoder's
-  // delay off itself and starts clean (from the first audio frame without it, the first 60 ms of
-  // Chromium's decodeAudioData came out dented).
+  // delay (and padding) off itself, from the count the encoder wrote there.
   const withInfo = window.from <= format.dataStart && format.frames !== null;
   const start = withInfo ? format.dataStart - format.first.length : Math.max(format.dataStart, window.from - PREROLL_FRAMES * frameBytes);
   const last = Math.min(plan.size, window.to + 2 * frameBytes + 4) - 1;
