@@ -24,6 +24,16 @@ const toInt8 = (v: number) => {
   return q > 127 ? 127 : q < -128 ? -128 : q;
 };
 
+/*
+ * Larger and smaller of two samples without a branch: a comparison's branch mispredicts on audio,
+ * which made reducing 5.5–6.6 ns a sample (0.38 s of the page's time for an hour of M4A at 16 kHz),
+ * against 2.9–3.0 with these and two runs interleaved (so no sum waits on the one before). In
+ * doubles the sum and difference of two float32 samples are exact (but for one 2^29 times the
+ * other, off by a double's last bit): the answer is the sample, far within an 8-bit step.
+ */
+const larger = (a: number, b: number) => 0.5 * (a + b + Math.abs(a - b));
+const smaller = (a: number, b: number) => 0.5 * (a + b - Math.abs(a - b));
+
 export class PeakSink {
   /** Points per second. */
   readonly rate: number;
@@ -68,29 +78,45 @@ export class PeakSink {
     const base = start < 0 ? Math.ceil(-start * sampleRate) : 0;
     if (base >= frames) return;
     start += base / sampleRate;
+    const { rate, origin } = this;
+    let { min: mins, max: maxes } = this;
     let s = base;
-    const rate = this.rate;
     let p = Math.floor(start * rate);
     const first = p;
     while (s < frames) {
       const next = Math.min(frames, Math.max(s + 1, base + Math.ceil(((p + 1) / rate - start) * sampleRate)));
-      let lo = 0;
-      let hi = 0;
-      for (let c = 0; c < channels.length; c++) {
-        const samples = channels[c];
-        for (let i = s; i < next; i++) {
-          const v = samples[i];
-          if (v < lo) lo = v;
-          else if (v > hi) hi = v;
-        }
-      }
-      const at = p - this.origin;
+      const at = p - origin;
       if (at >= 0) {
-        if (!this.ensure(at)) break;
+        if (at >= mins.length) {
+          if (!this.ensure(at)) break;
+          ({ min: mins, max: maxes } = this);
+        }
+        let lo = 0;
+        let hi = 0;
+        for (let c = 0; c < channels.length; c++) {
+          const samples = channels[c];
+          let lo2 = lo;
+          let hi2 = hi;
+          let i = s;
+          for (; i + 1 < next; i += 2) {
+            const v = samples[i];
+            const w = samples[i + 1];
+            hi = larger(hi, v);
+            lo = smaller(lo, v);
+            hi2 = larger(hi2, w);
+            lo2 = smaller(lo2, w);
+          }
+          if (i < next) {
+            hi = larger(hi, samples[i]);
+            lo = smaller(lo, samples[i]);
+          }
+          hi = larger(hi, hi2);
+          lo = smaller(lo, lo2);
+        }
         const qlo = toInt8(lo);
         const qhi = toInt8(hi);
-        if (qlo < this.min[at]) this.min[at] = qlo;
-        if (qhi > this.max[at]) this.max[at] = qhi;
+        if (qlo < mins[at]) mins[at] = qlo;
+        if (qhi > maxes[at]) maxes[at] = qhi;
       }
       s = next;
       p++;
