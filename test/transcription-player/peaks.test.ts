@@ -70,7 +70,9 @@ describe('PeakLevels.changed', () => {
     const n = 1000;
     const base = { rate: 100, min: new Float32Array(n), max: new Float32Array(n) };
     const levels = new PeakLevels(base);
-    levels.forRate(1); // makes every level, from zeros
+    // Two levels drawn, from zeros: the coarse one is then redone from the finer one, not the base.
+    levels.forRate(12.5);
+    levels.forRate(1);
     for (let i = 300; i < 340; i++) {
       base.min[i] = -0.5 - i / 10000;
       base.max[i] = 0.25 + i / 10000;
