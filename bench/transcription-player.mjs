@@ -28,6 +28,7 @@ const longFiles = [
   ['hour.mp3', 'one hour MP3 64 kb/s (29 MB)', 3600],
   ['hour.opus', 'one hour Opus 32 kb/s', 3600],
   ['hour.m4a', 'one hour M4A/AAC 64 kb/s', 3600],
+  ['hour-vbr.mp3', 'one hour MP3, variable rate (LAME -V 7, 33 kb/s, 15 MB)', 3600],
   ['hour.webm', 'one hour WebM/Opus 32 kb/s (what browsers record)', 3600],
   ['three-hours.mp3', 'three hours MP3 64 kb/s (86 MB)', 10800],
 ].filter(([name]) => !onlyArg || onlyArg.includes(name));

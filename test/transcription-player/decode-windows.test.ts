@@ -39,6 +39,18 @@ describe('decoding a long file in windows', () => {
     });
   }
 
+  it('reads a variable-rate MP3 in windows too, each placed by the frames counted before it', async () => {
+    // No byte offset tells a frame's index: the worker walks the frame headers, the page reads
+    // and decodes the windows it finds.
+    const tag = 'windows-vbr';
+    performance.clearResourceTimings();
+    const progress: DecodeProgress[] = [];
+    const peaks = await loadPeaks(ranged('tones-vbr.mp3', tag), { windowSeconds: 20, parallel: 2, onProgress: (p) => progress.push(p) });
+    expectTones(peaks, 'variable-rate MP3 in windows');
+    expect(performance.getEntriesByType('resource').filter((e) => e.name.includes(tag)).length, 'range reads by the page').to.be.at.least(10);
+    expect(firstJumpAfter(progress, 25), 'later windows were read').to.not.equal(null);
+  });
+
   it('reads a WebM as MediaRecorder writes it (no duration, clusters of unknown size) in windows too', async () => {
     const tag = 'windows-live-webm';
     performance.clearResourceTimings();
@@ -132,11 +144,12 @@ describe('decoding a long file in windows', () => {
     expect(performance.now() - t0).to.be.below(2000);
   });
 
-  for (const [ext, how] of [
-    ['mp3', 'its Info frame counts 180 s of frames'],
-    ['webm', 'its head says 180 s, the last window ends inside a block'],
+  for (const [ext, how, what] of [
+    ['mp3', 'its Info frame counts 180 s of frames', 'an MP3'],
+    ['vbr.mp3', 'its Xing frame counts 180 s of frames', 'a variable-rate MP3'],
+    ['webm', 'its head says 180 s, the last window ends inside a block', 'a WebM'],
   ]) {
-    it(`reports ${ext === 'mp3' ? 'an MP3' : 'a WebM'} cut short once, keeping the windows decoded`, async () => {
+    it(`reports ${what} cut short once, keeping the windows decoded`, async () => {
       const error = await loadPeaks(ranged(`tones-cut.${ext}`, `windows-cut-${ext}`), { windowSeconds: 20 }).then(
         () => null,
         (e: unknown) => e,

@@ -19,6 +19,8 @@ export type DecodeReply =
   | { kind: 'progress'; progress: DecodeProgress }
   /** This long file is read in windows: this worker reads the first, the page starts the rest. */
   | { kind: 'windows'; plan: WindowPlan }
+  /** More of them, as this worker's walk over a variable-rate MP3 finds them. */
+  | { kind: 'more-windows'; windows: ByteWindow[] }
   | { kind: 'peaks'; peaks: Peaks }
   /** A window is in. */
   | { kind: 'done' }
@@ -46,7 +48,14 @@ scope.onmessage = async ({ data }) => {
     const peaks = await decodeStream(data.url, {
       page: false,
       onProgress,
-      ...(data.windowSeconds ? { windowSeconds: data.windowSeconds, pageDecodes: data.pageDecodes === true, onWindows: (plan: WindowPlan) => scope.postMessage({ kind: 'windows', plan }) } : {}),
+      ...(data.windowSeconds
+        ? {
+            windowSeconds: data.windowSeconds,
+            pageDecodes: data.pageDecodes === true,
+            onWindows: (plan: WindowPlan) => scope.postMessage({ kind: 'windows', plan }),
+            onMoreWindows: (windows: ByteWindow[]) => scope.postMessage({ kind: 'more-windows', windows }),
+          }
+        : {}),
     });
     scope.postMessage({ kind: 'peaks', peaks }, buffers(peaks));
   } catch (error) {

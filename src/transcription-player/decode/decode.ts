@@ -123,7 +123,7 @@ function inWorker({ request, signal, onReply, warm }: WorkerJob): Promise<Decode
     worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => {
       if (settled) return;
       if (data.kind === 'ready') clearTimeout(timer);
-      else if (data.kind === 'progress' || data.kind === 'windows') onReply(data);
+      else if (data.kind === 'progress' || data.kind === 'windows' || data.kind === 'more-windows') onReply(data);
       else if (data.kind === 'page') onPage();
       else if (settle()) resolve(data);
     };
@@ -148,6 +148,7 @@ async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks 
     ...(signal ? { signal } : {}),
     onReply: (reply) => {
       if (reply.kind === 'windows') windows = schedule(url, reply.plan, options, parallel);
+      else if (reply.kind === 'more-windows') (windows as WindowScheduler<WindowFrames | null> | null)?.add(reply.windows);
       else if (reply.kind === 'progress') {
         if (windows) windows.first(reply.progress);
         else options.onProgress?.(reply.progress);

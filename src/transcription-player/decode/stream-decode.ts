@@ -14,12 +14,12 @@ import { audioTrack, boxAt, type Mp4Track } from './mp4-boxes.js';
 import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, mp3IsConstantRate, type Mp3Frame } from './mp3-frames.js';
 import { OggPackets, lastGranule, oggCodecOf, oggPageAt, oggPageNeeds, vorbisDescription, type OggCodec } from './ogg-pages.js';
 import { PeakSink, type PeakSlice } from './peak-sink.js';
-import { reportProgress } from './progress.js';
+import { PROGRESS_MS, reportProgress } from './progress.js';
 import { chunkedDecoder, webCodecsDecoder, webCodecsSupports, type PieceDecoder } from './piece-decoders.js';
 import { cacheKey, readCachedPeaks, storeCachedPeaks } from './peaks-cache.js';
 import { isWav, parseWavHeader, pcmToFloat } from './wav.js';
 import { WebmDemuxer, WebmError } from './webm-blocks.js';
-import type { WindowFormat, WindowPlan } from './window-plan.js';
+import { PREROLL_FRAMES, type ByteWindow, type WindowFormat, type WindowPlan } from './window-plan.js';
 
 export interface DecodeProgress {
   /** Points per second of the peaks. */
@@ -44,6 +44,8 @@ export interface DecodeOptions {
    */
   windowSeconds?: number;
   onWindows?(plan: WindowPlan): void;
+  /** A variable-rate MP3's windows, in file order, as the walk over its frame headers finds them. */
+  onMoreWindows?(windows: ByteWindow[]): void;
   /**
    * The page decodes an MP3's or M4A's windows itself (decodeAudioData): this call only reads the
    * headers and plans, and the first window is the page's too. A worker that decoded the first
@@ -237,6 +239,12 @@ async function decodeMp3(job: Job): Promise<Peaks> {
   const seconds = frameCount !== null ? (frameCount * first.samples) / first.sampleRate : (Math.max(0, job.size - reader.offset) * 8) / (first.bitrate * 1000);
   const sink = (job.sink = new PeakSink(first.sampleRate, seconds || 3600));
   const config = { codec: 'mp3', sampleRate: first.sampleRate, numberOfChannels: first.channels };
+  if (seconds && !constantRate && frameCount !== null && job.options.pageDecodes && job.options.onMoreWindows) {
+    const dataStart = reader.offset;
+    const format = { kind: 'mp3', first, dataStart, frameBytes: (job.size - dataStart) / frameCount, lead, config, frames: frameCount, variable: true } as const;
+    planWindows(job, format, dataStart, seconds);
+    if (job.until <= reader.offset) return walkMp3Frames(job, first, Math.max(1, Math.round((windowSecondsOf(format, job.options.windowSeconds!) * first.sampleRate) / first.samples)), job.options.onMoreWindows);
+  }
   const webCodecs = job.options.webCodecs !== false && (await webCodecsSupports(config));
   if (!webCodecs && !job.options.page) throw new NeedsPage('no MP3 decoder in this worker');
   if (webCodecs && seconds && constantRate) {
@@ -287,6 +295,53 @@ async function decodeMp3(job: Job): Promise<Peaks> {
   if (job.until !== Infinity) reader.cancel();
   else if (!truncated && frameCount !== null && index < frameCount - 1) truncated = `${job.url} ends early: ${index} of its ${frameCount} MP3 frames.`;
   return finish(job, truncated);
+}
+
+/**
+ * A variable-rate MP3's windows, `perWindow` frames each, found by walking its frame headers to the
+ * end without decoding (the page decodes each window from its range): no byte offset tells a
+ * frame's index there, the walk counts them. Handed on as found, a few at a time, so the page
+ * starts on the first while the walk goes on. This reads the file once more than a constant-rate
+ * one's windows do; it reads at the network's pace, far ahead of the decoding.
+ */
+async function walkMp3Frames(job: Job, first: Mp3Frame, perWindow: number, onMore: (windows: ByteWindow[]) => void): Promise<Peaks> {
+  const { reader } = job;
+  /** Offsets of the frames just before this one: where the next window's reading starts. */
+  const recent: number[] = [];
+  let index = 0;
+  let from = reader.offset;
+  // The first window reads the Info frame instead (window-frames.ts).
+  let start: ByteWindow['first'] | undefined;
+  const found: ByteWindow[] = [];
+  // The first window is handed on at once (the first screen), the rest every PROGRESS_MS.
+  let handed = -Infinity;
+  const window = (to: number): ByteWindow => (start ? { from, to, first: start } : { from, to });
+  for (;;) {
+    if (!(await reader.need(4))) break;
+    const frame = mp3FrameAt(reader.bytes, 0);
+    if (!frame || frame.kind !== first.kind) {
+      // ID3v1 or APE tags, or damage: look for the next frame (the decoder passes over it too).
+      if (!(await syncMp3(reader, first))) break;
+      continue;
+    }
+    const offset = reader.offset;
+    if (index > 0 && index % perWindow === 0) {
+      found.push(window(offset));
+      from = offset;
+      start = { at: recent[0], frame: index - recent.length };
+      if (performance.now() - handed > PROGRESS_MS) {
+        onMore(found.splice(0));
+        handed = performance.now();
+      }
+    }
+    recent.push(offset);
+    if (recent.length > PREROLL_FRAMES) recent.shift();
+    index++;
+    if (!(await reader.passTo(offset + frame.length))) break;
+  }
+  found.push(window(job.size));
+  onMore(found);
+  return headersOnly(job);
 }
 
 /** Skips to the next frame header (of `like`'s kind, and followed by another frame); null at the end. */

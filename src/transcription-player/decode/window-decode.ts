@@ -15,15 +15,13 @@ import { webCodecsDecoder, type PieceDecoder } from './piece-decoders.js';
 import { syncMp3, type DecodeProgress } from './stream-decode.js';
 import { pcmToFloat } from './wav.js';
 import { findCluster, WebmDemuxer } from './webm-blocks.js';
-import type { ByteWindow, WindowPlan } from './window-plan.js';
+import { PREROLL_FRAMES, type ByteWindow, type WindowPlan } from './window-plan.js';
 
 export interface WindowOptions {
   signal?: AbortSignal;
   onProgress?(progress: DecodeProgress): void;
 }
 
-/** Frames decoded before the window, to fill MP3's bit reservoir and AAC's overlap. */
-const PREROLL_FRAMES = 4;
 /** An Ogg page is at most this long: the page that ends a window is read whole. */
 const MAX_OGG_PAGE = 65307;
 
@@ -41,7 +39,7 @@ interface Run {
 export async function decodeWindow(url: string, plan: WindowPlan, window: ByteWindow, options: WindowOptions = {}): Promise<void> {
   const format = plan.format;
   const start =
-    format.kind === 'mp3' ? Math.max(format.dataStart, window.from - PREROLL_FRAMES * Math.ceil(format.frameBytes)) : format.kind === 'mp4' ? mp4Start(format.offsets, window.from) : window.from;
+    format.kind === 'mp3' ? (window.first?.at ?? Math.max(format.dataStart, window.from - PREROLL_FRAMES * Math.ceil(format.frameBytes))) : format.kind === 'mp4' ? mp4Start(format.offsets, window.from) : window.from;
   // A WebM window's last cluster ends where the next starts, which only the reading finds.
   const end = format.kind === 'webm' ? window.to + Math.max(1 << 20, window.to - window.from) : format.kind === 'ogg' ? window.to + MAX_OGG_PAGE : format.kind === 'mp3' ? window.to + 2 * Math.ceil(format.frameBytes) + 4 : format.kind === 'mp4' ? mp4End(format, window, plan.size) : window.to;
   const last = Math.min(plan.size, end) - 1;
@@ -109,7 +107,7 @@ async function mp3Window(run: Run, f: Extract<WindowPlan['format'], { kind: 'mp3
   const { reader, sink } = run;
   const first = await syncMp3(reader, f.first);
   if (!first) return;
-  let index = Math.round((reader.offset - f.dataStart) / f.frameBytes);
+  let index = run.window.first?.frame ?? Math.round((reader.offset - f.dataStart) / f.frameBytes);
   await decodeAll(webCodecsDecoder(f.config, sink, (index * f.first.samples) / f.first.sampleRate - f.lead), async (decoder) => {
     while (reader.offset < run.window.to) {
       if (!(await reader.need(4))) break;

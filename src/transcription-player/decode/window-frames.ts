@@ -17,10 +17,7 @@ import { oggOpusFile } from './ogg-writer.js';
 import { ownCopy, releaseBuffer } from './release-buffer.js';
 import { findCluster, WebmDemuxer, type WebmFrame } from './webm-blocks.js';
 import { mp4Samples } from './window-decode.js';
-import type { ByteWindow, WindowPlan } from './window-plan.js';
-
-/** Frames decoded before the window: MP3's bit reservoir reaches back up to 511 bytes. */
-const PREROLL_FRAMES = 4;
+import { PREROLL_FRAMES, type ByteWindow, type WindowPlan } from './window-plan.js';
 
 /** A window's frames: `bytes` (its own buffer, to transfer) starts at `time` seconds of the recording. */
 export interface WindowFrames {
@@ -43,8 +40,9 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   // The file's first window keeps its Xing/Info frame: with it, the decoder takes the encoder's
   // delay (and padding) off itself, from the count the encoder wrote there.
   const withInfo = window.from <= format.dataStart && format.frames !== null;
-  const start = withInfo ? format.dataStart - format.first.length : Math.max(format.dataStart, window.from - PREROLL_FRAMES * frameBytes);
-  const last = Math.min(plan.size, window.to + 2 * frameBytes + 4) - 1;
+  const start = withInfo ? format.dataStart - format.first.length : (window.first?.at ?? Math.max(format.dataStart, window.from - PREROLL_FRAMES * frameBytes));
+  // A variable-rate window ends on a frame's start, whose header (4 bytes) tells it is one.
+  const last = Math.min(plan.size, window.to + (format.variable ? 4 : 2 * frameBytes + 4)) - 1;
   if (last < start) return null;
   const bytes = await fetchRange(url, start, last, signal);
   const isLast = window.to >= plan.size;
@@ -54,26 +52,31 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
     const f = mp3FrameAt(bytes, at);
     if (f && f.kind === format.first.kind && mp3FrameAt(bytes, at + f.length)?.kind === format.first.kind) break;
   }
-  const index = Math.round((start + at - format.dataStart) / format.frameBytes);
+  const index = window.first?.frame ?? Math.round((start + at - format.dataStart) / format.frameBytes);
   const from = at;
   let frames = 0;
+  let truncated: string | null = null;
   // Whole frames up to the window's end; the frame that straddles it is ours (the next window's
   // warm-up starts before it).
   while (start + at < window.to) {
     const f = mp3FrameAt(bytes, at);
     if (!f || f.kind !== format.first.kind) break;
     if (at + f.length > bytes.length) {
-      if (start + at + f.length <= window.to || isLast) throw new DecodeError(`${url} ends early: inside an MP3 frame.`);
+      if (start + at + f.length <= window.to || isLast) truncated = `${url} ends early: inside an MP3 frame.`;
       break;
     }
     at += f.length;
     frames++;
   }
-  if (isLast && format.frames !== null && index + frames < format.frames - 1) throw new DecodeError(`${url} ends early: ${index + frames} of its ${format.frames} MP3 frames.`);
-  if (!frames) return null;
+  if (isLast && format.frames !== null && index + frames < format.frames - 1) truncated ??= `${url} ends early: ${index + frames} of its ${format.frames} MP3 frames.`;
+  if (!frames) {
+    if (truncated) throw new DecodeError(truncated);
+    return null;
+  }
   const seconds = (n: number) => (n * format.first.samples) / format.first.sampleRate;
-  // Decoders put the encoder's and their own delay first, as for the whole file.
-  return { bytes: ownCopy(bytes, from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead };
+  // Decoders put the encoder's and their own delay first, as for the whole file. Cut short, the
+  // frames read are decoded before the cut is reported.
+  return { bytes: ownCopy(bytes, from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead, ...(truncated ? { truncated } : {}) };
 }
 
 async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {

@@ -7,10 +7,17 @@ import type { WavFormat } from './wav.js';
 import type { Mp3Frame } from './mp3-frames.js';
 import type { WebmTrack } from './webm-blocks.js';
 
+/** Frames decoded before a window's first: MP3's bit reservoir reaches back up to 511 bytes, AAC's frames overlap. */
+export const PREROLL_FRAMES = 4;
+
 export type WindowFormat =
   | { kind: 'wav'; format: WavFormat; dataStart: number; dataEnd: number }
-  /** Constant rate: frame n starts near dataStart + n × frameBytes. */
-  | { kind: 'mp3'; first: Mp3Frame; dataStart: number; frameBytes: number; lead: number; config: AudioDecoderConfig; frames: number | null }
+  /**
+   * Constant rate: frame n starts near dataStart + n × frameBytes. `variable`: a variable rate,
+   * where no offset tells a frame's index: the windows come from the worker's walk over the frame
+   * headers, each with its `first` (frameBytes is then the mean, for reading a little past a window).
+   */
+  | { kind: 'mp3'; first: Mp3Frame; dataStart: number; frameBytes: number; lead: number; config: AudioDecoderConfig; frames: number | null; variable?: true }
   /**
    * Opus: each page's granule is the time of the packets after it. `header`: the stream's header
    * pages, which make any run of pages after them a file `decodeAudioData` reads.
@@ -46,11 +53,17 @@ export interface WindowPlan {
 export interface ByteWindow {
   from: number;
   to: number;
+  /**
+   * A variable-rate MP3's: where its reading starts (a few frames before `from`, for the bit
+   * reservoir) and that frame's index in the file.
+   */
+  first?: { at: number; frame: number };
 }
 
-/** The windows after the first, in file order. */
+/** The windows after the first, in file order (a variable-rate MP3's come from the worker instead). */
 export function laterWindows(plan: WindowPlan): ByteWindow[] {
   const out: ByteWindow[] = [];
+  if (plan.format.kind === 'mp3' && plan.format.variable) return out;
   for (let from = plan.firstEnd; from < plan.size; from += plan.step) out.push({ from, to: Math.min(plan.size, from + plan.step) });
   return out;
 }

@@ -68,6 +68,13 @@ export class WindowScheduler<P = void> {
     this.merge(progress.slice, Math.min(1, (progress.fraction * this.plan.size) / Math.max(1, this.plan.firstEnd)), null);
   }
 
+  /** Windows the plan did not hold (a variable-rate MP3's, found as the worker walks it), in file order. */
+  add(windows: ByteWindow[]): void {
+    if (this.failure) return;
+    this.pending.push(...windows);
+    this.fill();
+  }
+
   /** The first window is in (its final peaks, which repeat its progress): its slot is free. */
   firstDone(peaks: Peaks): void {
     this.merge({ from: 0, min: peaks.min as Int8Array, max: peaks.max as Int8Array }, 1, null);
