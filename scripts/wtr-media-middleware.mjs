@@ -3,12 +3,14 @@
 //   /__media/drop/<name>?after=N   the whole file's length promised, N bytes sent, then the
 //                                  connection dies (a server or network failing mid-stream)
 //   /__media/range/<name>          the file with byte ranges (Range → 206), as real servers do;
-//                                  ?kbps=N: each response at N kilobytes per second
+//                                  ?kbps=N: each response at N kilobytes per second;
+//                                  ?cut=N: a whole-file read (no Range) dies half a second after
+//                                  its first N bytes, while ranges are still served
 //   /__media/kolam-peaks/<name>    the file through kolam/peaks (src/peaks.ts, run in Node with
 //                                  the system's ffmpeg): audiowaveform JSON v2
 // Only files in test/fixtures/generated, by plain name.
 import { build } from 'esbuild';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -67,6 +69,14 @@ export async function mediaMiddleware(ctx, next) {
     ctx.set('accept-ranges', 'bytes');
     ctx.set('cache-control', 'no-store');
     ctx.type = 'application/octet-stream';
+    if (!range && Number(ctx.query.cut)) {
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size), 'accept-ranges': 'bytes', 'cache-control': 'no-store' });
+      const bytes = readFileSync(file);
+      ctx.res.write(bytes.subarray(0, Number(ctx.query.cut)));
+      setTimeout(() => ctx.res.socket?.destroy(), 500);
+      return;
+    }
     if (!range) {
       ctx.length = size;
       ctx.body = createReadStream(file);

@@ -164,6 +164,30 @@ describe('decoding a long file in windows', () => {
     });
   }
 
+  it('keeps what the later windows decode when the first one’s read dies', async () => {
+    // The worker reads the first window from the top; its connection dies 10 s into the WAV (a
+    // network failing), while the windows after it, read as ranges (slowly: 2 s each), go on.
+    const drawn = new Map<number, number>();
+    const error = await loadPeaks('/__media/range/tones.wav?cut=320000&kbps=300&first-dies', {
+      windowSeconds: 20,
+      onProgress: ({ slice }) => slice.max.forEach((v, i) => drawn.set(slice.from + i, Math.max(v, drawn.get(slice.from + i) ?? -128))),
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(DecodeError);
+    const partial = (error as DecodeError).partial!;
+    // Everything the waveform was shown is in what is kept: no window was cut off.
+    let lost = 0;
+    for (const [p, v] of drawn) if (!(partial.max[p] >= v)) lost++;
+    expect(lost, 'points drawn, then not kept').to.equal(0);
+    const kept = peakValues(partial);
+    const loudest = (t: number) => Math.max(kept.max[Math.round(t * kept.rate)], -kept.min[Math.round(t * kept.rate)]);
+    expect(loudest(4.5), 'the first window, before the cut').to.be.above(0.3);
+    // The windows running then were read to their end: the whole of the next one is kept.
+    for (let t = 20.5; t < 40; t += 2) expect(loudest(t), `the window after it, at ${t} s`).to.be.above(0.3);
+  });
+
   it('reports a file cut short of its promised length once, keeping the windows decoded', async () => {
     // The range route serves what is on disk; a window past the end of a cut file gets nothing.
     const error = await loadPeaks(ranged('tones-cut.wav', 'windows-cut'), { windowSeconds: 20 }).then(

@@ -165,9 +165,11 @@ async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks 
     return ON_PAGE;
   }
   if (last.kind === 'error') {
-    const error = new DecodeError(last.message, scheduler ? scheduler.result() : last.partial);
-    scheduler?.stop(error);
-    throw error;
+    if (!scheduler) throw new DecodeError(last.message, last.partial);
+    // The windows running go on to their end: what they decode is kept with the error.
+    scheduler.firstFailed(new DecodeError(last.message), last.partial);
+    await scheduler.done.catch(() => undefined);
+    throw new DecodeError(last.message, scheduler.result());
   }
   if (last.kind !== 'peaks') return ON_PAGE;
   if (!scheduler) return last.peaks;

@@ -75,6 +75,19 @@ export class WindowScheduler<P = void> {
     this.fill();
   }
 
+  /**
+   * The first window failed (`partial`: what it decoded): none is started after it, and `done`
+   * rejects once the running ones are in, as for a later window's failure.
+   */
+  firstFailed(error: unknown, partial: Peaks | null): void {
+    this.failure ??= error;
+    this.pending.length = 0;
+    this.ahead.length = 0;
+    if (partial) this.merge({ from: 0, min: partial.min as Int8Array, max: partial.max as Int8Array }, 1, null);
+    this.firstRunning = false;
+    this.settleFailure();
+  }
+
   /** The first window is in (its final peaks, which repeat its progress): its slot is free. */
   firstDone(peaks: Peaks): void {
     this.merge({ from: 0, min: peaks.min as Int8Array, max: peaks.max as Int8Array }, 1, null);
