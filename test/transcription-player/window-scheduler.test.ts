@@ -66,6 +66,34 @@ describe('the windows of a long file, a few at a time', () => {
     await scheduler.done.catch(() => undefined);
   });
 
+  it('ends the reads ahead when a window fails, and runs none of them', async () => {
+    const reads = new Map<number, AbortSignal>();
+    const runs: number[] = [];
+    const failing = held();
+    const scheduler = new WindowScheduler<string>(plan, {
+      parallel: 1,
+      prepare(window, signal) {
+        reads.set(second(window), signal);
+        // A read that never ends on its own (a slow network).
+        return new Promise(() => undefined);
+      },
+      run(window) {
+        runs.push(second(window));
+        return failing.promise;
+      },
+    });
+    expect([...reads.keys()], 'read ahead').to.deep.equal([2]);
+    expect([...reads.values()].some((s) => s.aborted), 'none ended yet').to.equal(false);
+    failing.reject(new Error('window 1 is damaged'));
+    const error = await scheduler.done.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).to.equal('window 1 is damaged');
+    expect([...reads.values()].every((s) => s.aborted), 'reads ahead ended').to.equal(true);
+    expect(runs, 'windows run').to.deep.equal([1]);
+  });
+
   it('after a jump, decodes the window in view next and reads ahead the ones after it', async () => {
     let focus: number | null = null;
     const reads = new Map<number, Held<string>>();

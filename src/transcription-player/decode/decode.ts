@@ -185,6 +185,9 @@ async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks 
   return peaks;
 }
 
+/** A signal that aborts with either (where the browser has no `AbortSignal.any`, with the first). */
+const eitherSignal = (a: AbortSignal, b: AbortSignal) => (typeof AbortSignal.any === 'function' ? AbortSignal.any([a, b]) : a);
+
 /** The later windows of a long file, each in a worker of its own (on the page if none starts). */
 function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel: number): WindowScheduler<WindowFrames | null> {
   const { signal } = options;
@@ -207,7 +210,7 @@ function schedule(url: string, plan: WindowPlan, options: LoadOptions, parallel:
     ...(options.focus ? { focus: options.focus } : {}),
     // Fetched and cut on the page ahead of their turn (a few hundred KB each); none once the
     // windows have gone to workers.
-    ...(context ? { prepare: (window: ByteWindow) => (context ? windowFrames(url, plan, window, ends.signal) : Promise.resolve(null)) } : {}),
+    ...(context ? { prepare: (window: ByteWindow, reading: AbortSignal) => (context ? windowFrames(url, plan, window, eitherSignal(ends.signal, reading)) : Promise.resolve(null)) } : {}),
     async run(window, onProgress, more, prepared) {
       if (context) {
         // No worker to start; the browser decodes on its own threads.

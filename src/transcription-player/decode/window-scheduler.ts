@@ -18,7 +18,7 @@ export interface SchedulerOptions<P> {
    * decode ends starts the next at once instead of waiting on the network: a window's read was a
    * third of its decode's time, and the slot sat idle through it.
    */
-  prepare?(window: ByteWindow): Promise<P>;
+  prepare?(window: ByteWindow, signal: AbortSignal): Promise<P>;
   /**
    * Runs one window (in a worker of its own), reporting its points; rejects on a bad window.
    * `more`: other windows wait after this one. `prepared`: what `prepare` began for it, if it did.
@@ -32,6 +32,8 @@ export interface SchedulerOptions<P> {
 interface Taken<P> {
   window: ByteWindow;
   prepared: Promise<P> | null;
+  /** Ends its read when it is let go of unrun. */
+  reading?: AbortController;
 }
 
 export class WindowScheduler<P = void> {
@@ -82,7 +84,7 @@ export class WindowScheduler<P = void> {
   firstFailed(error: unknown, partial: Peaks | null): void {
     this.failure ??= error;
     this.pending.length = 0;
-    this.ahead.length = 0;
+    this.dropAhead();
     if (partial) this.merge({ from: 0, min: partial.min as Int8Array, max: partial.max as Int8Array }, 1, null);
     this.firstRunning = false;
     this.settleFailure();
@@ -122,7 +124,7 @@ export class WindowScheduler<P = void> {
     this.reportTimer = 0;
     this.failure ??= error;
     this.pending.length = 0;
-    this.ahead.length = 0;
+    this.dropAhead();
     this.settle?.reject(error);
     this.settle = null;
   }
@@ -153,7 +155,7 @@ export class WindowScheduler<P = void> {
             this.running--;
             this.failure ??= error;
             this.pending.length = 0;
-            this.ahead.length = 0;
+            this.dropAhead();
             this.settleFailure();
           },
         );
@@ -162,10 +164,11 @@ export class WindowScheduler<P = void> {
     while (prepare && !this.failure && this.pending.length) {
       const window = this.toReadAhead(slots);
       if (!window) break;
-      const prepared = prepare(window);
+      const reading = new AbortController();
+      const prepared = prepare(window, reading.signal);
       // Its failure is the window's, met when it runs (or never, if the decode stops first).
       prepared.catch(() => undefined);
-      this.ahead.push({ window, prepared });
+      this.ahead.push({ window, prepared, reading });
     }
     if (!this.failure && !this.pending.length && !this.ahead.length && !this.running && !this.firstRunning) {
       this.report();
@@ -215,9 +218,16 @@ export class WindowScheduler<P = void> {
   private putBackBehind(time: number): void {
     const i = this.ahead.findIndex((a) => !this.endsPast(a.window, time));
     if (i < 0) return;
-    const [{ window }] = this.ahead.splice(i, 1);
+    const [{ window, reading }] = this.ahead.splice(i, 1);
+    reading?.abort();
     const at = this.pending.findIndex((w) => w.from > window.from);
     this.pending.splice(at < 0 ? this.pending.length : at, 0, window);
+  }
+
+  /** Lets go of every read ahead, ending those still reading (a failure, a stop). */
+  private dropAhead(): void {
+    for (const { reading } of this.ahead) reading?.abort();
+    this.ahead.length = 0;
   }
 
   private focusTime(): number | null {
