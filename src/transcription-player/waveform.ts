@@ -113,9 +113,9 @@ export class WaveformCanvas {
     const mid = top + half;
     const columns = Math.ceil(width * dpr);
     const secondsPerColumn = 1 / (this.pxPerSecond * dpr);
-    const level = this.levels.forRate(this.pxPerSecond * dpr);
     const start = x0 / this.pxPerSecond;
     const end = Math.min(this.duration, (x0 + width) / this.pxPerSecond);
+    const level = this.levels.forRate(this.pxPerSecond * dpr, start, end + secondsPerColumn);
     ctx.fillStyle = this.colors.wave;
     ctx.beginPath();
     const column = 1 / dpr;

@@ -65,6 +65,36 @@ describe('audiowaveform peaks', () => {
   });
 });
 
+describe('PeakLevels filled where drawn', () => {
+  it('gives the same points over the stretch drawn as levels made whole, then elsewhere too', () => {
+    // Two hundred thousand points: a level is filled in chunks, only those drawn.
+    const n = 200_000;
+    const base = () => {
+      const min = new Int8Array(n);
+      const max = new Int8Array(n);
+      for (let i = 0; i < n; i++) {
+        max[i] = (i * 7919) % 127;
+        min[i] = -((i * 104729) % 128);
+      }
+      return { rate: 500, min, max, scale: 1 / 128 };
+    };
+    const drawn = new PeakLevels(base());
+    const whole = new PeakLevels(base());
+    for (const [rate, from, to] of [
+      [100, 200, 230],
+      [1, 0, 400],
+      [100, 10, 12],
+      [30, 390, 400],
+    ]) {
+      const part = drawn.forRate(rate, from, to);
+      const all = whole.forRate(rate);
+      const [i0, i1] = [Math.floor(from * part.rate), Math.ceil(to * part.rate)];
+      expect(Array.from(part.max.subarray(i0, i1)), `max at ${rate}/s, ${from}–${to} s`).to.deep.equal(Array.from(all.max.subarray(i0, i1)));
+      expect(Array.from(part.min.subarray(i0, i1)), `min at ${rate}/s, ${from}–${to} s`).to.deep.equal(Array.from(all.min.subarray(i0, i1)));
+    }
+  });
+});
+
 describe('PeakLevels.changed', () => {
   it('redoes the coarser levels over the changed stretch, as if made from scratch', () => {
     const n = 1000;
