@@ -51,6 +51,11 @@ describe('decoding a long file in windows', () => {
     expect(firstJumpAfter(progress, 25), 'later windows were read').to.not.equal(null);
   });
 
+  it('passes over a tag partway through a variable-rate MP3 (files joined into one), placing every window after it', async () => {
+    const peaks = await loadPeaks(ranged('tones-joined.mp3', 'windows-joined'), { windowSeconds: 20, parallel: 2 });
+    expectTones(peaks, 'variable-rate MP3 with a tag partway, in windows');
+  });
+
   it('reads a WebM as MediaRecorder writes it (no duration, clusters of unknown size) in windows too', async () => {
     const tag = 'windows-live-webm';
     performance.clearResourceTimings();

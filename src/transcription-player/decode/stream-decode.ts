@@ -320,15 +320,18 @@ async function walkMp3Frames(job: Job, first: Mp3Frame, perWindow: number, onMor
     if (!(await reader.need(4))) break;
     const frame = mp3FrameAt(reader.bytes, 0);
     if (!frame || frame.kind !== first.kind) {
-      // ID3v1 or APE tags, or damage: look for the next frame (the decoder passes over it too).
+      // ID3v1 or APE tags, or damage: look for the next frame (window-frames.ts passes over it
+      // too). The next window's warm-up starts after it.
       if (!(await syncMp3(reader, first))) break;
+      recent.length = 0;
       continue;
     }
     const offset = reader.offset;
     if (index > 0 && index % perWindow === 0) {
       found.push(window(offset));
       from = offset;
-      start = { at: recent[0], frame: index - recent.length };
+      // A few frames early, unless a tag or damage came just before.
+      start = recent.length ? { at: recent[0], frame: index - recent.length } : { at: offset, frame: index };
       if (performance.now() - handed > PROGRESS_MS) {
         onMore(found.splice(0));
         handed = performance.now();

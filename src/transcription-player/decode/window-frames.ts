@@ -1,7 +1,6 @@
 /**
- * One window of a long file as whole frames, ready for `decodeAudioData`: a constant-rate MP3's
- * bytes fetched as a range, a few frames early (to refill MP3's bit reservoir), cut on frame
- * boundaries; an M4A's AAC frames, a few early too (AAC overlaps frames), each behind an ADTS header
+ * One window of a long file as whole frames, ready for `decodeAudioData`: an MP3's bytes fetched
+ * as a range, a few frames early (to refill MP3's bit reservoir), cut on frame boundaries; an M4A's AAC frames, a few early too (AAC overlaps frames), each behind an ADTS header
  * (adts.ts) so they make a file of their own; an Opus window's pages behind the stream's header
  * pages; a WebM window's Opus blocks written as an Ogg Opus file (ogg-writer.ts). Run on the
  * page: a worker per window cost a worker's start each (30 of them for an hour) for a fetch and a
@@ -46,26 +45,35 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   if (last < start) return null;
   const bytes = await fetchRange(url, start, last, signal);
   const isLast = window.to >= plan.size;
-  // The first frame: a header of the stream's kind followed by another (a lone 0xFFE… in the data is not one).
-  let at = 0;
-  for (; at + 4 <= bytes.length; at++) {
-    const f = mp3FrameAt(bytes, at);
-    if (f && f.kind === format.first.kind && mp3FrameAt(bytes, at + f.length)?.kind === format.first.kind) break;
-  }
-  const index = window.first?.frame ?? Math.round((start + at - format.dataStart) / format.frameBytes);
-  const from = at;
+  const kind = format.first.kind;
+  const found = frameFrom(bytes, 0, kind);
+  // None: nothing to decode here, or (the last window) a file cut short, told below.
+  let at = found < 0 ? bytes.length : found;
+  // The Info frame counts as frame −1: the audio's first is 0.
+  const index = withInfo ? -1 : (window.first?.frame ?? Math.round((start + at - format.dataStart) / format.frameBytes));
+  /** Runs of whole frames, [from, to) in `bytes`: a tag or damage between them is left out. */
+  const runs: [number, number][] = [[at, at]];
   let frames = 0;
   let truncated: string | null = null;
   // Whole frames up to the window's end; the frame that straddles it is ours (the next window's
   // warm-up starts before it).
   while (start + at < window.to) {
     const f = mp3FrameAt(bytes, at);
-    if (!f || f.kind !== format.first.kind) break;
+    if (!f || f.kind !== kind) {
+      // A tag or damage inside the window (files joined into one, say): passed over, as the walk
+      // that found a variable-rate file's windows passed over it, counting none of it.
+      const next = frameFrom(bytes, at + 1, kind);
+      if (next < 0 || start + next >= window.to) break;
+      runs.push([next, next]);
+      at = next;
+      continue;
+    }
     if (at + f.length > bytes.length) {
       if (start + at + f.length <= window.to || isLast) truncated = `${url} ends early: inside an MP3 frame.`;
       break;
     }
     at += f.length;
+    runs[runs.length - 1][1] = at;
     frames++;
   }
   if (isLast && format.frames !== null && index + frames < format.frames - 1) truncated ??= `${url} ends early: ${index + frames} of its ${format.frames} MP3 frames.`;
@@ -76,7 +84,35 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   const seconds = (n: number) => (n * format.first.samples) / format.first.sampleRate;
   // Decoders put the encoder's and their own delay first, as for the whole file. Cut short, the
   // frames read are decoded before the cut is reported.
-  return { bytes: ownCopy(bytes, from, at), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead, ...(truncated ? { truncated } : {}) };
+  return { bytes: joinRuns(bytes, runs), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead, ...(truncated ? { truncated } : {}) };
+}
+
+/**
+ * The first MP3 frame header of `kind` at or after `at` that another follows (or the bytes end
+ * after): a lone 0xFFE… in the data or a tag is not one. −1 if none.
+ */
+function frameFrom(bytes: Uint8Array, at: number, kind: number): number {
+  for (; at + 4 <= bytes.length; at++) {
+    if (bytes[at] !== 0xff) continue;
+    const f = mp3FrameAt(bytes, at);
+    if (!f || f.kind !== kind) continue;
+    const next = at + f.length;
+    if (next + 4 > bytes.length || mp3FrameAt(bytes, next)?.kind === kind) return at;
+  }
+  return -1;
+}
+
+/** The runs of `bytes` as one buffer of their own; `bytes`' freed at once (see ownCopy). */
+function joinRuns(bytes: Uint8Array, runs: [number, number][]): Uint8Array {
+  if (runs.length === 1) return ownCopy(bytes, runs[0][0], runs[0][1]);
+  const out = new Uint8Array(runs.reduce((sum, [from, to]) => sum + to - from, 0));
+  let at = 0;
+  for (const [from, to] of runs) {
+    out.set(bytes.subarray(from, to), at);
+    at += to - from;
+  }
+  releaseBuffer(bytes.buffer);
+  return out;
 }
 
 async function mp4Frames(url: string, plan: WindowPlan, format: Extract<WindowPlan['format'], { kind: 'mp4' }>, window: ByteWindow, signal?: AbortSignal): Promise<WindowFrames | null> {
