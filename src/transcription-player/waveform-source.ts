@@ -118,7 +118,7 @@ export class WaveformSource implements ReactiveController {
     }
     peaks.min.set(slice.min, slice.from);
     peaks.max.set(slice.max, slice.from);
-    // The coarser levels are redone over the new stretch only; the view redraws what is in sight.
+    // The coarser levels are filled again over the new stretch when next drawn, and only where drawn.
     this.levels = levels.changed(slice.from, slice.from + slice.min.length);
     this.progress = fraction;
     this.host.requestUpdate();

@@ -10,8 +10,9 @@ import type { ByteWindow, WindowPlan } from './window-plan.js';
 import type { Peaks } from '../peaks.js';
 
 /**
- * The whole file (reading a long one's first window only, when `windowSeconds` is given), or one
- * window of a WAV (or, where the page's decodeAudioData cannot, an Opus).
+ * The whole file (given `windowSeconds`, a long one's headers and first window only, or the walk
+ * over a variable-rate MP3's frame headers), or one window of a WAV (or, where the page's
+ * decodeAudioData cannot, an Opus).
  */
 export type DecodeRequest = { url: string; windowSeconds?: number; pageDecodes?: boolean } | { url: string; plan: WindowPlan; window: ByteWindow };
 export type DecodeReply =

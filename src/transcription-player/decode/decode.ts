@@ -142,22 +142,39 @@ async function decodeInWorker(url: string, options: LoadOptions): Promise<Peaks 
   let windows: WindowScheduler<WindowFrames | null> | null = null;
   const windowSeconds = options.windowSeconds ?? WINDOW_SECONDS;
   const parallel = Math.max(1, Math.min(3, (navigator.hardwareConcurrency || 2) - 1));
+  // The first worker ends with the host's signal, or when a later window fails while it still
+  // reads (a variable-rate MP3's walk goes to the end of the file): that failure is the decode's.
+  const first = new AbortController();
+  const endFirst = () => first.abort();
+  signal?.addEventListener('abort', endFirst, { once: true });
   const last = await inWorker({
     // Where the page has decodeAudioData, an MP3's or M4A's windows are all its own (window-audio-data.ts).
     request: { url, windowSeconds, pageDecodes: typeof OfflineAudioContext !== 'undefined' },
-    ...(signal ? { signal } : {}),
+    signal: first.signal,
     onReply: (reply) => {
-      if (reply.kind === 'windows') windows = schedule(url, reply.plan, options, parallel);
-      else if (reply.kind === 'more-windows') (windows as WindowScheduler<WindowFrames | null> | null)?.add(reply.windows);
+      if (reply.kind === 'windows') {
+        windows = schedule(url, reply.plan, options, parallel);
+        windows.done.catch(endFirst);
+      } else if (reply.kind === 'more-windows') (windows as WindowScheduler<WindowFrames | null> | null)?.add(reply.windows);
       else if (reply.kind === 'progress') {
         if (windows) windows.first(reply.progress);
         else options.onProgress?.(reply.progress);
       }
     },
-  }).catch((error: unknown) => {
-    (windows as WindowScheduler<WindowFrames | null> | null)?.stop(error);
-    throw error;
-  });
+  })
+    .catch(async (error: unknown) => {
+      const scheduler = windows as WindowScheduler<WindowFrames | null> | null;
+      if (scheduler && !signal?.aborted) {
+        const failure = await scheduler.done.then(
+          () => error,
+          (e: unknown) => e,
+        );
+        throw new DecodeError(failure instanceof Error ? failure.message : String(failure), scheduler.result());
+      }
+      scheduler?.stop(error);
+      throw error;
+    })
+    .finally(() => signal?.removeEventListener('abort', endFirst));
   const scheduler = windows as WindowScheduler<WindowFrames | null> | null;
   if (last === ON_PAGE) {
     // Started in windows, the worker died: the page reads the whole file again, as without them.
