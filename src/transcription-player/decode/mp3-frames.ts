@@ -23,6 +23,25 @@ const BITRATES = {
   v2l3: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
 };
 
+/**
+ * The first frame from `at` on (of `kind`, if given) that another of its kind follows: a lone
+ * 0xFFE… in the data, or a tag, is not one. A frame whose follower would lie past the bytes counts
+ * when they are `ended` (the file ends there); else the search stops at it (`more`: read on, then
+ * look again). `at` is −1 when there is none.
+ */
+export function mp3Sync(bytes: Uint8Array, at: number, kind: number | null, ended: boolean): { at: number; more: boolean } {
+  for (; at + 4 <= bytes.length; at++) {
+    if (bytes[at] !== 0xff) continue;
+    const frame = mp3FrameAt(bytes, at);
+    if (!frame || (kind !== null && frame.kind !== kind)) continue;
+    const next = at + frame.length;
+    if (next + 4 <= bytes.length) {
+      if (mp3FrameAt(bytes, next)?.kind === frame.kind) return { at, more: false };
+    } else return { at, more: !ended };
+  }
+  return { at: -1, more: false };
+}
+
 /** The frame whose header starts at `bytes[at]`, or null if none does. */
 export function mp3FrameAt(bytes: Uint8Array, at: number): Mp3Frame | null {
   if (at + 4 > bytes.length || bytes[at] !== 0xff || (bytes[at + 1] & 0xe0) !== 0xe0) return null;

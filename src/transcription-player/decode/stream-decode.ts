@@ -11,7 +11,7 @@ import { ByteReader } from './byte-reader.js';
 import { peaksFromSamples, samplesPerPoint } from './samples.js';
 import { DecodeError, NeedsPage } from './errors.js';
 import { audioTrack, boxAt, type Mp4Track } from './mp4-boxes.js';
-import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, mp3IsConstantRate, type Mp3Frame } from './mp3-frames.js';
+import { MP3_DECODER_DELAY, id3Length, mp3EncoderDelay, mp3FrameAt, mp3FrameCount, mp3IsConstantRate, mp3Sync, type Mp3Frame } from './mp3-frames.js';
 import { OggPackets, lastGranule, oggCodecOf, oggPageAt, oggPageNeeds, vorbisDescription, type OggCodec } from './ogg-pages.js';
 import { PeakSink, type PeakSlice } from './peak-sink.js';
 import { PROGRESS_MS, reportProgress } from './progress.js';
@@ -354,20 +354,12 @@ export async function syncMp3(reader: ByteReader, like: Mp3Frame | null): Promis
     if (!(await reader.need(4))) return null;
     await reader.need(Math.min(8192, reader.available + 4096));
     const bytes = reader.bytes;
-    let at = 0;
-    for (; at + 4 <= bytes.length; at++) {
-      if (bytes[at] !== 0xff) continue;
-      const frame = mp3FrameAt(bytes, at);
-      if (!frame || (like && frame.kind !== like.kind)) continue;
-      const next = at + frame.length;
-      // A lone 0xFFE… in the data is not a frame: the one after it must be there too (or the end).
-      if (next + 4 <= bytes.length ? mp3FrameAt(bytes, next)?.kind === frame.kind : reader.done) {
-        reader.skip(at);
-        return frame;
-      }
-      if (next + 4 > bytes.length) break;
+    const found = mp3Sync(bytes, 0, like?.kind ?? null, reader.done);
+    if (found.at >= 0 && !found.more) {
+      reader.skip(found.at);
+      return mp3FrameAt(reader.bytes, 0);
     }
-    const step = Math.max(1, at);
+    const step = Math.max(1, found.at >= 0 ? found.at : bytes.length - 3);
     reader.skip(step);
     scanned += step;
     if (reader.done && reader.available < 4) return null;

@@ -10,7 +10,7 @@
  */
 import { adtsHeaders } from './adts.js';
 import { DecodeError } from './errors.js';
-import { mp3FrameAt } from './mp3-frames.js';
+import { mp3FrameAt, mp3Sync } from './mp3-frames.js';
 import { oggPageAt, oggPageNeeds, opusPacketSamples } from './ogg-pages.js';
 import { oggOpusFile } from './ogg-writer.js';
 import { ownCopy, releaseBuffer } from './release-buffer.js';
@@ -46,7 +46,7 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   const bytes = await fetchRange(url, start, last, signal);
   const isLast = window.to >= plan.size;
   const kind = format.first.kind;
-  const found = frameFrom(bytes, 0, kind);
+  const found = mp3Sync(bytes, 0, kind, true).at;
   // None: nothing to decode here, or (the last window) a file cut short, told below.
   let at = found < 0 ? bytes.length : found;
   // The Info frame counts as frame −1: the audio's first is 0.
@@ -62,7 +62,7 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
     if (!f || f.kind !== kind) {
       // A tag or damage inside the window (files joined into one, say): passed over, as the walk
       // that found a variable-rate file's windows passed over it, counting none of it.
-      const next = frameFrom(bytes, at + 1, kind);
+      const next = mp3Sync(bytes, at + 1, kind, true).at;
       if (next < 0 || start + next >= window.to) break;
       runs.push([next, next]);
       at = next;
@@ -85,21 +85,6 @@ export async function windowFrames(url: string, plan: WindowPlan, window: ByteWi
   // Decoders put the encoder's and their own delay first, as for the whole file. Cut short, the
   // frames read are decoded before the cut is reported.
   return { bytes: joinRuns(bytes, runs), time: withInfo ? 0 : seconds(index) - format.lead, end: seconds(index + frames) - format.lead, ...(truncated ? { truncated } : {}) };
-}
-
-/**
- * The first MP3 frame header of `kind` at or after `at` that another follows (or the bytes end
- * after): a lone 0xFFE… in the data or a tag is not one. −1 if none.
- */
-function frameFrom(bytes: Uint8Array, at: number, kind: number): number {
-  for (; at + 4 <= bytes.length; at++) {
-    if (bytes[at] !== 0xff) continue;
-    const f = mp3FrameAt(bytes, at);
-    if (!f || f.kind !== kind) continue;
-    const next = at + f.length;
-    if (next + 4 > bytes.length || mp3FrameAt(bytes, next)?.kind === kind) return at;
-  }
-  return -1;
 }
 
 /** The runs of `bytes` as one buffer of their own; `bytes`' freed at once (see ownCopy). */

@@ -82,12 +82,9 @@ export class WindowScheduler<P = void> {
    * rejects once the running ones are in, as for a later window's failure.
    */
   firstFailed(error: unknown, partial: Peaks | null): void {
-    this.failure ??= error;
-    this.pending.length = 0;
-    this.dropAhead();
     if (partial) this.merge({ from: 0, min: partial.min as Int8Array, max: partial.max as Int8Array }, 1, null);
     this.firstRunning = false;
-    this.settleFailure();
+    this.fail(error);
   }
 
   /** The first window is in (its final peaks, which repeat its progress): its slot is free. */
@@ -114,6 +111,14 @@ export class WindowScheduler<P = void> {
    * A window failed (a file cut short, damage): none is started after it, and the decode fails once
    * the ones running are in, so what they decoded is drawn and kept with the error.
    */
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.pending.length = 0;
+    this.dropAhead();
+    this.settleFailure();
+  }
+
+  /** Once a window has failed: ends the decode when no window runs any more. */
   private settleFailure(): void {
     if (!this.running) this.stop(this.failure);
   }
@@ -153,10 +158,7 @@ export class WindowScheduler<P = void> {
           },
           (error: unknown) => {
             this.running--;
-            this.failure ??= error;
-            this.pending.length = 0;
-            this.dropAhead();
-            this.settleFailure();
+            this.fail(error);
           },
         );
     }
@@ -179,8 +181,8 @@ export class WindowScheduler<P = void> {
 
   /**
    * The window to run next: the first not begun that ends past the time in view (in file order,
-   * read ahead or not: `take` reads ahead in the same order, so it usually is), else the first
-   * read ahead, else the next in order.
+   * read ahead or not: `toReadAhead` reads ahead in the same order, so it usually is), else the
+   * first read ahead, else the next in order.
    */
   private next(): Taken<P> {
     const time = this.focusTime();
